@@ -1,0 +1,85 @@
+// Writes fixtures/responses.csv: an invented survey export, the same bytes every run (seeded).
+// Usage: node scripts/make-fixtures.mjs
+import { writeFileSync } from 'node:fs';
+
+/** mulberry32: a small seeded generator, enough for invented data */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = random(20260105);
+const pick = (items, weights) => {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let r = rnd() * total;
+  for (let i = 0; i < items.length; i++) if ((r -= weights[i]) < 0) return items[i];
+  return items[items.length - 1];
+};
+
+const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'];
+const REGION_W = [40, 32, 20, 8];
+// NPS answer weights 0..10 per region: EMEA lower, APAC higher
+const NPS_W = {
+  'North America': [2, 1, 1, 2, 2, 4, 5, 9, 16, 24, 34],
+  EMEA: [4, 3, 3, 4, 5, 8, 9, 12, 17, 17, 18],
+  APAC: [1, 1, 1, 1, 2, 3, 4, 8, 14, 26, 39],
+  LATAM: [2, 1, 2, 2, 3, 5, 6, 10, 16, 22, 31],
+};
+const PLANS = ['Free', 'Pro', 'Business', 'Enterprise'];
+const PLAN_W = [35, 30, 22, 13];
+const CHANNELS = ['email', 'in-app', 'web', 'sms'];
+const CHANNEL_W = [40, 30, 20, 10];
+const COMMENTS = [
+  '',
+  '',
+  '',
+  'Great product, fast support',
+  'The new dashboard is confusing, please bring back the old export',
+  'Billing charged me twice, refund took a week',
+  'Support said "we\'ll call back", they did not',
+  'Easy to set up; the API docs are clear',
+  'Too expensive for what it does',
+  'Love it',
+  'Login on mobile keeps failing, "session expired" every day',
+  'Invoices are hard to find',
+  'Onboarding was smooth, thanks Maria!',
+  'Slow, slow, slow',
+  'Would recommend to colleagues',
+];
+
+const rows = [['response_id', 'submitted_at', 'region', 'plan', 'channel', 'email', 'nps', 'csat', 'ces', 'comment']];
+const start = Date.UTC(2026, 0, 5, 0, 0, 0); // Monday 2026-01-05
+const span = 26 * 7 * 24 * 3600 * 1000;
+const N = 480;
+const times = Array.from({ length: N }, () => start + Math.floor(rnd() * span)).sort((a, b) => a - b);
+for (let i = 0; i < N; i++) {
+  const region = pick(REGIONS, REGION_W);
+  const nps = rnd() < 0.03 ? '' : String(pick([...Array(11).keys()], NPS_W[region]));
+  const npsNum = nps === '' ? 7 : Number(nps);
+  const csatBase = npsNum >= 9 ? [1, 2, 6, 38, 53] : npsNum >= 7 ? [3, 8, 24, 45, 20] : [18, 26, 30, 20, 6];
+  const csat = rnd() < 0.08 ? '' : String(pick([1, 2, 3, 4, 5], csatBase));
+  const ces = rnd() < 0.12 ? '' : String(pick([1, 2, 3, 4, 5, 6, 7], npsNum >= 9 ? [1, 2, 3, 8, 20, 35, 31] : [6, 10, 14, 20, 22, 18, 10]));
+  let comment = COMMENTS[Math.floor(rnd() * COMMENTS.length)];
+  if (i === 137) comment = 'Two things:\n1. the export, again\n2. "bulk edit" would save me hours';
+  const ts = new Date(times[i]).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  rows.push([
+    `R_${String(1000 + i)}`,
+    ts,
+    region,
+    pick(PLANS, PLAN_W),
+    pick(CHANNELS, CHANNEL_W),
+    `customer${String(i + 1).padStart(3, '0')}@example.com`,
+    nps,
+    csat,
+    ces,
+    comment,
+  ]);
+}
+const quote = (v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+writeFileSync(new URL('../fixtures/responses.csv', import.meta.url), rows.map((r) => r.map(quote).join(',')).join('\n') + '\n');
+console.log(`wrote fixtures/responses.csv (${N} responses)`);

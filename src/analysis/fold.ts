@@ -1,0 +1,216 @@
+/**
+ * The fold: every data record goes through `Folder.record` once and lands in the Tallies of its group.
+ * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
+ * results from threads or files merge by addition (`mergeFolds`).
+ */
+import { IssueLog, type SerializedIssueLog } from '../model/issues.js';
+import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
+import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
+import { cachedScoreParser, type ScoreCell } from '../io/values.js';
+
+/** What to fold, by column index for one source (see plan.ts for how names become indices). */
+export interface FoldPlan {
+  file: string;
+  dimensions: { name: string; index: number }[];
+  roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
+}
+
+export interface FoldCounts {
+  /** data records read */
+  rows: number;
+  /** rows with at least one answer counted and no invalid score */
+  used: number;
+  /** rows whose score cells were all blank */
+  skipped: number;
+  /** rows with an invalid score cell (their valid cells still count) or that could not be read */
+  invalid: number;
+  /** rows left out by rule (preview/test responses, filters) */
+  excluded: number;
+}
+
+export interface GroupResult {
+  /** one display value per dimension */
+  key: string[];
+  /** aligned with FoldResult.roles */
+  tallies: Tally[];
+}
+
+export interface FoldResult {
+  dimensions: string[];
+  roles: { role: Role; column: string; scale: Scale }[];
+  groups: GroupResult[];
+  counts: FoldCounts;
+  issues: SerializedIssueLog;
+}
+
+export const BLANK_SEGMENT = '(blank)';
+
+export class Folder {
+  readonly issues = new IssueLog();
+  readonly counts: FoldCounts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  private readonly plan: FoldPlan;
+  /** per dimension: raw key → value id, and value id → display text */
+  private readonly keyIds: Map<string, number>[];
+  private readonly valueTexts: string[][];
+  private readonly valueIdByText: Map<string, number>[];
+  /** composite value ids → group index */
+  private readonly groupIndex = new Map<number | string, number>();
+  private readonly groupKeys: number[][] = [];
+  /** per role: counts per group × point, skipped and invalid per group */
+  private readonly counts3: Float64Array[];
+  private readonly skipped: Float64Array[];
+  private readonly invalid: Float64Array[];
+  private capacity = 16;
+  private readonly widths: number[];
+  private readonly parsers: ((raw: string) => ScoreCell)[];
+
+  constructor(plan: FoldPlan) {
+    this.plan = plan;
+    this.keyIds = plan.dimensions.map(() => new Map());
+    this.valueTexts = plan.dimensions.map(() => []);
+    this.valueIdByText = plan.dimensions.map(() => new Map());
+    this.widths = plan.roles.map((r) => r.scale.hi - r.scale.lo + 1);
+    this.counts3 = this.widths.map((w) => new Float64Array(this.capacity * w));
+    this.skipped = plan.roles.map(() => new Float64Array(this.capacity));
+    this.invalid = plan.roles.map(() => new Float64Array(this.capacity));
+    this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
+  }
+
+  /** Value id of dimension d for this record. */
+  private valueId(d: number, record: SourceRecord): number {
+    const index = this.plan.dimensions[d].index;
+    const key = record.key(index);
+    let id = this.keyIds[d].get(key);
+    if (id === undefined) {
+      const text = record.keyText(key).trim() || BLANK_SEGMENT;
+      id = this.valueIdByText[d].get(text);
+      if (id === undefined) {
+        id = this.valueTexts[d].length;
+        this.valueTexts[d].push(text);
+        this.valueIdByText[d].set(text, id);
+      }
+      if (this.keyIds[d].size < 100_000) this.keyIds[d].set(key, id);
+    }
+    return id;
+  }
+
+  private group(record: SourceRecord): number {
+    const dims = this.plan.dimensions.length;
+    let composite: number | string;
+    if (dims === 0) composite = 0;
+    else if (dims === 1) composite = this.valueId(0, record);
+    else if (dims === 2) composite = this.valueId(0, record) * 67108864 + this.valueId(1, record);
+    else {
+      const ids: number[] = [];
+      for (let d = 0; d < dims; d++) ids.push(this.valueId(d, record));
+      composite = ids.join(',');
+    }
+    let g = this.groupIndex.get(composite);
+    if (g === undefined) {
+      g = this.groupKeys.length;
+      this.groupIndex.set(composite, g);
+      this.groupKeys.push(this.decompose(record));
+      if (g >= this.capacity) this.grow();
+    }
+    return g;
+  }
+
+  private decompose(record: SourceRecord): number[] {
+    const out: number[] = [];
+    for (let d = 0; d < this.plan.dimensions.length; d++) out.push(this.valueId(d, record));
+    return out;
+  }
+
+  private grow(): void {
+    const next = this.capacity * 2;
+    for (let r = 0; r < this.widths.length; r++) {
+      const c = new Float64Array(next * this.widths[r]);
+      c.set(this.counts3[r]);
+      this.counts3[r] = c;
+      const s = new Float64Array(next);
+      s.set(this.skipped[r]);
+      this.skipped[r] = s;
+      const v = new Float64Array(next);
+      v.set(this.invalid[r]);
+      this.invalid[r] = v;
+    }
+    this.capacity = next;
+  }
+
+  record(record: SourceRecord): void {
+    this.counts.rows++;
+    const g = this.group(record);
+    const roles = this.plan.roles;
+    let answered = false;
+    let bad = false;
+    for (let r = 0; r < roles.length; r++) {
+      const role = roles[r];
+      const lo = role.scale.lo;
+      let v = record.smallInt(role.index);
+      if (v === BLANK) {
+        this.skipped[r][g]++;
+        continue;
+      }
+      if (v === SLOW || v < lo || v > role.scale.hi) {
+        const raw = record.text(role.index);
+        const cell = this.parsers[r](raw);
+        if (cell.kind === 'blank') {
+          this.skipped[r][g]++;
+          continue;
+        }
+        if (cell.kind === 'invalid') {
+          this.invalid[r][g]++;
+          bad = true;
+          this.issues.add({
+            code: 'invalid-value',
+            file: this.plan.file,
+            line: record.line,
+            column: role.column,
+            value: raw,
+            message: `column ${JSON.stringify(role.column)}: ${JSON.stringify(raw)} ${cell.reason}`,
+          });
+          continue;
+        }
+        v = cell.value;
+      }
+      this.counts3[r][g * this.widths[r] + v - lo]++;
+      answered = true;
+    }
+    if (bad) this.counts.invalid++;
+    else if (answered) this.counts.used++;
+    else this.counts.skipped++;
+  }
+
+  unreadable(line: number, message: string): void {
+    this.counts.rows++;
+    this.counts.invalid++;
+    this.issues.add({ code: 'invalid-value', file: this.plan.file, line, message });
+  }
+
+  result(): FoldResult {
+    const roles = this.plan.roles;
+    const groups: GroupResult[] = this.groupKeys.map((ids, g) => ({
+      key: ids.map((id, d) => this.valueTexts[d][id]),
+      tallies: roles.map((role, r) => {
+        const t = emptyTally(role.scale);
+        const w = this.widths[r];
+        for (let i = 0; i < w; i++) {
+          const c = this.counts3[r][g * w + i];
+          t.count[i] = c;
+          t.weightSum[i] = c;
+          t.weightSqSum[i] = c;
+        }
+        t.skipped = this.skipped[r][g];
+        t.invalid = this.invalid[r][g];
+        return t;
+      }),
+    }));
+    return {
+      dimensions: this.plan.dimensions.map((d) => d.name),
+      roles: roles.map((r) => ({ role: r.role, column: r.column, scale: r.scale })),
+      groups,
+      counts: { ...this.counts },
+      issues: this.issues.serialize(),
+    };
+  }
+}

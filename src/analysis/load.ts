@@ -1,0 +1,49 @@
+/**
+ * What every command starts with: open the inputs, agree on their columns, decide which column plays
+ * which role, and fold all records into Tallies grouped by the requested dimensions.
+ */
+import type { Role, Scale } from '../model/tally.js';
+import { openSource, type Source } from '../io/read-source.js';
+import type { Encoding } from '../io/decode.js';
+import { foldSource } from './fold-source.js';
+import type { FoldResult } from './fold.js';
+import { mergeFolds } from './merge-folds.js';
+import { bindPlan, checkSameColumns, resolveRoles, roleOf, type Metric, type RoleSpec } from './plan.js';
+
+export interface LoadRequest {
+  files: string[];
+  columns: Partial<Record<Role, string>>;
+  scales: Partial<Record<Role, Scale>>;
+  bands: Partial<Record<Role, Scale>>;
+  metrics: Metric[] | undefined;
+  by: string[];
+  delimiter?: string;
+  encoding?: Encoding;
+  stdin?: NodeJS.ReadableStream;
+  threads?: number;
+}
+
+export interface Loaded {
+  sources: Source[];
+  roles: RoleSpec[];
+  metrics: Metric[];
+  fold: FoldResult;
+}
+
+export async function load(request: LoadRequest): Promise<Loaded> {
+  const sources: Source[] = [];
+  for (const file of request.files) {
+    sources.push(await openSource(file, { delimiter: request.delimiter, encoding: request.encoding, stdin: request.stdin }));
+  }
+  checkSameColumns(sources);
+  const first = sources[0];
+  const wanted = request.metrics ? [...new Set(request.metrics.map(roleOf))] : undefined;
+  const roles = resolveRoles(first.header, first.input.name, request, wanted);
+  const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
+  const parts = [];
+  for (const source of sources) {
+    const plan = bindPlan(source, roles, request.by);
+    parts.push({ result: await foldSource(source, plan, { threads: request.threads }) });
+  }
+  return { sources, roles, metrics, fold: parts.length === 1 ? parts[0].result : mergeFolds(parts) };
+}

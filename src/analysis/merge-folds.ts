@@ -1,0 +1,41 @@
+/**
+ * Tallies merge by addition: results of several threads or files become one. Groups are matched by
+ * their display key; issue line numbers of a later range are shifted to absolute lines.
+ */
+import { IssueLog } from '../model/issues.js';
+import { addInto, type Tally } from '../model/tally.js';
+import type { FoldResult, GroupResult } from './fold.js';
+
+export const KEY_SEPARATOR = '\u001f';
+
+export interface FoldPart {
+  result: FoldResult;
+  /** added to the line numbers of this part's issues */
+  lineOffset?: number;
+}
+
+export function mergeFolds(parts: FoldPart[]): FoldResult {
+  if (parts.length === 0) throw new Error('mergeFolds needs at least one part');
+  const first = parts[0].result;
+  const groups = new Map<string, GroupResult>();
+  const issues = new IssueLog();
+  const counts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  for (const { result, lineOffset = 0 } of parts) {
+    if (result.roles.length !== first.roles.length || result.dimensions.join(KEY_SEPARATOR) !== first.dimensions.join(KEY_SEPARATOR)) {
+      throw new Error('cannot merge folds of different plans');
+    }
+    for (const group of result.groups) {
+      const key = group.key.join(KEY_SEPARATOR);
+      const have = groups.get(key);
+      if (have) group.tallies.forEach((t, r) => addInto(have.tallies[r], t));
+      else groups.set(key, { key: [...group.key], tallies: group.tallies.map(copyTally) });
+    }
+    for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += result.counts[k];
+    issues.merge(result.issues, lineOffset);
+  }
+  return { dimensions: first.dimensions, roles: first.roles, groups: [...groups.values()], counts, issues: issues.serialize() };
+}
+
+function copyTally(t: Tally): Tally {
+  return { ...t, count: [...t.count], weightSum: [...t.weightSum], weightSqSum: [...t.weightSqSum] };
+}

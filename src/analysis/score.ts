@@ -1,0 +1,156 @@
+/**
+ * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
+ * interval and its difference to everyone else (adjusted for the number of segments compared).
+ */
+import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
+import { pAdjust } from '../stats/p-adjust.js';
+import type { PAdjustMethod } from '../stats/types.js';
+import { compareTallies, estimateMetric, methodOf, type StatSettings } from './estimate.js';
+import type { FoldResult } from './fold.js';
+import type { Loaded } from './load.js';
+import { groupKeyComparator } from './natural-order.js';
+import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { collectWarnings, inputSummary, type InputSummary, type Warning } from './result.js';
+
+export interface ScoreSettings extends StatSettings {
+  minN: number;
+  adjust: PAdjustMethod;
+  segmentOrder: Record<string, string[]>;
+}
+
+export interface VsRest {
+  diff: number | null;
+  lower: number | null;
+  upper: number | null;
+  p: number | null;
+  pAdjusted: number | null;
+  significant: boolean;
+}
+
+export interface ScoreRow {
+  metric: Metric;
+  group: Record<string, string>;
+  n: number;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  counts: Record<string, number>;
+  lowBase: boolean;
+  vsRest?: VsRest;
+  /** blank answers in this group (not in n) */
+  skipped: number;
+  /** invalid answers in this group (not in n) */
+  invalid: number;
+}
+
+export interface ScoreResult {
+  cxm: 1;
+  command: 'score';
+  input: InputSummary;
+  settings: {
+    level: number;
+    methods: Record<string, string>;
+    minN: number;
+    adjust: PAdjustMethod;
+    by: string[];
+    columns: Record<string, string>;
+  };
+  rows: ScoreRow[];
+  warnings: Warning[];
+}
+
+/** The Tally of one role for every group, and their sum. */
+export function roleTallies(fold: FoldResult, role: RoleSpec): { total: Tally; groups: { key: string[]; tally: Tally }[] } {
+  const r = fold.roles.findIndex((x) => x.role === role.role);
+  const total = emptyTally(role.scale);
+  const groups = fold.groups.map((g) => {
+    addInto(total, g.tallies[r]);
+    return { key: g.key, tally: g.tallies[r] };
+  });
+  return { total, groups };
+}
+
+export function groupObject(dimensions: string[], key: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  dimensions.forEach((d, i) => (out[d] = key[i]));
+  return out;
+}
+
+/**
+ * Marks significance across one family of comparisons: p-values adjusted together (BH by default),
+ * significant when the adjusted p is below 1 − level. Rows outside the family keep pAdjusted null.
+ */
+export function adjustFamily(items: { p: number | null; inFamily: boolean }[], method: PAdjustMethod, level: number): { pAdjusted: number | null; significant: boolean }[] {
+  const adjusted = pAdjust(items.map((i) => (i.inFamily ? i.p : null)), method);
+  return adjusted.map((p) => ({ pAdjusted: p, significant: p !== null && p < 1 - level }));
+}
+
+export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
+  const { fold, roles, metrics } = loaded;
+  const dims = fold.dimensions;
+  const compare = groupKeyComparator(dims, s.segmentOrder);
+  const rows: ScoreRow[] = [];
+  for (const metric of metrics) {
+    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const { total, groups } = roleTallies(fold, spec);
+    const overall = estimateMetric(metric, total, spec, s);
+    rows.push({
+      metric,
+      group: {},
+      n: overall.n,
+      value: overall.value,
+      lower: overall.lower,
+      upper: overall.upper,
+      counts: overall.counts,
+      lowBase: overall.n < s.minN,
+      skipped: total.skipped,
+      invalid: total.invalid,
+    });
+    if (dims.length === 0) continue;
+    const sorted = [...groups].sort((a, b) => compare(a.key, b.key));
+    const segmentRows = sorted.map(({ key, tally }) => {
+      const e = estimateMetric(metric, tally, spec, s);
+      const rest = subtractTallies(total, tally);
+      const d = compareTallies(metric, tally, rest, spec, s);
+      const lowBase = e.n < s.minN;
+      return {
+        row: {
+          metric,
+          group: groupObject(dims, key),
+          n: e.n,
+          value: e.value,
+          lower: e.lower,
+          upper: e.upper,
+          counts: e.counts,
+          lowBase,
+          vsRest: { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false } as VsRest,
+          skipped: tally.skipped,
+          invalid: tally.invalid,
+        } satisfies ScoreRow,
+        inFamily: !lowBase && tallyN(rest) > 0 && d.p !== null,
+      };
+    });
+    const marks = adjustFamily(segmentRows.map((r) => ({ p: r.row.vsRest.p, inFamily: r.inFamily })), s.adjust, s.level);
+    segmentRows.forEach((r, i) => {
+      r.row.vsRest.pAdjusted = marks[i].pAdjusted;
+      r.row.vsRest.significant = marks[i].significant;
+      rows.push(r.row);
+    });
+  }
+  return rows;
+}
+
+export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
+  const methods: Record<string, string> = {};
+  for (const m of loaded.metrics) methods[m] = methodOf(m, s.methods);
+  const columns: Record<string, string> = {};
+  for (const r of loaded.roles) columns[r.role] = r.column;
+  return {
+    cxm: 1,
+    command: 'score',
+    input: inputSummary(loaded.sources, loaded.fold.counts),
+    settings: { level: s.level, methods, minN: s.minN, adjust: s.adjust, by: loaded.fold.dimensions, columns },
+    rows: scoreRows(loaded, s),
+    warnings: collectWarnings(loaded.sources, loaded.fold.issues),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * `cxm score FILE… [--by col,…]`: NPS, CSAT and CES with confidence intervals, overall and by
+ * segment. Declares the flags; the work is loaded only when the command runs.
+ */
+import type { Command } from 'commander';
+import { addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import type { CliIo } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  cxm score responses.csv
+  cxm score responses.csv --by region
+  cxm score responses.csv --by region,plan --metric nps,csat --level 0.9
+  cxm score q1.csv q2.csv --method nps=score --format json -o scores.json
+  cat responses.ndjson | cxm score - --by channel --format csv`;
+
+export function defineScore(program: Command, io: CliIo): Command {
+  const cmd = program
+    .command('score')
+    .summary('scores with confidence intervals, overall and by segment')
+    .description('NPS, CSAT and CES with confidence intervals, overall and by segment; each segment is tested against the rest')
+    .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
+    .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
+  addInputFlags(cmd);
+  addStatsFlags(cmd);
+  addOutputFlags(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+    const [{ parseCommonOptions }, { load }, { scoreResult }, { renderResult }, { emit }] = await Promise.all([
+      import('../options.js'),
+      import('../../analysis/load.js'),
+      import('../../analysis/score.js'),
+      import('../render.js'),
+      import('../emit.js'),
+    ]);
+    const o = parseCommonOptions(files, raw);
+    const loaded = await load({ ...o, stdin: io.stdin });
+    const result = scoreResult(loaded, o);
+    const text = await renderResult(result, o.format, io, o.color);
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+  });
+  return cmd;
+}

@@ -1,0 +1,28 @@
+/**
+ * Delivering a command's output: the rendered text to stdout or, with -o, atomically to a file; the
+ * run summary to stderr unless --quiet. With --strict, invalid rows turn into exit 2 after the
+ * output is written, so a pipeline still sees what was computed.
+ */
+import { InputError } from '../model/errors.js';
+import { writeFileAtomic } from '../io/write-output.js';
+import type { InputSummary, Warning } from '../analysis/result.js';
+import { summaryLines } from '../report/summary.js';
+import type { CliIo } from './io.js';
+
+export interface Emission {
+  text: string;
+  output: string | undefined;
+  input: InputSummary;
+  warnings: Warning[];
+  quiet: boolean;
+  strict: boolean;
+}
+
+export function emit(io: CliIo, e: Emission): void {
+  if (e.output) writeFileAtomic(e.output, e.text);
+  else io.stdout.write(e.text);
+  if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
+  if (e.strict && e.input.invalid > 0) {
+    throw new InputError(`${e.input.invalid} invalid row${e.input.invalid === 1 ? '' : 's'} (--strict)`, undefined, 'see the rows listed above, or drop --strict to count and skip them');
+  }
+}

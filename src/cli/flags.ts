@@ -1,0 +1,44 @@
+/**
+ * Commander declarations of the flags the commands share (validation happens in options.ts). Repeated
+ * list flags accumulate: `--by region --by plan` equals `--by region,plan`.
+ */
+import type { Command } from 'commander';
+
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** Column and reading flags: which columns, which file format details. */
+export function addInputFlags(cmd: Command): Command {
+  return cmd
+    .option('--nps <column>', 'the NPS column (0-10); found from the header when not given')
+    .option('--csat <column>', 'the CSAT column (1-5)')
+    .option('--ces <column>', 'the CES column (1-7)')
+    .option('--scale <metric=lo-hi>', 'answer scale of a column, e.g. ces=1-5 (repeatable)', collect)
+    .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
+    .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
+    .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
+    .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
+    .option('--threads <n>', 'threads for large CSV files (default: all cores)');
+}
+
+/** Statistics flags: metrics, level, methods, low base, multiple-comparison adjustment. */
+export function addStatsFlags(cmd: Command): Command {
+  return cmd
+    .option('--metric <list>', 'nps, csat, ces, csat-mean, ces-mean (default: every metric whose column is found)', collect)
+    .option('--level <x>', 'confidence level, e.g. 0.95 or 95', undefined)
+    .option('--method <spec>', 'interval methods, e.g. nps=score,csat=jeffreys (repeatable)', collect)
+    .option('--seed <n>', 'seed for --method nps=bootstrap (default 1)')
+    .option('--resamples <n>', 'bootstrap resamples (default 2000)')
+    .option('--min-n <n>', 'rows with fewer answers are low base: shown, flagged, not tested (default 30)')
+    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)');
+}
+
+/** Output flags. */
+export function addOutputFlags(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', 'table, json, csv or markdown (default table)')
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--strict', 'exit 2 when any row has an invalid value')
+    .option('--quiet', 'no summary of rows read on standard error')
+    .option('--no-color', 'no colour in tables (also: NO_COLOR)')
+    .option('--no-progress', 'no progress bar on standard error');
+}

@@ -1,0 +1,95 @@
+/**
+ * The command-line program and its single exit point: every error becomes one line on stderr and an
+ * exit code (0 ok, 1 a check failed, 2 usage or input error, 3 internal error with "please report").
+ */
+import fs from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { defineScore } from './commands/score.js';
+import { processIo, type CliIo } from './io.js';
+
+/** The package version, read from package.json beside the built or source tree. */
+export function version(): string {
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'cxm' && pkg.version) return pkg.version;
+    } catch {
+      // try the next place
+    }
+  }
+  return '0.0.0';
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('cxm')
+    .description('Customer-experience analytics: NPS, CSAT and CES with confidence intervals, segments, cross-tabs and trends')
+    .version(version(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined, // errors are printed once, by run()
+    });
+  program.addHelpText('after', '\nExit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 internal error.\nRun `cxm <command> --help` for a command\'s options.');
+  defineScore(program, io);
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
+  }
+  return program;
+}
+
+/** Runs cxm with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    io.stdout.write(program.helpInformation());
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    const message = error.message.replace(/^error:\s*/, '').replace(/\n[\s\S]*$/, '');
+    io.stderr.write(`cxm: ${message}\nhint: run \`cxm --help\` or \`cxm <command> --help\`\n`);
+    return 2;
+  }
+  if (isCxmError(error)) {
+    const e = error as CxmError;
+    const place = 'place' in e ? formatPlace(e.place) : '';
+    io.stderr.write(`cxm: ${place}${e.message}\n`);
+    if (e.hint) io.stderr.write(`hint: ${e.hint}\n`);
+    return e.exitCode;
+  }
+  io.stderr.write(`cxm: internal error: ${error instanceof Error ? error.message : String(error)} (cxm ${version()}; please report this, with the command you ran)\n`);
+  if (io.env.CXM_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return 3;
+}
+
+/**
+ * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0; Ctrl-C
+ * removes any half-written output file and exits 130.
+ */
+export async function main(): Promise<void> {
+  const { removePendingTemporaryFiles } = await import('../io/write-output.js');
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removePendingTemporaryFiles();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,281 @@
+/**
+ * Options shared by the commands, validated at the boundary with zod: commander hands over strings,
+ * the schemas turn them into typed settings or a one-line usage error naming the flag. A config file
+ * (`--config`) supplies defaults that flags override.
+ */
+import fs from 'node:fs';
+import * as z from 'zod/mini';
+import { InputError, UsageError } from '../model/errors.js';
+import { ROLES, type Role, type Scale } from '../model/tally.js';
+import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
+import type { Methods } from '../analysis/estimate.js';
+import { METRICS, type Metric } from '../analysis/plan.js';
+import {
+  NPS_METHODS,
+  P_ADJUST_METHODS,
+  PROPORTION_METHODS,
+  type PAdjustMethod,
+} from '../stats/types.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+
+/** Everything `score` (and the commands built like it) needs, typed and defaulted. */
+export interface CommonOptions {
+  files: string[];
+  columns: Partial<Record<Role, string>>;
+  by: string[];
+  metrics: Metric[] | undefined;
+  level: number;
+  methods: Methods;
+  seed: number;
+  resamples: number;
+  minN: number;
+  adjust: PAdjustMethod;
+  format: OutputFormat;
+  output: string | undefined;
+  delimiter: string | undefined;
+  encoding: Encoding | undefined;
+  scales: Partial<Record<Role, Scale>>;
+  bands: Partial<Record<Role, Scale>>;
+  segmentOrder: Record<string, string[]>;
+  strict: boolean;
+  quiet: boolean;
+  color: boolean | undefined;
+  progress: boolean;
+  threads: number | undefined;
+}
+
+export const DEFAULTS = {
+  level: 0.95,
+  methods: { nps: 'adjusted-wald', csat: 'wilson', ces: 'wilson' } as Methods,
+  seed: 1,
+  resamples: 2000,
+  minN: 30,
+  adjust: 'bh' as PAdjustMethod,
+  format: 'table' as OutputFormat,
+};
+
+/** Adds an issue and returns NEVER: the pattern every parser below uses. */
+function fail(ctx: { issues: unknown[] }, input: unknown, message: string): never {
+  (ctx.issues as object[]).push({ code: 'custom', message, input });
+  return z.NEVER as never;
+}
+
+const text = <T>(parse: (s: string, ctx: { issues: unknown[] }) => T) =>
+  z.pipe(z.string(), z.transform((s: string, ctx): T => parse(s, ctx as unknown as { issues: unknown[] })));
+
+/** 0.95, or 95 / 95% meaning the same */
+export function parseLevel(s: string): number | null {
+  const m = /^\s*(\d*\.?\d+)\s*(%?)\s*$/.exec(s);
+  if (!m) return null;
+  let v = Number(m[1]);
+  if (m[2] === '%' || (v > 1 && v < 100)) v /= 100;
+  return v > 0 && v < 1 ? v : null;
+}
+
+const levelSchema = text<number>((s, ctx) => parseLevel(s) ?? fail(ctx, s, `must be a level between 0 and 1, like 0.95 (got ${JSON.stringify(s)})`));
+
+const nonNegativeInt = (what: string) =>
+  text<number>((s, ctx) => (/^\d+$/.test(s.trim()) ? Number(s) : fail(ctx, s, `must be ${what} (got ${JSON.stringify(s)})`)));
+
+/** `a,b` and repeated flags both give lists */
+function splitList(values: string[]): string[] {
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+const metricsSchema = z.pipe(
+  z.array(z.string()),
+  z.transform((values: string[], ctx) => {
+    const out: Metric[] = [];
+    for (const m of splitList(values)) {
+      const key = m.toLowerCase();
+      if (!(METRICS as readonly string[]).includes(key)) fail(ctx as never, m, `unknown metric ${JSON.stringify(m)} (choose from ${METRICS.join(', ')})`);
+      if (!out.includes(key as Metric)) out.push(key as Metric);
+    }
+    return out;
+  }),
+);
+
+/** `ces=1-5` */
+export function parseRange(spec: string): { role: Role; scale: Scale } | null {
+  const m = /^\s*(nps|csat|ces)\s*=\s*(-?\d+)\s*-\s*(-?\d+)\s*$/i.exec(spec);
+  if (!m) return null;
+  const lo = Number(m[2]);
+  const hi = Number(m[3]);
+  if (hi <= lo || hi - lo > 1000) return null;
+  return { role: m[1].toLowerCase() as Role, scale: { lo, hi } };
+}
+
+const rangesSchema = (flag: string) =>
+  z.pipe(
+    z.array(z.string()),
+    z.transform((values: string[], ctx) => {
+      const out: Partial<Record<Role, Scale>> = {};
+      for (const spec of splitList(values)) {
+        const r = parseRange(spec);
+        if (!r) fail(ctx as never, spec, `takes METRIC=LO-HI, like ${flag === '--scale' ? 'ces=1-5' : 'csat=4-5'} (got ${JSON.stringify(spec)})`);
+        else out[r.role] = r.scale;
+      }
+      return out;
+    }),
+  );
+
+/**
+ * `nps=score,csat=jeffreys`, or a bare method name applied to every metric that has it
+ * (`wald` → NPS, CSAT and CES; `jeffreys` → CSAT and CES).
+ */
+export function parseMethods(specs: string[], base: Methods): Methods | string {
+  const out: Methods = { ...base };
+  for (const spec of splitList(specs)) {
+    const [left, right] = spec.includes('=') ? spec.split('=', 2).map((s) => s.trim().toLowerCase()) : [null, spec.trim().toLowerCase()];
+    const targets: Role[] = left === null ? [...ROLES] : [left as Role];
+    if (left !== null && !(ROLES as readonly string[]).includes(left)) return `unknown metric ${JSON.stringify(left)} in --method (use nps, csat or ces)`;
+    let applied = false;
+    for (const role of targets) {
+      const allowed: readonly string[] = role === 'nps' ? NPS_METHODS : PROPORTION_METHODS;
+      if (allowed.includes(right)) {
+        (out as unknown as Record<Role, string>)[role] = right;
+        applied = true;
+      } else if (left !== null) {
+        return `${role} has no method ${JSON.stringify(right)} (choose from ${allowed.join(', ')})`;
+      }
+    }
+    if (!applied) return `unknown method ${JSON.stringify(right)} (NPS: ${NPS_METHODS.join(', ')}; CSAT/CES: ${PROPORTION_METHODS.join(', ')})`;
+  }
+  return out;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
+
+const delimiterSchema = text<string>((s, ctx) => DELIMITER_NAMES[s.toLowerCase()] ?? fail(ctx, s, `must be one of , ; tab | (got ${JSON.stringify(s)})`));
+const encodingSchema = text<Encoding>((s, ctx) => normalizeEncoding(s) ?? fail(ctx, s, `must be one of ${ENCODINGS.join(', ')} (got ${JSON.stringify(s)})`));
+const choice = <T extends string>(values: readonly T[]) =>
+  text<T>((s, ctx) => ((values as readonly string[]).includes(s.toLowerCase()) ? (s.toLowerCase() as T) : fail(ctx, s, `must be one of ${values.join(', ')} (got ${JSON.stringify(s)})`)));
+
+/** Raw commander values (strings, string arrays, booleans) → typed; every field optional. */
+const cliSchema = z.object({
+  nps: z.optional(z.string()),
+  csat: z.optional(z.string()),
+  ces: z.optional(z.string()),
+  by: z.optional(z.array(z.string())),
+  metric: z.optional(metricsSchema),
+  level: z.optional(levelSchema),
+  method: z.optional(z.array(z.string())),
+  seed: z.optional(nonNegativeInt('a whole number')),
+  resamples: z.optional(
+    text<number>((s, ctx) => (/^\d+$/.test(s) && Number(s) >= 2000 ? Number(s) : fail(ctx, s, `must be a whole number of at least 2000 (got ${JSON.stringify(s)})`))),
+  ),
+  minN: z.optional(nonNegativeInt('a whole number')),
+  adjust: z.optional(choice(P_ADJUST_METHODS)),
+  format: z.optional(choice(FORMATS)),
+  output: z.optional(z.string()),
+  delimiter: z.optional(delimiterSchema),
+  encoding: z.optional(encodingSchema),
+  scale: z.optional(rangesSchema('--scale')),
+  band: z.optional(rangesSchema('--band')),
+  strict: z.optional(z.boolean()),
+  quiet: z.optional(z.boolean()),
+  color: z.optional(z.boolean()),
+  progress: z.optional(z.boolean()),
+  threads: z.optional(text<number>((s, ctx) => (/^\d+$/.test(s) && Number(s) >= 1 ? Number(s) : fail(ctx, s, `must be a whole number of at least 1 (got ${JSON.stringify(s)})`)))),
+  config: z.optional(z.string()),
+});
+
+/** The config file: what a team keeps in git. Flags override it. */
+const configSchema = z.strictObject({
+  columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()) })),
+  by: z.optional(z.array(z.string())),
+  metrics: z.optional(z.array(z.enum(METRICS))),
+  scales: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
+  bands: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
+  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+  methods: z.optional(z.strictObject({ nps: z.optional(z.enum(NPS_METHODS)), csat: z.optional(z.enum(PROPORTION_METHODS)), ces: z.optional(z.enum(PROPORTION_METHODS)) })),
+  minN: z.optional(z.int().check(z.gte(0))),
+  adjust: z.optional(z.enum(P_ADJUST_METHODS)),
+  segmentOrder: z.optional(z.record(z.string(), z.array(z.string()))),
+});
+export type ConfigFile = z.infer<typeof configSchema>;
+
+const FLAG_NAMES: Record<string, string> = { minN: '--min-n' };
+const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
+  const issue = error.issues[0];
+  return { path: issue.path.map(String).join('.'), message: issue.message };
+}
+
+export function readConfig(file: string): ConfigFile {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError('cannot read the config file', { file });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new InputError(`the config file is not valid JSON (${(error as Error).message})`, { file });
+  }
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) {
+    const { path, message } = firstIssue(parsed.error);
+    throw new InputError(`config ${path ? `"${path}"` : ''}: ${message}`.replace(/\s+:/, ':'), { file });
+  }
+  return parsed.data;
+}
+
+function configRanges(values: Partial<Record<Role, string>> | undefined, flag: string, file: string): Partial<Record<Role, Scale>> {
+  const out: Partial<Record<Role, Scale>> = {};
+  for (const [role, spec] of Object.entries(values ?? {})) {
+    const r = parseRange(`${role}=${spec}`);
+    if (!r) throw new InputError(`config ${flag}.${role}: takes LO-HI, like "1-5" (got ${JSON.stringify(spec)})`, { file });
+    out[r.role] = r.scale;
+  }
+  return out;
+}
+
+/** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
+export function parseCommonOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
+  const parsed = cliSchema.safeParse(raw);
+  if (!parsed.success) {
+    const { path, message } = firstIssue(parsed.error);
+    throw new UsageError(`${flagName(path.split('.')[0])} ${message}`);
+  }
+  const o = parsed.data;
+  const config: ConfigFile = o.config ? readConfig(o.config) : {};
+  const configFile = o.config ?? '';
+  if (files.length === 0) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+
+  const baseMethods: Methods = { ...DEFAULTS.methods, ...(config.methods ?? {}) } as Methods;
+  const methods = o.method ? parseMethods(o.method, baseMethods) : baseMethods;
+  if (typeof methods === 'string') throw new UsageError(`--method: ${methods}`);
+  const byRaw = o.by ?? config.by ?? [];
+  return {
+    files,
+    columns: { ...(config.columns ?? {}), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
+    by: splitList(byRaw),
+    metrics: o.metric ?? config.metrics,
+    level: o.level ?? config.level ?? DEFAULTS.level,
+    methods,
+    seed: o.seed ?? DEFAULTS.seed,
+    resamples: o.resamples ?? DEFAULTS.resamples,
+    minN: o.minN ?? config.minN ?? DEFAULTS.minN,
+    adjust: o.adjust ?? config.adjust ?? DEFAULTS.adjust,
+    format: o.format ?? DEFAULTS.format,
+    output: o.output,
+    delimiter: o.delimiter,
+    encoding: o.encoding,
+    scales: { ...configRanges(config.scales, 'scales', configFile), ...(o.scale ?? {}) },
+    bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },
+    segmentOrder: config.segmentOrder ?? {},
+    strict: o.strict ?? false,
+    quiet: o.quiet ?? false,
+    color: o.color === false ? false : undefined,
+    progress: o.progress ?? true,
+    threads: o.threads,
+  };
+}

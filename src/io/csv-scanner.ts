@@ -1,0 +1,367 @@
+/**
+ * An RFC 4180 CSV tokenizer over UTF-8 bytes: quoted fields with delimiters, doubled quotes and line
+ * breaks; LF, CRLF or CR line ends; blank lines skipped. It records where each field starts and ends
+ * in the buffer and decodes nothing until asked, so a pass that reads two columns of nine does not
+ * build strings for the other seven. One record object is reused for every row.
+ *
+ * Leniency, as common readers do: a quote inside an unquoted field is a literal character; text after
+ * a closing quote (`"ab"c`) is kept (`abc`) and the record is marked irregular.
+ */
+import { BLANK, SLOW, type SourceRecord } from './record.js';
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** field flags */
+const CLEAN = 0; // the bytes between start and end are the value
+const ESCAPED = 1; // quoted with doubled quotes inside: replace "" by "
+const IRREGULAR = 2; // the raw bytes include quotes and trailing text: decode leniently
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export class CsvRecord implements SourceRecord {
+  buf: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  flags = new Uint8Array(64);
+  fieldCount = 0;
+  line = 0;
+  /** the record had a quoted field with text after its closing quote */
+  irregular = false;
+  /** absolute byte offset just past the record (where the next one starts) */
+  endOffset = 0;
+
+  text(i: number): string {
+    if (i >= this.fieldCount) return '';
+    const flag = this.flags[i];
+    if (flag === CLEAN) return this.buf.toString('utf8', this.starts[i], this.ends[i]);
+    return decodeField(this.buf, this.starts[i], this.ends[i], flag);
+  }
+
+  key(i: number): string {
+    if (i >= this.fieldCount) return '';
+    if (this.flags[i] === CLEAN) return this.buf.toString('latin1', this.starts[i], this.ends[i]);
+    return Buffer.from(this.text(i), 'utf8').toString('latin1');
+  }
+
+  keyText(key: string): string {
+    return Buffer.from(key, 'latin1').toString('utf8');
+  }
+
+  smallInt(i: number): number {
+    if (i >= this.fieldCount) return BLANK;
+    const s = this.starts[i];
+    const len = this.ends[i] - s;
+    if (len === 0) return BLANK;
+    if (len > 6 || this.flags[i] !== CLEAN) return SLOW;
+    const b = this.buf;
+    let v = 0;
+    for (let k = s; k < s + len; k++) {
+      const d = b[k] - 48;
+      if (d < 0 || d > 9) return SLOW;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** All fields as strings (headers, previews, tests). */
+  toArray(): string[] {
+    const out = new Array<string>(this.fieldCount);
+    for (let i = 0; i < this.fieldCount; i++) out[i] = this.text(i);
+    return out;
+  }
+
+  grow(): void {
+    const n = this.starts.length * 2;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const flags = new Uint8Array(n);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
+
+function decodeField(buf: Buffer, start: number, end: number, flag: number): string {
+  if (flag === ESCAPED) return buf.toString('utf8', start, end).replaceAll('""', '"');
+  // IRREGULAR: "quoted part" followed by more text up to the delimiter
+  const raw = buf.toString('utf8', start, end);
+  let out = '';
+  let i = 1;
+  for (; i < raw.length; i++) {
+    if (raw.charCodeAt(i) === QUOTE) {
+      if (raw.charCodeAt(i + 1) === QUOTE) {
+        out += '"';
+        i++;
+        continue;
+      }
+      break;
+    }
+    out += raw[i];
+  }
+  return out + raw.slice(i + 1);
+}
+
+export interface CsvScannerOptions {
+  delimiter: number;
+  /** line number of the first byte fed (default 1) */
+  line?: number;
+  /** a record longer than this is an error (memory stays bounded on hostile input) */
+  maxRecordBytes?: number;
+  /** called for every non-blank record; the record object is reused */
+  onRecord: (record: CsvRecord) => void;
+}
+
+export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+const INITIAL_BUFFER = 1 << 20;
+
+/**
+ * Push bytes with `write` (or let it read with `readFrom`), then call `end`. Records are delivered
+ * synchronously through `onRecord`. `stopAt` makes it stop before the first record that starts at or
+ * after that absolute byte offset (used to split a file between threads).
+ */
+export class CsvScanner {
+  readonly record = new CsvRecord();
+  private buf: Buffer = Buffer.allocUnsafe(INITIAL_BUFFER);
+  private len = 0;
+  /** absolute offset of buf[0] in the byte stream */
+  private base = 0;
+  private line: number;
+  private readonly delimiter: number;
+  private readonly maxRecordBytes: number;
+  private readonly onRecord: (record: CsvRecord) => void;
+  stopAt = Number.POSITIVE_INFINITY;
+  /** set once a record at or past `stopAt` was reached */
+  stopped = false;
+
+  constructor(options: CsvScannerOptions) {
+    this.delimiter = options.delimiter;
+    this.line = options.line ?? 1;
+    this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.onRecord = options.onRecord;
+  }
+
+  /** Absolute byte offset where the next unread record starts (the end, once all is read). */
+  get offset(): number {
+    return this.base;
+  }
+
+  /** Line number of the next unread record. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Sets the absolute offset of the first byte that will be written (for ranges of a file). */
+  setBase(offset: number): void {
+    this.base = offset;
+  }
+
+  write(chunk: Buffer): void {
+    if (this.stopped) return;
+    let at = 0;
+    while (at < chunk.length) {
+      this.reserve(Math.min(chunk.length - at, INITIAL_BUFFER));
+      const n = chunk.copy(this.buf, this.len, at, Math.min(chunk.length, at + this.buf.length - this.len));
+      at += n;
+      this.len += n;
+      this.scan(false);
+      if (this.stopped) return;
+    }
+  }
+
+  /**
+   * Reads once with `read(buffer, offset, length) → bytes read` straight into the scanner's buffer and
+   * scans. Returns false when `read` returned 0 (end of input; `end()` has then been called).
+   */
+  readFrom(read: (buffer: Buffer, offset: number, length: number) => number): boolean {
+    this.reserve(INITIAL_BUFFER >> 2);
+    const n = read(this.buf, this.len, this.buf.length - this.len);
+    if (n === 0) {
+      this.end();
+      return false;
+    }
+    this.len += n;
+    this.scan(false);
+    return !this.stopped;
+  }
+
+  end(): void {
+    if (!this.stopped) this.scan(true);
+    this.len = 0;
+  }
+
+  /** Makes room for at least `want` more bytes, growing the buffer when one record fills it. */
+  private reserve(want: number): void {
+    if (this.buf.length - this.len >= want) return;
+    if (this.len + want > this.maxRecordBytes + INITIAL_BUFFER) {
+      throw new CsvSyntaxError(
+        `a record is longer than ${Math.round(this.maxRecordBytes / 1048576)} MiB (an unclosed quote, or not a CSV file)`,
+        this.line,
+      );
+    }
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + want));
+    this.buf.copy(next, 0, 0, this.len);
+    this.buf = next;
+  }
+
+  /**
+   * Tokenizes the complete records in buf[0, len). An incomplete last record stays in the buffer
+   * (moved to the front) unless `eof`, when it is the last record.
+   */
+  private scan(eof: boolean): void {
+    const buf = this.buf;
+    const end = this.len;
+    const delim = this.delimiter;
+    const rec = this.record;
+    rec.buf = buf;
+    let starts = rec.starts;
+    let ends = rec.ends;
+    let flags = rec.flags;
+    let pos = 0;
+    let line = this.line;
+
+    records: while (pos < end) {
+      const recordStart = pos;
+      if (this.base + recordStart >= this.stopAt) {
+        this.stopped = true;
+        break;
+      }
+      let nf = 0;
+      let extraLines = 0;
+      let p = pos;
+      let irregular = false;
+      for (;;) {
+        if (nf === starts.length) {
+          rec.grow();
+          starts = rec.starts;
+          ends = rec.ends;
+          flags = rec.flags;
+        }
+        if (p >= end) {
+          // the input ended right after a delimiter: one last empty field
+          if (!eof) break records;
+          starts[nf] = p;
+          ends[nf] = p;
+          flags[nf] = CLEAN;
+          nf++;
+          pos = p;
+          break;
+        }
+        let c = buf[p];
+        if (c === QUOTE) {
+          const q0 = p;
+          let q = p + 1;
+          let flag = CLEAN;
+          for (;;) {
+            q = buf.indexOf(QUOTE, q);
+            if (q === -1) {
+              if (!eof) break records;
+              throw new CsvSyntaxError('unclosed quote: the field runs to the end of the file', line + extraLines);
+            }
+            if (q + 1 >= end && !eof) break records;
+            if (buf[q + 1] === QUOTE) {
+              flag = ESCAPED;
+              q += 2;
+              continue;
+            }
+            break;
+          }
+          // line breaks inside the quoted field
+          for (let k = buf.indexOf(LF, p + 1); k !== -1 && k < q; k = buf.indexOf(LF, k + 1)) extraLines++;
+          starts[nf] = p + 1;
+          ends[nf] = q;
+          flags[nf] = flag;
+          p = q + 1;
+          if (p < end) {
+            c = buf[p];
+            if (c !== delim && c !== LF && c !== CR) {
+              // text after the closing quote: keep it, up to the next delimiter
+              irregular = true;
+              while (p < end) {
+                c = buf[p];
+                if (c === delim || c === LF || c === CR) break;
+                p++;
+              }
+              if (p >= end && !eof) break records;
+              starts[nf] = q0; // from the opening quote
+              ends[nf] = p;
+              flags[nf] = IRREGULAR;
+            }
+          }
+          nf++;
+        } else {
+          let q = p;
+          while (q < end) {
+            c = buf[q];
+            if (c === delim || c === LF || c === CR) break;
+            q++;
+          }
+          if (q >= end && !eof) break records;
+          starts[nf] = p;
+          ends[nf] = q;
+          flags[nf] = CLEAN;
+          nf++;
+          p = q;
+        }
+        // p is at a delimiter, a line end, or the end of the input
+        if (p >= end) {
+          pos = p;
+          break;
+        }
+        c = buf[p];
+        if (c === delim) {
+          p++;
+          continue;
+        }
+        if (c === CR) {
+          if (p + 1 >= end && !eof) break records;
+          pos = buf[p + 1] === LF ? p + 2 : p + 1;
+        } else {
+          pos = p + 1;
+        }
+        break;
+      }
+      const recordLine = line;
+      line += 1 + extraLines;
+      // a blank line is no record
+      if (nf === 1 && ends[0] === starts[0] && flags[0] === CLEAN && buf[recordStart] !== QUOTE) continue;
+      rec.fieldCount = nf;
+      rec.line = recordLine;
+      rec.irregular = irregular;
+      rec.endOffset = this.base + pos;
+      this.onRecord(rec);
+    }
+
+    this.line = line;
+    // keep the unread tail
+    if (pos > 0) {
+      buf.copy(buf, 0, pos, end);
+      this.len = end - pos;
+      this.base += pos;
+    }
+    if (eof) {
+      this.base += this.len;
+      this.len = 0;
+    }
+  }
+}
+
+/** Splits a whole CSV text into string arrays (small inputs: headers, previews, tests). */
+export function parseCsvText(text: string, delimiter = ','): string[][] {
+  const rows: string[][] = [];
+  const scanner = new CsvScanner({ delimiter: delimiter.charCodeAt(0), onRecord: (r) => rows.push(r.toArray()) });
+  scanner.write(Buffer.from(text, 'utf8'));
+  scanner.end();
+  return rows;
+}

@@ -1,0 +1,266 @@
+/**
+ * JSON inputs, streamed: a top-level array of responses, a wrapper object holding that array
+ * (`items`, `satisfaction_ratings`, `conversations`, `responses`, `data`…), or NDJSON (one object per
+ * line). The splitter finds each response's text without parsing the whole file, so memory stays in
+ * the size of one response. Nested objects are flattened with dotted names (`person_properties.Plan`).
+ */
+import { BLANK, SLOW, type SourceRecord } from './record.js';
+
+/** Keys of wrapper objects whose array holds the responses, in order of preference. */
+export const WRAPPER_KEYS = ['items', 'responses', 'satisfaction_ratings', 'conversations', 'data', 'results', 'records'];
+const METADATA_KEYS = /^(meta|links|pages|paging|pagination|errors|included|tags)$/i;
+export const MAX_JSON_DEPTH = 1000;
+export const MAX_JSON_RECORD_CHARS = 64 * 1024 * 1024;
+
+export type FlatRecord = Record<string, unknown>;
+
+export interface JsonItem {
+  /** the flattened response, or null when it could not be read */
+  record: FlatRecord | null;
+  line: number;
+  /** why the record could not be read */
+  error?: string;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Flattens nested objects into dotted keys; arrays and scalars are kept as they are. */
+export function flatten(value: unknown, prefix = '', out: FlatRecord = {}): FlatRecord {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) flatten(v, key, out);
+      else out[key] = v;
+    }
+  } else {
+    out[prefix || 'value'] = value;
+  }
+  return out;
+}
+
+function toItem(text: string, line: number): JsonItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { record: null, line, error: `not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')})` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { record: null, line, error: 'a response must be a JSON object' };
+  }
+  return { record: flatten(value), line };
+}
+
+/** NDJSON: one object per non-blank line. A line that is not an object is an item with an error. */
+export async function* ndjsonItems(chunks: AsyncIterable<string>): AsyncGenerator<JsonItem> {
+  let rest = '';
+  let line = 1;
+  for await (const chunk of chunks) {
+    rest += chunk;
+    let nl: number;
+    while ((nl = rest.indexOf('\n')) !== -1) {
+      const text = rest.slice(0, nl);
+      rest = rest.slice(nl + 1);
+      if (text.trim() !== '') yield toItem(text, line);
+      line++;
+    }
+    if (rest.length > MAX_JSON_RECORD_CHARS) throw new JsonSyntaxError('a line is longer than 64 MiB', line);
+  }
+  if (rest.trim() !== '') yield toItem(rest, line);
+}
+
+/**
+ * A JSON document: the elements of the top-level array, or of the wrapper object's response array.
+ * Structure errors (not JSON, too deep, no array) throw JsonSyntaxError with the line.
+ */
+export async function* jsonDocumentItems(chunks: AsyncIterable<string>): AsyncGenerator<JsonItem> {
+  const splitter = new ArraySplitter();
+  for await (const chunk of chunks) {
+    for (const item of splitter.push(chunk)) yield item;
+  }
+  splitter.finish();
+}
+
+/** The state machine behind jsonDocumentItems. */
+class ArraySplitter {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private line = 1;
+  /** depth at which response elements live: 1 for a top-level array, 2 inside a wrapper */
+  private recordDepth = 0;
+  private sawRoot = false;
+  private rootIsObject = false;
+  /** wrapper mode: the last key read at depth 1, and whether we are inside the chosen array */
+  private lastKey = '';
+  private keyBuffer: string | null = null;
+  private awaitingValueOfKey = false;
+  private chosenArray = false;
+  private chosenKey = '';
+  private finishedArray = false;
+  /** text of the element being captured */
+  private capture: string[] = [];
+  private captureLen = 0;
+  private capturing = false;
+  private captureLine = 0;
+
+  *push(chunk: string): Generator<JsonItem> {
+    let segmentStart = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk.charCodeAt(i);
+      if (c === 10) this.line++;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) {
+          this.inString = false;
+          if (this.keyBuffer !== null) {
+            this.keyBuffer += chunk.slice(segmentStart, i);
+            this.lastKey = this.keyBuffer;
+            this.keyBuffer = null;
+          }
+        }
+        continue;
+      }
+      if (c === 32 || c === 9 || c === 13 || c === 10) continue;
+      if (!this.sawRoot) {
+        this.sawRoot = true;
+        if (c === 91) this.recordDepth = 1;
+        else if (c === 123) this.rootIsObject = true;
+        else throw new JsonSyntaxError('not a JSON array or object of responses', this.line);
+      }
+      // start of an element at record depth
+      if (this.recordDepth > 0 && this.depth === this.recordDepth && !this.capturing && c !== 44 && c !== 93) {
+        this.capturing = true;
+        this.captureLine = this.line;
+        segmentStart = i;
+      }
+      if (c === 34) {
+        this.inString = true;
+        if (this.rootIsObject && this.depth === 1 && !this.awaitingValueOfKey) {
+          this.keyBuffer = '';
+          segmentStart = i + 1;
+        }
+        continue;
+      }
+      if (c === 58 && this.rootIsObject && this.depth === 1) {
+        this.awaitingValueOfKey = true;
+        continue;
+      }
+      if (c === 123 || c === 91) {
+        if (this.rootIsObject && this.depth === 1 && this.awaitingValueOfKey) {
+          this.awaitingValueOfKey = false;
+          if (c === 91 && !this.chosenArray && !this.finishedArray && this.prefers(this.lastKey)) {
+            this.chosenArray = true;
+            this.chosenKey = this.lastKey;
+            this.recordDepth = 2;
+          }
+        }
+        this.depth++;
+        if (this.depth > MAX_JSON_DEPTH) {
+          throw new JsonSyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, this.line);
+        }
+        continue;
+      }
+      if (c === 125 || c === 93) {
+        this.depth--;
+        if (this.depth < 0) throw new JsonSyntaxError('unbalanced brackets', this.line);
+        if (this.capturing && this.depth === this.recordDepth) {
+          yield this.endCapture(chunk, segmentStart, i + 1);
+        } else if (this.capturing && this.depth === this.recordDepth - 1) {
+          // the array closed right after a scalar element
+          yield this.endCapture(chunk, segmentStart, i);
+        }
+        if (this.chosenArray && this.depth === 1 && c === 93) {
+          this.chosenArray = false;
+          this.finishedArray = true;
+          this.recordDepth = 0;
+        }
+        continue;
+      }
+      if (c === 44) {
+        if (this.rootIsObject && this.depth === 1) this.awaitingValueOfKey = false;
+        if (this.capturing && this.depth === this.recordDepth) {
+          yield this.endCapture(chunk, segmentStart, i);
+        }
+        continue;
+      }
+      if (this.rootIsObject && this.depth === 1) this.awaitingValueOfKey = false;
+    }
+    if (this.capturing) this.keep(chunk.slice(segmentStart));
+    else if (this.keyBuffer !== null) this.keyBuffer += chunk.slice(segmentStart);
+  }
+
+  /** A wrapper's array is the first one under a known key, or else under any key that is not metadata. */
+  private prefers(key: string): boolean {
+    return WRAPPER_KEYS.includes(key) || !METADATA_KEYS.test(key);
+  }
+
+  private keep(text: string): void {
+    this.capture.push(text);
+    this.captureLen += text.length;
+    if (this.captureLen > MAX_JSON_RECORD_CHARS) {
+      throw new JsonSyntaxError('a response is larger than 64 MiB', this.captureLine);
+    }
+  }
+
+  private endCapture(chunk: string, from: number, to: number): JsonItem {
+    this.keep(chunk.slice(from, to));
+    const text = this.capture.join('');
+    this.capture = [];
+    this.captureLen = 0;
+    this.capturing = false;
+    return toItem(text, this.captureLine);
+  }
+
+  finish(): void {
+    if (!this.sawRoot) throw new JsonSyntaxError('empty JSON file', this.line);
+    if (this.inString || this.depth !== 0) throw new JsonSyntaxError('the JSON ends before it is complete', this.line);
+    if (this.rootIsObject && !this.finishedArray) {
+      throw new JsonSyntaxError(`no array of responses found (looked for ${WRAPPER_KEYS.join(', ')})`, 1);
+    }
+  }
+}
+
+/** A flattened JSON response seen through the SourceRecord interface, by column index. */
+export class JsonRecord implements SourceRecord {
+  line = 0;
+  fieldCount = 0;
+  private values: unknown[] = [];
+
+  set(values: unknown[], line: number): void {
+    this.values = values;
+    this.fieldCount = values.length;
+    this.line = line;
+  }
+
+  text(i: number): string {
+    const v = this.values[i];
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return JSON.stringify(v);
+  }
+
+  key(i: number): string {
+    return this.text(i);
+  }
+
+  keyText(key: string): string {
+    return key;
+  }
+
+  smallInt(i: number): number {
+    const v = this.values[i];
+    if (v === null || v === undefined || v === '') return BLANK;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 999999) return v;
+    return SLOW;
+  }
+}

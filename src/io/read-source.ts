@@ -1,0 +1,311 @@
+/**
+ * The reader pipeline, front to back, for one input:
+ *   bytes → decode (BOM, UTF-16, Windows-1252) → parse (CSV scanner | JSON | NDJSON) → layout (header
+ *   rows) → records handed to a sink, one at a time.
+ * `openSource` sniffs and reads the header and a preview; `readSource` streams the data records, the
+ * whole input or one byte range of it (a thread's share of a large file).
+ */
+import { InputError } from '../model/errors.js';
+import type { IssueLog } from '../model/issues.js';
+import { CsvScanner, CsvSyntaxError, type CsvRecord } from './csv-scanner.js';
+import { createTranscoder, detectEncoding, type Encoding, type EncodingGuess } from './decode.js';
+import { openInput, openRangeReader, type Input } from './input.js';
+import { JsonRecord, JsonSyntaxError, jsonDocumentItems, ndjsonItems, type JsonItem } from './json-reader.js';
+import { cleanHeader, detectLayout } from './layout.js';
+import type { SourceRecord } from './record.js';
+import { detectDelimiter, detectFormat, type Format } from './sniff.js';
+
+export interface OpenOptions {
+  delimiter?: string;
+  encoding?: Encoding;
+  layout?: string;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface Source {
+  input: Input;
+  encoding: EncodingGuess;
+  format: Format;
+  /** CSV only */
+  delimiter: string | null;
+  layout: string;
+  header: string[];
+  /** number of header records before the data */
+  headerRows: number;
+  /** CSV in UTF-8: absolute byte offset and line of the first data record (for splitting) */
+  dataOffset: number;
+  dataLine: number;
+  /** the first data records as text */
+  preview: string[][];
+  /** things worth telling the user about how the file was read */
+  notes: string[];
+  /** JSON: items already read while looking for the columns */
+  json?: { buffered: JsonItem[]; rest: AsyncGenerator<JsonItem> };
+}
+
+export interface RecordSink {
+  record(record: SourceRecord): void;
+  /** a record that could not be read at all: counted as an invalid row */
+  unreadable(line: number, message: string): void;
+}
+
+const PREVIEW_ROWS = 100;
+const JSON_COLUMN_SCAN = 1000;
+const MAX_HEAD_BYTES = 64 * 1024 * 1024;
+
+export async function openSource(arg: string, options: OpenOptions = {}): Promise<Source> {
+  const input = await openInput(arg, options.stdin);
+  if (input.head.length === 0 && input.complete) throw new InputError('the file is empty', { file: input.name });
+  const encoding = detectEncoding(input.head, options.encoding);
+  const notes: string[] = [];
+  if (encoding.by === 'fallback') notes.push('not valid UTF-8: read as Windows-1252 (use --encoding to say otherwise)');
+  const headText = decodeHead(input.head, encoding, input.complete);
+  const format = detectFormat(input.name, headText);
+  if (format === 'csv') return openCsv(input, encoding, headText, options, notes);
+  return openJson(input, encoding, format, notes);
+}
+
+function decodeHead(head: Buffer, encoding: EncodingGuess, complete: boolean): string {
+  const body = head.subarray(encoding.bomLength);
+  const transcode = createTranscoder(encoding.encoding);
+  return (transcode ? transcode(body, complete) : body).toString('utf8');
+}
+
+async function openCsv(input: Input, encoding: EncodingGuess, headText: string, options: OpenOptions, notes: string[]): Promise<Source> {
+  const delimiter = options.delimiter ?? detectDelimiter(headText);
+  for (;;) {
+    const first: string[][] = [];
+    const offsets: number[] = [];
+    const lines: number[] = [];
+    const scanner = new CsvScanner({
+      delimiter: delimiter.charCodeAt(0),
+      onRecord: (r: CsvRecord) => {
+        if (first.length < PREVIEW_ROWS + 4) {
+          first.push(r.toArray());
+          offsets.push(r.endOffset);
+          lines.push(r.line);
+        }
+      },
+    });
+    const body = input.head.subarray(encoding.bomLength);
+    const transcode = createTranscoder(encoding.encoding);
+    try {
+      scanner.write(transcode ? transcode(body, input.complete) : body);
+      if (input.complete) scanner.end();
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) throw new InputError(error.message, { file: input.name, line: error.line });
+      throw error;
+    }
+    const enough = first.length >= PREVIEW_ROWS + 4;
+    if (!enough && !input.complete && input.head.length < MAX_HEAD_BYTES) {
+      await input.extendHead(Math.min(MAX_HEAD_BYTES, input.head.length * 4));
+      continue;
+    }
+    if (first.length === 0) throw new InputError('no header row: the file has no records', { file: input.name });
+    const layout = detectLayout(first, options.layout);
+    const header = dropTrailingEmpty(layout.header, first[layout.headerRows - 1] ?? []);
+    const dataIndex = layout.headerRows;
+    return {
+      input,
+      encoding,
+      format: 'csv',
+      delimiter,
+      layout: layout.name,
+      header,
+      headerRows: layout.headerRows,
+      dataOffset: encoding.bomLength + (offsets[dataIndex - 1] ?? 0),
+      dataLine: lines[dataIndex] ?? (lines[dataIndex - 1] ?? 1) + 1,
+      preview: first.slice(dataIndex, dataIndex + PREVIEW_ROWS),
+      notes,
+    };
+  }
+}
+
+/** A trailing column with an empty name (every line ends with a delimiter) is not a column. */
+function dropTrailingEmpty(header: string[], rawNames: string[]): string[] {
+  if (header.length > 1 && (rawNames[rawNames.length - 1] ?? '').trim() === '') return header.slice(0, -1);
+  return header;
+}
+
+async function openJson(input: Input, encoding: EncodingGuess, format: Format, notes: string[]): Promise<Source> {
+  const items = format === 'ndjson' ? ndjsonItems(textChunks(input, encoding)) : jsonDocumentItems(textChunks(input, encoding));
+  const buffered: JsonItem[] = [];
+  const columns = new Set<string>();
+  try {
+    while (buffered.length < JSON_COLUMN_SCAN) {
+      const next = await items.next();
+      if (next.done) break;
+      buffered.push(next.value);
+      if (next.value.record) for (const k of Object.keys(next.value.record)) columns.add(k);
+    }
+  } catch (error) {
+    throw jsonError(error, input.name);
+  }
+  if (columns.size === 0) {
+    throw new InputError(buffered.length === 0 ? 'no responses in the file' : 'no response objects in the file', { file: input.name });
+  }
+  const header = [...columns];
+  return {
+    input,
+    encoding,
+    format,
+    delimiter: null,
+    layout: format,
+    header,
+    headerRows: 0,
+    dataOffset: 0,
+    dataLine: 1,
+    preview: buffered.filter((b) => b.record).slice(0, PREVIEW_ROWS).map((b) => header.map((h) => cellText(b.record![h]))),
+    notes,
+    json: { buffered, rest: items },
+  };
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+async function* textChunks(input: Input, encoding: EncodingGuess): AsyncGenerator<string> {
+  const transcode = createTranscoder(encoding.encoding);
+  const decoder = transcode ? null : new TextDecoder('utf-8');
+  let first = true;
+  for await (let chunk of input.chunks(0)) {
+    if (first) {
+      chunk = chunk.subarray(encoding.bomLength);
+      first = false;
+    }
+    yield transcode ? transcode(chunk, false).toString('utf8') : decoder!.decode(chunk, { stream: true });
+  }
+  const tail = transcode ? transcode(Buffer.alloc(0), true).toString('utf8') : decoder!.decode();
+  if (tail) yield tail;
+}
+
+function jsonError(error: unknown, file: string): unknown {
+  if (error instanceof JsonSyntaxError) return new InputError(error.message, { file, line: error.line });
+  return error;
+}
+
+export interface ReadRange {
+  /** absolute byte offset of the first record to read (a record boundary) */
+  start: number;
+  /** line number of that record */
+  line: number;
+  /** stop before the first record that starts at or after this offset */
+  stopAt: number;
+}
+
+export interface ReadResult {
+  /** absolute offset where reading stopped (the first record not read), for checking thread splits */
+  endOffset: number;
+  /** line number of the next record not read */
+  endLine: number;
+}
+
+/**
+ * Streams the data records of a source into `sink`. With a `range` (CSV in UTF-8 from a regular file),
+ * reads only that part; ragged rows are logged in `issues`.
+ */
+export async function readSource(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange): Promise<ReadResult> {
+  if (source.format === 'csv') return readCsv(source, sink, issues, range);
+  return readJson(source, sink);
+}
+
+function raggedCheck(source: Source, sink: RecordSink, issues: IssueLog): (record: CsvRecord) => void {
+  const width = source.header.length;
+  const file = source.input.name;
+  return (record) => {
+    if (record.irregular) {
+      issues.add({ code: 'bad-quote', file, line: record.line, message: 'a quoted field has text after its closing quote' });
+    }
+    const n = record.fieldCount;
+    if (n !== width && !(n > width && extrasEmpty(record, width))) {
+      issues.add({
+        code: 'ragged-row',
+        file,
+        line: record.line,
+        message: `${n} fields where the header has ${width} (${n < width ? 'missing ones read as blank' : 'extra ones ignored'})`,
+      });
+    }
+    sink.record(record);
+  };
+}
+
+function extrasEmpty(record: CsvRecord, width: number): boolean {
+  for (let i = width; i < record.fieldCount; i++) if (record.ends[i] !== record.starts[i]) return false;
+  return true;
+}
+
+async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange): Promise<ReadResult> {
+  const input = source.input;
+  const onRecord = raggedCheck(source, sink, issues);
+  const canSeek = input.path !== null && source.encoding.encoding === 'utf8';
+  try {
+    if (canSeek) {
+      const start = range?.start ?? source.dataOffset;
+      const scanner = new CsvScanner({ delimiter: source.delimiter!.charCodeAt(0), line: range?.line ?? source.dataLine, onRecord });
+      scanner.setBase(start);
+      if (range) scanner.stopAt = range.stopAt;
+      const reader = openRangeReader(input.path!, start);
+      try {
+        while (scanner.readFrom(reader.read));
+      } finally {
+        reader.close();
+      }
+      return { endOffset: scanner.offset, endLine: scanner.nextLine };
+    }
+    // stdin or a transcoded file: stream from the start and skip the header records
+    let toSkip = source.headerRows;
+    const scanner = new CsvScanner({
+      delimiter: source.delimiter!.charCodeAt(0),
+      onRecord: (record) => {
+        if (toSkip > 0) toSkip--;
+        else onRecord(record);
+      },
+    });
+    const transcode = createTranscoder(source.encoding.encoding);
+    let first = true;
+    for await (let chunk of input.chunks(0)) {
+      if (first) {
+        chunk = chunk.subarray(source.encoding.bomLength);
+        first = false;
+      }
+      scanner.write(transcode ? transcode(chunk, false) : chunk);
+    }
+    if (transcode) scanner.write(transcode(Buffer.alloc(0), true));
+    scanner.end();
+    return { endOffset: scanner.offset, endLine: scanner.nextLine };
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new InputError(error.message, { file: input.name, line: error.line });
+    throw error;
+  }
+}
+
+async function readJson(source: Source, sink: RecordSink): Promise<ReadResult> {
+  const header = source.header;
+  const index = new Map(header.map((h, i) => [h, i]));
+  const record = new JsonRecord();
+  let lastLine = 0;
+  const deliver = (item: JsonItem) => {
+    lastLine = item.line;
+    if (!item.record) {
+      sink.unreadable(item.line, item.error ?? 'not a response');
+      return;
+    }
+    const values = new Array<unknown>(header.length).fill(null);
+    for (const [k, v] of Object.entries(item.record)) {
+      const i = index.get(k);
+      if (i !== undefined) values[i] = v;
+    }
+    record.set(values, item.line);
+    sink.record(record);
+  };
+  const json = source.json!;
+  for (const item of json.buffered) deliver(item);
+  try {
+    for await (const item of json.rest) deliver(item);
+  } catch (error) {
+    throw jsonError(error, source.input.name);
+  }
+  return { endOffset: 0, endLine: lastLine + 1 };
+}

@@ -1,0 +1,26 @@
+/**
+ * What the reader hands to whoever folds the rows: one record at a time, reused, never one object per
+ * row. CSV records read straight from the bytes; JSON records from parsed objects. Fields are looked
+ * up by column index; a missing field reads as blank.
+ */
+export interface SourceRecord {
+  /** physical line of the record's first byte (the first header line is 1) */
+  line: number;
+  /** fields actually present in this record (ragged rows have more or fewer than the header) */
+  fieldCount: number;
+  /** the field's text, '' when absent */
+  text(i: number): string;
+  /**
+   * A string that identifies the field's value within one source (CSV: the UTF-8 bytes as latin1,
+   * no decoding). Two equal values give equal keys; `keyText` turns a key back into text.
+   */
+  key(i: number): string;
+  keyText(key: string): string;
+  /** The field as a small non-negative integer when it is plain ASCII digits (≤ 6 of them), else BLANK or SLOW. */
+  smallInt(i: number): number;
+}
+
+/** smallInt: the field is empty. */
+export const BLANK = -1;
+/** smallInt: not plain digits; read `text(i)` and parse it properly. */
+export const SLOW = -2;

@@ -1,0 +1,104 @@
+/**
+ * The Tally: for one group and one score column, how many answers fell on each scale point, with the
+ * sum of weights and of squared weights per point, plus the blank (skipped) and invalid cells.
+ * Every statistic cxm prints is a function of Tallies, and Tallies merge by addition, so a pass over
+ * the rows is a fold in O(groups) memory that can be split across threads, files or a warehouse.
+ */
+
+/** The score columns cxm knows. A metric (nps, csat, csat-mean…) is computed from one role's Tally. */
+export type Role = 'nps' | 'csat' | 'ces';
+export const ROLES: readonly Role[] = ['nps', 'csat', 'ces'];
+
+/** An integer answer scale, both ends included. */
+export interface Scale {
+  lo: number;
+  hi: number;
+}
+
+export interface Tally {
+  /** the answer scale: index i of the arrays is the point lo + i */
+  lo: number;
+  hi: number;
+  count: number[];
+  weightSum: number[];
+  weightSqSum: number[];
+  skipped: number;
+  invalid: number;
+}
+
+export function emptyTally(scale: Scale): Tally {
+  const width = scale.hi - scale.lo + 1;
+  return {
+    lo: scale.lo,
+    hi: scale.hi,
+    count: new Array<number>(width).fill(0),
+    weightSum: new Array<number>(width).fill(0),
+    weightSqSum: new Array<number>(width).fill(0),
+    skipped: 0,
+    invalid: 0,
+  };
+}
+
+function sameScale(a: Tally, b: Tally): void {
+  if (a.lo !== b.lo || a.hi !== b.hi) {
+    throw new Error(`cannot combine tallies on scales ${a.lo}-${a.hi} and ${b.lo}-${b.hi}`);
+  }
+}
+
+/** a + b, a new Tally. */
+export function addTallies(a: Tally, b: Tally): Tally {
+  sameScale(a, b);
+  return {
+    lo: a.lo,
+    hi: a.hi,
+    count: a.count.map((v, i) => v + b.count[i]),
+    weightSum: a.weightSum.map((v, i) => v + b.weightSum[i]),
+    weightSqSum: a.weightSqSum.map((v, i) => v + b.weightSqSum[i]),
+    skipped: a.skipped + b.skipped,
+    invalid: a.invalid + b.invalid,
+  };
+}
+
+/** Adds b into a in place (the fold's merge step). */
+export function addInto(a: Tally, b: Tally): void {
+  sameScale(a, b);
+  for (let i = 0; i < a.count.length; i++) {
+    a.count[i] += b.count[i];
+    a.weightSum[i] += b.weightSum[i];
+    a.weightSqSum[i] += b.weightSqSum[i];
+  }
+  a.skipped += b.skipped;
+  a.invalid += b.invalid;
+}
+
+/**
+ * a − b: "everyone else" when b is a part of a (a segment against the total). Counts are integers,
+ * so the result is exact; weight sums may carry rounding error and are clamped at zero.
+ */
+export function subtractTallies(a: Tally, b: Tally): Tally {
+  sameScale(a, b);
+  return {
+    lo: a.lo,
+    hi: a.hi,
+    count: a.count.map((v, i) => v - b.count[i]),
+    weightSum: a.weightSum.map((v, i) => (a.count[i] === b.count[i] ? 0 : Math.max(0, v - b.weightSum[i]))),
+    weightSqSum: a.weightSqSum.map((v, i) => (a.count[i] === b.count[i] ? 0 : Math.max(0, v - b.weightSqSum[i]))),
+    skipped: a.skipped - b.skipped,
+    invalid: a.invalid - b.invalid,
+  };
+}
+
+/** Number of answers counted. */
+export function tallyN(t: Tally): number {
+  let n = 0;
+  for (const c of t.count) n += c;
+  return n;
+}
+
+/** Whether any weight differs from 1, i.e. the Tally came from a weighted run. */
+export function isWeighted(t: Tally): boolean {
+  for (let i = 0; i < t.count.length; i++) {
+    if (t.weightSum[i] !== t.count[i] || t.weightSqSum[i] !== t.count[i]) return true;
+  }
+  return false;
+}

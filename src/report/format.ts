@@ -1,0 +1,48 @@
+/**
+ * Rounding and number text for human formats. Machine formats (JSON, CSV) keep full precision; only
+ * the renderers round, and only here.
+ */
+
+const thousands = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 12,345 */
+export function formatCount(n: number): string {
+  return Number.isInteger(n) ? thousands.format(n) : n.toFixed(1);
+}
+
+/** Fixed decimals with a real minus sign avoided (plain `-`), and no `-0.0`. */
+export function formatFixed(x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** p-values: 3 decimals, `<0.001` below that. */
+export function formatP(p: number | null): string {
+  if (p === null) return '–';
+  if (p < 0.001) return '<0.001';
+  return p.toFixed(3);
+}
+
+/** `18.6 – 28.1` */
+export function formatInterval(lower: number | null, upper: number | null, digits: number, suffix = ''): string {
+  if (lower === null || upper === null) return '–';
+  return `${formatFixed(lower, digits)}${suffix} – ${formatFixed(upper, digits)}${suffix}`;
+}
+
+/** `+4.2` / `-3.0` */
+export function formatSigned(x: number | null, digits: number): string {
+  if (x === null) return '–';
+  const s = formatFixed(x, digits);
+  return x > 0 && s !== formatFixed(0, digits) ? `+${s}` : s;
+}
+
+/** `95%` for 0.95, `99.5%` for 0.995 */
+export function formatLevel(level: number): string {
+  return `${Number((level * 100).toFixed(4))}%`;
+}
+
+/** Data text shown in a terminal: control characters (escape sequences) removed. */
+export function safeTerminalText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,28 @@
+/**
+ * Markdown: one pipe table per section. Pipes and line breaks in data are escaped so a segment
+ * called `a|b` cannot break the table.
+ */
+import type { Cell, View } from './view.js';
+
+export function escapeMarkdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function cellText(c: Cell): string {
+  const text = escapeMarkdownCell(c.text);
+  if (c.mark === 'total') return `**${text}**`;
+  return text;
+}
+
+export function renderMarkdown(view: View): string {
+  const out: string[] = [];
+  for (const section of view.sections) {
+    out.push(`### ${escapeMarkdownCell(section.title)}`, '');
+    out.push(`| ${section.columns.map((c) => escapeMarkdownCell(c.label)).join(' | ')} |`);
+    out.push(`| ${section.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`);
+    for (const row of section.rows) out.push(`| ${row.map(cellText).join(' | ')} |`);
+    out.push('');
+  }
+  for (const note of view.notes) out.push(`_${escapeMarkdownCell(note)}_`, '');
+  return out.join('\n');
+}

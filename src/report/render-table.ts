@@ -1,0 +1,42 @@
+/**
+ * Terminal tables (cli-table3). Colour only when asked (a TTY without NO_COLOR): significant cells
+ * green/red, low-base rows dimmed, totals bold. Data text has control characters stripped so a cell
+ * cannot move the cursor or change the terminal.
+ */
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { safeTerminalText } from './format.js';
+import type { Cell, View } from './view.js';
+
+export function renderTable(view: View, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const paint = (c: Cell): string => {
+    const text = safeTerminalText(c.text);
+    switch (c.mark) {
+      case 'up':
+        return chalk.green(text);
+      case 'down':
+        return chalk.red(text);
+      case 'low':
+      case 'muted':
+        return chalk.dim(text);
+      case 'total':
+        return chalk.bold(text);
+      default:
+        return text;
+    }
+  };
+  const out: string[] = [];
+  for (const section of view.sections) {
+    const table = new Table({
+      head: section.columns.map((c) => chalk.bold(safeTerminalText(c.label))),
+      colAligns: section.columns.map((c) => c.align ?? 'left'),
+      style: { head: [], border: [], compact: true },
+    });
+    for (const row of section.rows) table.push(row.map(paint));
+    out.push(chalk.bold(safeTerminalText(section.title)), table.toString(), '');
+  }
+  for (const note of view.notes) out.push(chalk.dim(safeTerminalText(note)));
+  if (view.notes.length) out.push('');
+  return out.join('\n');
+}

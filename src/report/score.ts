@@ -1,0 +1,169 @@
+/**
+ * How a score result looks: one table per metric for people (overall row, then segments with their
+ * difference to the rest), and fixed tidy columns for CSV.
+ */
+import type { Metric } from '../analysis/plan.js';
+import type { ScoreResult, ScoreRow } from '../analysis/score.js';
+import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
+import type { CsvValue } from './render-csv.js';
+import { cell, type Cell, type Column, type Section, type View } from './view.js';
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  nps: 'NPS',
+  csat: 'CSAT %',
+  ces: 'CES % agree',
+  'csat-mean': 'CSAT mean',
+  'ces-mean': 'CES mean',
+};
+
+const METHOD_LABELS: Record<string, string> = {
+  'adjusted-wald': 'adjusted Wald',
+  wald: 'Wald',
+  score: 'score (Tango)',
+  bootstrap: 'bootstrap percentile',
+  wilson: 'Wilson',
+  'wilson-cc': 'Wilson with continuity correction',
+  'agresti-coull': 'Agresti–Coull',
+  'clopper-pearson': 'Clopper–Pearson',
+  jeffreys: 'Jeffreys',
+  t: 'Student t',
+};
+
+const ADJUST_LABELS: Record<string, string> = { bh: 'Benjamini–Hochberg adjusted', holm: 'Holm adjusted', none: 'unadjusted' };
+
+export function methodLabel(method: string): string {
+  return METHOD_LABELS[method] ?? method;
+}
+
+export function adjustLabel(adjust: string): string {
+  return ADJUST_LABELS[adjust] ?? adjust;
+}
+
+/** Digits shown: NPS and percents one decimal, means two. */
+export function metricDigits(metric: Metric): number {
+  return metric.endsWith('-mean') ? 2 : 1;
+}
+
+export function isPercent(metric: Metric): boolean {
+  return metric === 'csat' || metric === 'ces';
+}
+
+function share(part: number | undefined, n: number): string {
+  if (!n || part === undefined) return '–';
+  return `${formatFixed((100 * part) / n, 1)}%`;
+}
+
+/** The score cell: value, with ▲/▼ when the segment differs significantly from the rest. */
+export function scoreCell(row: Pick<ScoreRow, 'value' | 'n' | 'lowBase'> & { metric: Metric }, significant?: { diff: number | null; significant: boolean }): Cell {
+  if (row.value === null) return cell(row.n === 0 ? 'n/a (n=0)' : 'n/a', 'muted');
+  const text = formatFixed(row.value, metricDigits(row.metric)) + (isPercent(row.metric) ? '%' : '');
+  if (significant?.significant && significant.diff !== null) {
+    return significant.diff > 0 ? cell(`${text} ▲`, 'up') : cell(`${text} ▼`, 'down');
+  }
+  return cell(text, row.lowBase ? 'low' : undefined);
+}
+
+function metricSection(result: ScoreResult, metric: Metric): Section {
+  const dims = result.settings.by;
+  const rows = result.rows.filter((r) => r.metric === metric);
+  const digits = metricDigits(metric);
+  const level = formatLevel(result.settings.level);
+  const method = methodLabel(result.settings.methods[metric]);
+  const column = result.settings.columns[metric.replace('-mean', '')];
+  const columns: Column[] = [
+    ...dims.map((d) => ({ label: d })),
+    { label: 'n', align: 'right' as const },
+    { label: METRIC_LABELS[metric], align: 'right' as const },
+    { label: `${level} CI`, align: 'right' as const },
+  ];
+  if (metric === 'nps') columns.push({ label: 'Promoters', align: 'right' }, { label: 'Passives', align: 'right' }, { label: 'Detractors', align: 'right' });
+  if (dims.length > 0) columns.push({ label: 'Δ vs rest', align: 'right' }, { label: 'p (adj.)', align: 'right' });
+
+  const body: Cell[][] = rows.map((r) => {
+    const isOverall = Object.keys(r.group).length === 0;
+    const mark = isOverall ? 'total' : r.lowBase ? 'low' : undefined;
+    const suffix = isPercent(metric) ? '%' : '';
+    const cells: Cell[] = dims.map((d, i) => cell(isOverall ? (i === 0 ? 'All' : '') : r.group[d], mark));
+    cells.push(
+      cell(formatCount(r.n) + (r.lowBase ? ' *' : ''), mark),
+      isOverall ? cell(scoreCell(r).text, 'total') : scoreCell(r, r.vsRest),
+      cell(formatInterval(r.lower, r.upper, digits, suffix), mark === 'total' ? undefined : mark),
+    );
+    if (metric === 'nps') {
+      cells.push(cell(share(r.counts.promoters, r.n), mark === 'total' ? undefined : mark), cell(share(r.counts.passives, r.n), mark === 'total' ? undefined : mark), cell(share(r.counts.detractors, r.n), mark === 'total' ? undefined : mark));
+    }
+    if (dims.length > 0) {
+      if (isOverall || !r.vsRest) cells.push(cell(''), cell(''));
+      else if (r.lowBase) cells.push(cell(formatSigned(r.vsRest.diff, digits), 'low'), cell('low base', 'low'));
+      else cells.push(cell(formatSigned(r.vsRest.diff, digits)), cell(formatP(r.vsRest.pAdjusted)));
+    }
+    return cells;
+  });
+  return {
+    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} · ${method} ${level} CI`,
+    columns,
+    rows: body,
+  };
+}
+
+export function scoreView(result: ScoreResult): View {
+  const metrics = [...new Set(result.rows.map((r) => r.metric))];
+  const notes: string[] = [];
+  const dims = result.settings.by;
+  if (dims.length > 0) {
+    notes.push(
+      `▲/▼ differs from the rest of the respondents (${adjustLabel(result.settings.adjust)} p < ${formatFixed(1 - result.settings.level, 3).replace(/0+$/, '')}).`,
+    );
+  }
+  if (result.rows.some((r) => r.lowBase)) notes.push(`* low base: n < ${result.settings.minN}; shown, not tested.`);
+  return { sections: metrics.map((m) => metricSection(result, m)), notes };
+}
+
+export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvValue[][] } {
+  const dims = result.settings.by;
+  const columns = [
+    'metric',
+    ...dims,
+    'n',
+    'value',
+    'lower',
+    'upper',
+    'promoters',
+    'passives',
+    'detractors',
+    'satisfied',
+    'agree',
+    'low_base',
+    'vs_rest_diff',
+    'vs_rest_lower',
+    'vs_rest_upper',
+    'p',
+    'p_adjusted',
+    'significant',
+    'skipped',
+    'invalid',
+  ];
+  const rows = result.rows.map((r) => [
+    r.metric,
+    ...dims.map((d) => r.group[d] ?? ''),
+    r.n,
+    r.value,
+    r.lower,
+    r.upper,
+    r.counts.promoters,
+    r.counts.passives,
+    r.counts.detractors,
+    r.counts.satisfied,
+    r.counts.agree,
+    r.lowBase,
+    r.vsRest?.diff,
+    r.vsRest?.lower,
+    r.vsRest?.upper,
+    r.vsRest?.p,
+    r.vsRest?.pAdjusted,
+    r.vsRest ? r.vsRest.significant : undefined,
+    r.skipped,
+    r.invalid,
+  ]);
+  return { columns, rows };
+}

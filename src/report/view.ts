@@ -1,0 +1,33 @@
+/**
+ * A human view of a result: sections of rows of already-formatted cells, with marks that each
+ * renderer shows in its own way (colour in a terminal, symbols in Markdown). Commands build views;
+ * renderers only lay them out.
+ */
+
+export type Mark = 'up' | 'down' | 'low' | 'total' | 'muted';
+
+export interface Cell {
+  text: string;
+  mark?: Mark;
+}
+
+export interface Column {
+  label: string;
+  align?: 'left' | 'right';
+}
+
+export interface Section {
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+export interface View {
+  sections: Section[];
+  /** legend and notes printed after the sections */
+  notes: string[];
+}
+
+export function cell(text: string, mark?: Mark): Cell {
+  return mark ? { text, mark } : { text };
+}
