@@ -7,11 +7,12 @@ import { IssueLog, type SerializedIssueLog } from '../model/issues.js';
 import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
+import { createDimensionReader, type DimensionPlan, type DimensionReader } from './dimensions.js';
 
 /** What to fold, by column index for one source (see plan.ts for how names become indices). */
 export interface FoldPlan {
   file: string;
-  dimensions: { name: string; index: number }[];
+  dimensions: DimensionPlan[];
   roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
 }
 
@@ -43,12 +44,13 @@ export interface FoldResult {
   issues: SerializedIssueLog;
 }
 
-export const BLANK_SEGMENT = '(blank)';
+export { BLANK_SEGMENT } from './dimensions.js';
 
 export class Folder {
   readonly issues = new IssueLog();
   readonly counts: FoldCounts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
   private readonly plan: FoldPlan;
+  private readonly readers: DimensionReader[];
   /** per dimension: raw key → value id, and value id → display text */
   private readonly keyIds: Map<string, number>[];
   private readonly valueTexts: string[][];
@@ -66,6 +68,7 @@ export class Folder {
 
   constructor(plan: FoldPlan) {
     this.plan = plan;
+    this.readers = plan.dimensions.map((d) => createDimensionReader(d, { file: plan.file, issues: this.issues }));
     this.keyIds = plan.dimensions.map(() => new Map());
     this.valueTexts = plan.dimensions.map(() => []);
     this.valueIdByText = plan.dimensions.map(() => new Map());
@@ -76,13 +79,13 @@ export class Folder {
     this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
   }
 
-  /** Value id of dimension d for this record. */
+  /** Value id of dimension d for this record, or -1 when the row is left out. */
   private valueId(d: number, record: SourceRecord): number {
-    const index = this.plan.dimensions[d].index;
-    const key = record.key(index);
+    const key = this.readers[d].key(record);
+    if (key === null) return -1;
     let id = this.keyIds[d].get(key);
     if (id === undefined) {
-      const text = record.keyText(key).trim() || BLANK_SEGMENT;
+      const text = this.readers[d].text(key, record);
       id = this.valueIdByText[d].get(text);
       if (id === undefined) {
         id = this.valueTexts[d].length;
@@ -94,31 +97,32 @@ export class Folder {
     return id;
   }
 
+  /** The record's group index, or -1 when a dimension leaves it out. */
   private group(record: SourceRecord): number {
     const dims = this.plan.dimensions.length;
     let composite: number | string;
+    let ids: number[] | null = null;
     if (dims === 0) composite = 0;
-    else if (dims === 1) composite = this.valueId(0, record);
-    else if (dims === 2) composite = this.valueId(0, record) * 67108864 + this.valueId(1, record);
-    else {
-      const ids: number[] = [];
-      for (let d = 0; d < dims; d++) ids.push(this.valueId(d, record));
-      composite = ids.join(',');
+    else if (dims === 1) {
+      composite = this.valueId(0, record);
+      if (composite < 0) return -1;
+    } else {
+      ids = [];
+      for (let d = 0; d < dims; d++) {
+        const id = this.valueId(d, record);
+        if (id < 0) return -1;
+        ids.push(id);
+      }
+      composite = dims === 2 ? ids[0] * 67108864 + ids[1] : ids.join(',');
     }
     let g = this.groupIndex.get(composite);
     if (g === undefined) {
       g = this.groupKeys.length;
       this.groupIndex.set(composite, g);
-      this.groupKeys.push(this.decompose(record));
+      this.groupKeys.push(ids ?? (dims === 0 ? [] : [composite as number]));
       if (g >= this.capacity) this.grow();
     }
     return g;
-  }
-
-  private decompose(record: SourceRecord): number[] {
-    const out: number[] = [];
-    for (let d = 0; d < this.plan.dimensions.length; d++) out.push(this.valueId(d, record));
-    return out;
   }
 
   private grow(): void {
@@ -140,6 +144,10 @@ export class Folder {
   record(record: SourceRecord): void {
     this.counts.rows++;
     const g = this.group(record);
+    if (g < 0) {
+      this.counts.excluded++;
+      return;
+    }
     const roles = this.plan.roles;
     let answered = false;
     let bad = false;
@@ -179,6 +187,12 @@ export class Folder {
     if (bad) this.counts.invalid++;
     else if (answered) this.counts.used++;
     else this.counts.skipped++;
+  }
+
+  /** A record the reader left out by rule (a preview or test response, say); counted, not folded. */
+  excluded(_line: number, _reason: string): void {
+    this.counts.rows++;
+    this.counts.excluded++;
   }
 
   unreadable(line: number, message: string): void {

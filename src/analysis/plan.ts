@@ -100,7 +100,10 @@ export function bindPlan(source: Source, roles: RoleSpec[], by: string[]): FoldP
   const file = source.input.name;
   return {
     file,
-    dimensions: by.map((name) => ({ name, index: findColumn(source.header, name, '--by', file) })),
+    dimensions: by.map((name) => {
+      const index = findColumn(source.header, name, '--by', file);
+      return { kind: 'column' as const, name: source.header[index], index };
+    }),
     roles: roles.map((r) => ({ role: r.role, column: r.column, index: findColumn(source.header, r.column, `--${r.role}`, file), scale: r.scale })),
   };
 }

@@ -66,12 +66,16 @@ function fail(ctx: { issues: unknown[] }, input: unknown, message: string): neve
 const text = <T>(parse: (s: string, ctx: { issues: unknown[] }) => T) =>
   z.pipe(z.string(), z.transform((s: string, ctx): T => parse(s, ctx as unknown as { issues: unknown[] })));
 
-/** 0.95, or 95 / 95% meaning the same */
+/** 0.95, or 95 / 95% meaning the same (percent readings from 50 up) */
 export function parseLevel(s: string): number | null {
   const m = /^\s*(\d*\.?\d+)\s*(%?)\s*$/.exec(s);
   if (!m) return null;
   let v = Number(m[1]);
-  if (m[2] === '%' || (v > 1 && v < 100)) v /= 100;
+  // 95 or 95% mean 0.95; below 50 a percent reading is surely a typo, so it is refused
+  if (m[2] === '%' || v >= 1) {
+    if (v < 50 || v >= 100) return null;
+    v /= 100;
+  }
   return v > 0 && v < 1 ? v : null;
 }
 

@@ -47,6 +47,8 @@ export interface RecordSink {
   record(record: SourceRecord): void;
   /** a record that could not be read at all: counted as an invalid row */
   unreadable(line: number, message: string): void;
+  /** a record left out by rule (e.g. a survey preview): counted as excluded */
+  excluded(line: number, reason: string): void;
 }
 
 const PREVIEW_ROWS = 100;

@@ -1,0 +1,44 @@
+/**
+ * Dimensions group the rows: a segment column (`--by region`), and later kinds such as a period
+ * computed from a date column. Each kind turns a record into a key string (cheap, no decoding when it
+ * can avoid it) and a key into display text, once per distinct key. A key of `null` leaves the row
+ * out of the grouping (e.g. a date that does not parse, for a trend) and is counted as excluded.
+ */
+import type { IssueLog } from '../model/issues.js';
+import type { SourceRecord } from '../io/record.js';
+
+export const BLANK_SEGMENT = '(blank)';
+
+/** A column's values as they are: the segment column of --by. */
+export interface ColumnDimension {
+  kind: 'column';
+  name: string;
+  index: number;
+}
+
+/** All dimension plans (plain data: they cross to worker threads). */
+export type DimensionPlan = ColumnDimension;
+
+export interface DimensionReader {
+  /** the key of this record, or null to leave the row out */
+  key(record: SourceRecord): string | null;
+  /** display text of a key (called once per distinct key) */
+  text(key: string, record: SourceRecord): string;
+}
+
+export interface ReaderContext {
+  file: string;
+  issues: IssueLog;
+}
+
+export function createDimensionReader(plan: DimensionPlan, _context: ReaderContext): DimensionReader {
+  switch (plan.kind) {
+    case 'column': {
+      const index = plan.index;
+      return {
+        key: (record) => record.key(index),
+        text: (key, record) => record.keyText(key).trim() || BLANK_SEGMENT,
+      };
+    }
+  }
+}
