@@ -28,7 +28,7 @@ import { logGamma } from './log-gamma.js';
  * @param b second shape parameter, > 0
  * @returns xᵃyᵇ/B(a, b) (0 when x or y is 0)
  * @example
- * betaPowerTerms(0.5, 0.5, 2, 3); // => 0.75 (0.5²·0.5³/B(2, 3) = 0.03125·12)
+ * betaPowerTerms(0.5, 0.5, 2, 3); // => 0.375 (0.5²·0.5³/B(2, 3) = 0.03125·12)
  */
 export function betaPowerTerms(x: number, y: number, a: number, b: number): number {
   if (x <= 0 || y <= 0) return 0;

@@ -35,7 +35,7 @@ import { NPS_PSEUDO_COUNTS, type IntervalEstimate, type NpsCounts } from './type
  * @param level confidence level, default 0.95
  * @returns the raw NPS with the adjusted interval
  * @example
- * npsAdjustedWaldInterval({ detractors: 0, passives: 0, promoters: 1 }, 0.95).lower; // => -0.4847 (−48.5 NPS points)
+ * npsAdjustedWaldInterval({ detractors: 0, passives: 0, promoters: 1 }, 0.95).lower; // => -0.4850 (−48.5 NPS points)
  */
 export function npsAdjustedWaldInterval(counts: NpsCounts, level = 0.95): IntervalEstimate<'adjusted-wald'> {
   checkLevel(level);
