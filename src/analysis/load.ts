@@ -5,6 +5,7 @@
 import type { Role, Scale } from '../model/tally.js';
 import { openSource, type Source } from '../io/read-source.js';
 import type { Encoding } from '../io/decode.js';
+import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { mergeFolds } from './merge-folds.js';
@@ -17,6 +18,8 @@ export interface LoadRequest {
   bands: Partial<Record<Role, Scale>>;
   metrics: Metric[] | undefined;
   by: string[];
+  /** a dimension from the date column, after the --by columns (trend periods, compare windows) */
+  date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
   stdin?: NodeJS.ReadableStream;
@@ -28,6 +31,8 @@ export interface Loaded {
   roles: RoleSpec[];
   metrics: Metric[];
   fold: FoldResult;
+  /** the date column and the layouts read in it (first source first), when a date dimension was asked for */
+  date?: { column: string; formats: string[] };
 }
 
 export async function load(request: LoadRequest): Promise<Loaded> {
@@ -40,10 +45,19 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   const wanted = request.metrics ? [...new Set(request.metrics.map(roleOf))] : undefined;
   const roles = resolveRoles(first.header, first.input.name, request, wanted);
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
+  const dateColumn = request.date ? resolveDateColumn(first, request.date.column) : undefined;
+  const formats: string[] = [];
   const parts = [];
   for (const source of sources) {
-    const plan = bindPlan(source, roles, request.by);
+    const extra = [];
+    if (request.date && dateColumn !== undefined) {
+      const dimension = bindDateDimension(source, dateColumn, request.date, request.by);
+      for (const f of dimension.date.formats) if (!formats.includes(f)) formats.push(f);
+      extra.push(dimension);
+    }
+    const plan = bindPlan(source, roles, request.by, extra);
     parts.push({ result: await foldSource(source, plan, { threads: request.threads }) });
   }
-  return { sources, roles, metrics, fold: parts.length === 1 ? parts[0].result : mergeFolds(parts) };
+  const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  return { sources, roles, metrics, fold, ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}) };
 }

@@ -6,6 +6,7 @@ import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
 import { detectRoleCandidates, findColumn, listColumns } from '../io/columns.js';
 import type { Source } from '../io/read-source.js';
+import type { DimensionPlan } from './dimensions.js';
 import type { FoldPlan } from './fold.js';
 
 /** Metrics a user can ask for, and the role whose Tally each one reads. */
@@ -95,15 +96,18 @@ export function resolveRoles(header: string[], file: string, options: ColumnOpti
   return specs;
 }
 
-/** Binds role and grouping columns, by name, to one source's column indices. */
-export function bindPlan(source: Source, roles: RoleSpec[], by: string[]): FoldPlan {
+/** Binds role and grouping columns, by name, to one source's column indices; `extra` dimensions follow --by. */
+export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra: DimensionPlan[] = []): FoldPlan {
   const file = source.input.name;
   return {
     file,
-    dimensions: by.map((name) => {
-      const index = findColumn(source.header, name, '--by', file);
-      return { kind: 'column' as const, name: source.header[index], index };
-    }),
+    dimensions: [
+      ...by.map((name) => {
+        const index = findColumn(source.header, name, '--by', file);
+        return { kind: 'column' as const, name: source.header[index], index };
+      }),
+      ...extra,
+    ],
     roles: roles.map((r) => ({ role: r.role, column: r.column, index: findColumn(source.header, r.column, `--${r.role}`, file), scale: r.scale })),
   };
 }

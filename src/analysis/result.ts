@@ -3,6 +3,9 @@
  * the warnings. (DESIGN.md §3: add fields, never rename.)
  */
 import type { SerializedIssueLog } from '../model/issues.js';
+import type { PAdjustMethod } from '../stats/types.js';
+import { methodOf, type StatSettings } from './estimate.js';
+import type { Metric, RoleSpec } from './plan.js';
 import type { Source } from '../io/read-source.js';
 import type { FoldCounts } from './fold.js';
 
@@ -21,6 +24,20 @@ export interface Warning {
   file?: string;
   line?: number;
   column?: string;
+}
+
+/** The statistics settings every command reports: level, interval method per metric, low base, adjustment. */
+export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): { level: number; methods: Record<string, string>; minN: number; adjust: PAdjustMethod } {
+  const methods: Record<string, string> = {};
+  for (const m of metrics) methods[m] = methodOf(m, s.methods);
+  return { level: s.level, methods, minN: s.minN, adjust: s.adjust };
+}
+
+/** Which column each score role was read from. */
+export function roleColumns(roles: RoleSpec[]): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const r of roles) columns[r.role] = r.column;
+  return columns;
 }
 
 export function inputSummary(sources: Source[], counts: FoldCounts): InputSummary {

@@ -5,7 +5,7 @@
 import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
-import { compareTallies, estimateMetric, methodOf, type StatSettings } from './estimate.js';
+import { compareTallies, estimateMetric, methodOf, type EstimateFields, type StatSettings } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
@@ -27,20 +27,10 @@ export interface VsRest {
   significant: boolean;
 }
 
-export interface ScoreRow {
+export interface ScoreRow extends EstimateFields {
   metric: Metric;
   group: Record<string, string>;
-  n: number;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  counts: Record<string, number>;
-  lowBase: boolean;
   vsRest?: VsRest;
-  /** blank answers in this group (not in n) */
-  skipped: number;
-  /** invalid answers in this group (not in n) */
-  invalid: number;
 }
 
 export interface ScoreResult {

@@ -1,21 +1,57 @@
 /**
  * Picks the renderer for a result and a --format. Renderers are loaded on demand so a JSON run never
- * loads cli-table3 or chalk.
+ * loads cli-table3 or chalk, and a command loads only its own view.
  */
+import type { CompareResult } from '../analysis/compare.js';
+import type { CrosstabResult } from '../analysis/crosstab.js';
 import type { ScoreResult } from '../analysis/score.js';
+import type { TrendResult } from '../analysis/trend.js';
+import type { CsvValue } from '../report/render-csv.js';
+import type { View } from '../report/view.js';
 import type { OutputFormat } from './options.js';
 import { useColor, type CliIo } from './io.js';
 
-export type AnyResult = ScoreResult;
+export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult;
 
-export async function renderResult(result: AnyResult, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined): Promise<string> {
+/** Display-only choices that are not part of the result (machine formats ignore them). */
+export interface ViewOptions {
+  /** crosstab --ci: intervals in the cells */
+  ci?: boolean;
+}
+
+interface Spec {
+  view: () => View;
+  csv: () => { columns: string[]; rows: CsvValue[][] };
+}
+
+async function specOf(result: AnyResult, options: ViewOptions): Promise<Spec> {
+  switch (result.command) {
+    case 'score': {
+      const m = await import('../report/score.js');
+      return { view: () => m.scoreView(result), csv: () => m.scoreCsv(result) };
+    }
+    case 'crosstab': {
+      const m = await import('../report/crosstab.js');
+      return { view: () => m.crosstabView(result, { ci: options.ci ?? false }), csv: () => m.crosstabCsv(result) };
+    }
+    case 'trend': {
+      const m = await import('../report/trend.js');
+      return { view: () => m.trendView(result), csv: () => m.trendCsv(result) };
+    }
+    case 'compare': {
+      const m = await import('../report/compare.js');
+      return { view: () => m.compareView(result), csv: () => m.compareCsv(result) };
+    }
+  }
+}
+
+export async function renderResult(result: AnyResult, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined, options: ViewOptions = {}): Promise<string> {
   if (format === 'json') return (await import('../report/render-json.js')).renderJson(result);
-  const spec = await import('../report/score.js');
+  const spec = await specOf(result, options);
   if (format === 'csv') {
-    const { columns, rows } = spec.scoreCsv(result);
+    const { columns, rows } = spec.csv();
     return (await import('../report/render-csv.js')).renderCsv(columns, rows);
   }
-  const view = spec.scoreView(result);
-  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(view);
-  return (await import('../report/render-table.js')).renderTable(view, useColor(io, colorFlag));
+  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(spec.view());
+  return (await import('../report/render-table.js')).renderTable(spec.view(), useColor(io, colorFlag));
 }

@@ -10,8 +10,8 @@ import type { Cell, View } from './view.js';
 
 export function renderTable(view: View, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const paint = (c: Cell): string => {
-    const text = safeTerminalText(c.text);
+  const paint = (c: Cell): string => [c.text, ...(c.lines ?? [])].map((line) => paintLine(safeTerminalText(line), c)).join('\n');
+  const paintLine = (text: string, c: Cell): string => {
     switch (c.mark) {
       case 'up':
         return chalk.green(text);
@@ -34,7 +34,9 @@ export function renderTable(view: View, color: boolean): string {
       style: { head: [], border: [], compact: true },
     });
     for (const row of section.rows) table.push(row.map(paint));
-    out.push(chalk.bold(safeTerminalText(section.title)), table.toString(), '');
+    out.push(chalk.bold(safeTerminalText(section.title)), table.toString());
+    for (const line of section.footer ?? []) out.push(safeTerminalText(line));
+    out.push('');
   }
   for (const note of view.notes) out.push(chalk.dim(safeTerminalText(note)));
   if (view.notes.length) out.push('');
