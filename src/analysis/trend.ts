@@ -57,9 +57,11 @@ export interface TrendRow extends EstimateFields {
   metric: Metric;
   /** the --by values and `period` */
   group: Record<string, string>;
-  /** first and last day of the period (YYYY-MM-DD, both included) */
+  /** first and last day of the period (YYYY-MM-DD, both included), cut to --since/--until */
   start: string;
   end: string;
+  /** --since or --until falls inside the period: it covers only part of its days */
+  partial: boolean;
   /** absent on a series' first period */
   vsPrevious?: VsPrevious;
   /** with --window: null until the window is full */
@@ -148,12 +150,15 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         const tally = tallyAt(p);
         const label = periodLabel(p, s.every, s.weekStart);
         const range = periodRange(p, s.every, s.weekStart);
+        const first = Math.max(range.first, s.first ?? range.first);
+        const last = Math.min(range.last, s.last ?? range.last);
         const fields = estimateFields(metric, tally, spec, s, s.minN);
         const row: TrendRow = {
           metric,
           group: { ...groupObject(byDims, one.key), period: label },
-          start: formatCivil(range.first),
-          end: formatCivil(range.last),
+          start: formatCivil(first),
+          end: formatCivil(last),
+          partial: first !== range.first || last !== range.last,
           ...fields,
         };
         let inFamily = false;

@@ -8,6 +8,7 @@ import type { Metric } from '../analysis/plan.js';
 import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
 import type { CsvValue } from './render-csv.js';
 import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { dateNote } from './trend.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 function sideLabel(side: SideInfo, fallback: string): string {
@@ -54,7 +55,7 @@ function compareSection(result: CompareResult, metric: Metric): Section {
     const mark = r.lowBase ? 'low' : isOverall ? 'total' : undefined;
     const side = (e: CompareRow['current']): Cell[] => [
       cell(formatCount(e.n) + (e.lowBase && e.n > 0 ? ' *' : ''), e.n === 0 ? 'muted' : mark),
-      scoreCell({ ...e, metric }),
+      isOverall && e.value !== null ? cell(scoreCell({ ...e, metric }).text, 'total') : scoreCell({ ...e, metric }),
       cell(formatInterval(e.lower, e.upper, digits, suffix), e.lowBase ? 'low' : undefined),
     ];
     const diffText = formatSigned(r.diff, digits);
@@ -84,6 +85,7 @@ export function compareView(result: CompareResult): View {
   const notes = [
     `Δ = ${sideLabel(s.current, 'current')} − ${sideLabel(s.baseline, 'baseline')}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}).`,
   ];
+  if (s.date) notes.unshift(dateNote(s.date));
   if (s.by.length) notes.push('Segments are sorted by adjusted p (strongest evidence first), not by the size of Δ.');
   notes.push('The test takes the two sides as different respondents; people who answered in both make it optimistic.');
   if (result.rows.some((r) => r.lowBase)) notes.push(`* low base: n < ${s.minN} on a side; shown, not tested.`);

@@ -19,7 +19,7 @@ export interface CrosstabViewOptions {
 function matrixCell(r: CrosstabRow | undefined, metric: Metric, margin: boolean, o: CrosstabViewOptions): Cell {
   if (!r) return cell('');
   const n = `n=${formatCount(r.n)}${r.lowBase && r.n > 0 ? ' *' : ''}`;
-  if (r.suppressed) return { ...cell('–', 'muted'), lines: [n] };
+  if (r.suppressed || r.n === 0) return { ...cell('–', 'muted'), lines: [n] };
   const main = scoreCell({ ...r, metric }, r.vsRest);
   const mark = main.mark ?? (margin ? 'total' : undefined);
   const lines = [n];

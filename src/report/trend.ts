@@ -42,7 +42,7 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   const body: Cell[][] = rows.map((r) => {
     const mark = r.n === 0 ? 'muted' : r.lowBase ? 'low' : undefined;
     const cells: Cell[] = [
-      cell(r.group.period, mark),
+      cell(r.group.period + (r.partial ? ' †' : ''), mark),
       cell(formatCount(r.n) + (r.lowBase && r.n > 0 ? ' *' : ''), mark),
       scoreCell({ ...r, metric }, r.vsPrevious),
       cell(formatInterval(r.lower, r.upper, digits, suffix), mark),
@@ -60,7 +60,7 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   });
   const series = s.by.map((d) => `${d} ${rows[0]?.group[d] ?? ''}`).join(', ');
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}${series ? ` · ${series}` : ''} · ${everyLabel(s)}, ${s.date.timeZone} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}${series ? ` · ${series}` : ''} · ${everyLabel(s)} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
     footer: [footerLine(rows, metric)],
@@ -80,6 +80,11 @@ function footerLine(rows: TrendRow[], metric: Metric): string {
   return `trend ${sparkline(rows.map((r) => r.value))} ${span} · low ${formatFixed(low.value!, digits)}${suffix} (${low.group.period}) · high ${formatFixed(high.value!, digits)}${suffix} (${high.group.period})`;
 }
 
+/** `Dates: column "submitted_at" (ISO 8601), calendar days in UTC.` */
+export function dateNote(date: { column: string; formats: string[]; timeZone: string }): string {
+  return `Dates: column ${JSON.stringify(date.column)} (${date.formats.join(', ')}), calendar days in ${date.timeZone}; rows without a usable date are left out and counted as excluded.`;
+}
+
 export function trendView(result: TrendResult): View {
   const sections: Section[] = [];
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
@@ -94,9 +99,11 @@ export function trendView(result: TrendResult): View {
   }
   const s = result.settings;
   const notes = [
+    dateNote(s.date),
     `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
   ];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(`* low base: n < ${s.minN}; shown, not tested.`);
+  if (result.rows.some((r) => r.partial)) notes.push('† part of the period only: --since/--until falls inside it.');
   if (sections.length === 0) notes.push('No row has a usable date: nothing to show.');
   return { sections, notes };
 }
@@ -110,6 +117,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
     'period',
     'start',
     'end',
+    'partial',
     ...ESTIMATE_COLUMNS,
     'vs_previous_period',
     ...testColumns('vs_previous'),
@@ -125,6 +133,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
       r.group.period,
       r.start,
       r.end,
+      r.partial,
       ...estimateValues(r),
       r.vsPrevious?.period,
       ...testValues(r.vsPrevious),
