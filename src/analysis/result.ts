@@ -75,6 +75,10 @@ function describe(code: string): string {
       return 'rows with the wrong number of fields';
     case 'bad-quote':
       return 'rows with text after a closing quote';
+    case 'bad-date':
+      return 'rows with a date that cannot be read';
+    case 'placeholder-date':
+      return 'rows with a placeholder date';
     default:
       return `${code} issues`;
   }
