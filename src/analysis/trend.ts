@@ -198,7 +198,7 @@ function rollingOf(metric: Metric, window: Tally[], spec: Parameters<typeof esti
 export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
   const { rows, first, last } = trendRows(loaded, s);
   const warnings = collectWarnings(loaded.sources, loaded.fold.issues);
-  if (first === null || last === null) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
+  if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
   return {
     cxm: 1,
     command: 'trend',

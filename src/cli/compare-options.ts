@@ -33,6 +33,10 @@ const USAGE_HINT = 'cxm compare CURRENT BASELINE, cxm compare --current FILES --
 
 export function parseCompareOptions(files: string[], raw: Record<string, unknown>): CompareOptions {
   const o = parseFlags(schema, raw);
+  const dateFlags = ['date', 'tz', 'weekStart'].filter((k) => raw[k] !== undefined);
+  if (dateFlags.length > 0 && o.period === undefined && o.against === undefined) {
+    throw new UsageError(`${dateFlags.map((k) => (k === 'weekStart' ? '--week-start' : `--${k}`)).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --period/--against`, USAGE_HINT);
+  }
   if (o.current !== undefined || o.baseline !== undefined) {
     if (o.current === undefined || o.baseline === undefined) throw new UsageError('--current and --baseline go together', USAGE_HINT);
     if (files.length > 0) throw new UsageError(`files given both as arguments and with --current/--baseline: ${files.join(', ')}`, USAGE_HINT);

@@ -47,6 +47,6 @@ export function addOutputFlags(cmd: Command): Command {
 export function addDateFlags(cmd: Command): Command {
   return cmd
     .option('--date <column>', 'the date column (found from the header when not given: submitted_at, RecordedDate, Timestamp…)')
-    .option('--tz <zone>', 'time zone for days and weeks, e.g. Europe/Berlin (default UTC); also read into dates without a zone')
+    .option('--tz <zone>', 'time zone of the calendar days, e.g. Europe/Berlin (default UTC); dates without a zone are read as its local time')
     .option('--week-start <day>', 'monday (ISO weeks, the default) or sunday');
 }
