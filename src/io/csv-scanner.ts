@@ -7,6 +7,7 @@
  * Leniency, as common readers do: a quote inside an unquoted field is a literal character; text after
  * a closing quote (`"ab"c`) is kept (`abc`) and the record is marked irregular.
  */
+import type { ByteInterner } from './byte-interner.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 
 const QUOTE = 0x22;
@@ -54,6 +55,12 @@ export class CsvRecord implements SourceRecord {
 
   keyText(key: string): string {
     return Buffer.from(key, 'latin1').toString('utf8');
+  }
+
+  intern(i: number, interner: ByteInterner): number {
+    if (i >= this.fieldCount) return interner.id(this.buf, 0, 0);
+    if (this.flags[i] === CLEAN) return interner.id(this.buf, this.starts[i], this.ends[i]);
+    return interner.idOfText(this.text(i));
   }
 
   smallInt(i: number): number {
