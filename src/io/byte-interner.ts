@@ -6,6 +6,8 @@
 export class ByteInterner {
   /** open addressing: slot → id + 1 (0 = empty) */
   private slots = new Int32Array(64);
+  /** direct-mapped cache: slot → id + 1 (0 = empty) */
+  private readonly cache = new Int32Array(256);
   private hashes: number[] = [];
   private starts: number[] = [];
   private lengths: number[] = [];
@@ -20,6 +22,18 @@ export class ByteInterner {
 
   /** The id of buf[start, end), adding it when new. */
   id(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    // Segment columns have few values: a small cache keyed on length and first and last byte answers
+    // most lookups with one comparison and no hashing.
+    const slot = len === 0 ? 0 : (len * 31 + buf[start] * 7 + buf[end - 1]) & 255;
+    const cached = this.cache[slot];
+    if (cached !== 0 && this.lengths[cached - 1] === len && this.sameBytes(cached - 1, buf, start, len)) return cached - 1;
+    const id = this.lookup(buf, start, end);
+    this.cache[slot] = id + 1;
+    return id;
+  }
+
+  private lookup(buf: Uint8Array, start: number, end: number): number {
     // FNV-1a, 32 bit
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193);
