@@ -9,6 +9,7 @@ import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-p
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { mergeFolds } from './merge-folds.js';
+import { Progress } from './progress.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, type Metric, type RoleSpec } from './plan.js';
 
 export interface LoadRequest {
@@ -24,6 +25,15 @@ export interface LoadRequest {
   encoding?: Encoding;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
+  /** a display of reading progress (the command line's bar); it decides whether to show itself */
+  progressDisplay?: ProgressDisplay;
+}
+
+export interface ProgressDisplay {
+  /** whether to show progress for this much input; if true, `tick` and `end` follow */
+  start(progress: Progress): boolean;
+  tick(): void;
+  end(): void;
 }
 
 export interface Loaded {
@@ -47,16 +57,28 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
   const dateColumn = request.date ? resolveDateColumn(first, request.date.column) : undefined;
   const formats: string[] = [];
+  const display = request.progressDisplay;
+  let progress: Progress | undefined = new Progress(
+    sources.reduce((sum, s) => sum + (s.input.size ?? 0), 0),
+    () => display?.tick(),
+  );
+  if (!display?.start(progress)) progress = undefined;
   const parts = [];
-  for (const source of sources) {
-    const extra = [];
-    if (request.date && dateColumn !== undefined) {
-      const dimension = bindDateDimension(source, dateColumn, request.date, request.by);
-      for (const f of dimension.date.formats) if (!formats.includes(f)) formats.push(f);
-      extra.push(dimension);
+  try {
+    for (const source of sources) {
+      const extra = [];
+      if (request.date && dateColumn !== undefined) {
+        const dimension = bindDateDimension(source, dateColumn, request.date, request.by);
+        for (const f of dimension.date.formats) if (!formats.includes(f)) formats.push(f);
+        extra.push(dimension);
+      }
+      const plan = bindPlan(source, roles, request.by, extra);
+      const result = await foldSource(source, plan, { threads: request.threads, progress });
+      progress?.finishInput(source.input.size ?? 0, result.counts.rows);
+      parts.push({ result });
     }
-    const plan = bindPlan(source, roles, request.by, extra);
-    parts.push({ result: await foldSource(source, plan, { threads: request.threads }) });
+  } finally {
+    if (progress) display!.end();
   }
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
   return { sources, roles, metrics, fold, ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}) };

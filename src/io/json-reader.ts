@@ -4,6 +4,7 @@
  * line). The splitter finds each response's text without parsing the whole file, so memory stays in
  * the size of one response. Nested objects are flattened with dotted names (`person_properties.Plan`).
  */
+import type { ByteInterner } from './byte-interner.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 
 /** Keys of wrapper objects whose array holds the responses, in order of preference. */
@@ -255,6 +256,10 @@ export class JsonRecord implements SourceRecord {
 
   keyText(key: string): string {
     return key;
+  }
+
+  intern(i: number, interner: ByteInterner): number {
+    return interner.idOfText(this.text(i));
   }
 
   smallInt(i: number): number {

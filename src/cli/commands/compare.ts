@@ -31,25 +31,26 @@ export function defineCompare(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCompareOptions }, { load }, compare, { renderResult }, { emit }] = await Promise.all([
+    const [{ parseCompareOptions }, { load }, compare, { renderResult }, { emit }, { progressBar }] = await Promise.all([
       import('../compare-options.js'),
       import('../../analysis/load.js'),
       import('../../analysis/compare.js'),
       import('../render.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCompareOptions(files, raw);
     let result;
     if (o.mode === 'files') {
-      const current = await load({ ...o, files: o.current, stdin: io.stdin });
-      const baseline = await load({ ...o, files: o.baseline, stdin: io.stdin });
+      const current = await load({ ...o, files: o.current, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+      const baseline = await load({ ...o, files: o.baseline, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
       result = compare.compareFilesResult(current, baseline, o);
     } else {
       const windows = [
         { label: compare.WINDOW_KEYS.current, first: o.current.first, last: o.current.last },
         { label: compare.WINDOW_KEYS.baseline, first: o.baseline.first, last: o.baseline.last },
       ];
-      const loaded = await load({ ...o, stdin: io.stdin, date: { column: o.dateColumn, timeZone: o.timeZone, name: 'period', grouping: { kind: 'date-window', windows } } });
+      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, name: 'period', grouping: { kind: 'date-window', windows } } });
       result = compare.comparePeriodsResult(loaded, { current: o.current, baseline: o.baseline, timeZone: o.timeZone }, o);
     }
     const text = await renderResult(result, o.format, io, o.color);

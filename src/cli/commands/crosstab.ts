@@ -28,15 +28,16 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCrosstabOptions }, { load }, { crosstabResult }, { renderResult }, { emit }] = await Promise.all([
+    const [{ parseCrosstabOptions }, { load }, { crosstabResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
       import('../crosstab-options.js'),
       import('../../analysis/load.js'),
       import('../../analysis/crosstab.js'),
       import('../render.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCrosstabOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin });
+    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
     const result = crosstabResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color, { ci: o.ci });
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });

@@ -31,16 +31,17 @@ export function defineTrend(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseTrendOptions }, { load }, { trendResult }, { renderResult }, { emit }] = await Promise.all([
+    const [{ parseTrendOptions }, { load }, { trendResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
       import('../trend-options.js'),
       import('../../analysis/load.js'),
       import('../../analysis/trend.js'),
       import('../render.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseTrendOptions(files, raw);
     const grouping = { kind: 'period' as const, every: o.every, weekStart: o.weekStart, first: o.first, last: o.last };
-    const loaded = await load({ ...o, stdin: io.stdin, date: { column: o.dateColumn, timeZone: o.timeZone, name: 'period', grouping } });
+    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, name: 'period', grouping } });
     const result = trendResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
