@@ -6,33 +6,27 @@
  * The tests take the two sides as independent samples; repeat respondents make them optimistic.
  */
 import { addInto, emptyTally, type Tally } from '../model/tally.js';
-import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type Warning } from './result.js';
-import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
+import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
 export type SideInfo = { files: string[] } | { period: string; start: string; end: string };
 
-export interface CompareRow {
+/**
+ * `diff` = current − baseline (raw estimates, display units), `lower`/`upper` its interval, `pAdjusted`
+ * null when not tested (a side empty or low base).
+ */
+export interface CompareRow extends VsRest {
   metric: Metric;
   group: Record<string, string>;
   current: EstimateFields;
   baseline: EstimateFields;
-  /** current − baseline, raw estimates (display units) */
-  diff: number | null;
-  /** interval of the difference */
-  lower: number | null;
-  upper: number | null;
-  p: number | null;
-  /** null when not tested (a side empty or low base) */
-  pAdjusted: number | null;
-  significant: boolean;
   /** either side has fewer than --min-n answers: shown, not tested */
   lowBase: boolean;
 }
@@ -41,11 +35,7 @@ export interface CompareResult {
   cxm: 1;
   command: 'compare';
   input: InputSummary & { current?: InputSummary; baseline?: InputSummary };
-  settings: {
-    level: number;
-    methods: Record<string, string>;
-    minN: number;
-    adjust: PAdjustMethod;
+  settings: StatSettingsJson & {
     by: string[];
     columns: Record<string, string>;
     mode: 'files' | 'periods';
@@ -105,12 +95,8 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
       return { row, inFamily: !lowBase && d.p !== null };
     };
     for (const family of [[build(null, {})], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
-      const marks = adjustFamily(family.map((f) => ({ p: f.row.p, inFamily: f.inFamily })), s.adjust, s.level);
-      family.forEach((f, i) => {
-        f.row.pAdjusted = marks[i].pAdjusted;
-        f.row.significant = marks[i].significant;
-        rows.push(f.row);
-      });
+      markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level);
+      for (const f of family) rows.push(f.row);
     }
   }
   return rows;

@@ -6,13 +6,12 @@
  * are what `cxm score --by A` shows, with its own family.
  */
 import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
-import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type Warning } from './result.js';
-import { adjustFamily, type ScoreSettings, type VsRest } from './score.js';
+import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
   /** blank the estimates of cells under --min-n instead of showing them dimmed */
@@ -38,11 +37,7 @@ export interface CrosstabResult {
   cxm: 1;
   command: 'crosstab';
   input: InputSummary;
-  settings: {
-    level: number;
-    methods: Record<string, string>;
-    minN: number;
-    adjust: PAdjustMethod;
+  settings: StatSettingsJson & {
     rows: string;
     cols: string;
     suppressLow: boolean;
@@ -103,14 +98,8 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
         tested.push({ row: cell, inFamily });
       }
     }
-    const marks = adjustFamily(tested.map((c) => ({ p: c.row.vsRest?.p ?? null, inFamily: c.inFamily })), s.adjust, s.level);
-    tested.forEach((c, i) => {
-      if (c.row.vsRest) {
-        c.row.vsRest.pAdjusted = marks[i].pAdjusted;
-        c.row.vsRest.significant = marks[i].significant;
-      }
-      rows.push(c.row);
-    });
+    markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level);
+    for (const c of tested) rows.push(c.row);
   }
   return {
     cxm: 1,

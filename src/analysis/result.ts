@@ -27,7 +27,14 @@ export interface Warning {
 }
 
 /** The statistics settings every command reports: level, interval method per metric, low base, adjustment. */
-export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): { level: number; methods: Record<string, string>; minN: number; adjust: PAdjustMethod } {
+export interface StatSettingsJson {
+  level: number;
+  methods: Record<string, string>;
+  minN: number;
+  adjust: PAdjustMethod;
+}
+
+export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): StatSettingsJson {
   const methods: Record<string, string> = {};
   for (const m of metrics) methods[m] = methodOf(m, s.methods);
   return { level: s.level, methods, minN: s.minN, adjust: s.adjust };

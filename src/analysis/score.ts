@@ -75,6 +75,23 @@ export function adjustFamily(items: { p: number | null; inFamily: boolean }[], m
   return adjusted.map((p) => ({ pAdjusted: p, significant: p !== null && p < 1 - level }));
 }
 
+/** A test whose adjusted p and significance are filled in once its whole family is known. */
+export interface FamilyTest {
+  p: number | null;
+  pAdjusted: number | null;
+  significant: boolean;
+}
+
+/** adjustFamily, written into each item's test (items without a test are skipped). */
+export function markFamily(items: { test: FamilyTest | undefined; inFamily: boolean }[], method: PAdjustMethod, level: number): void {
+  const marks = adjustFamily(items.map((i) => ({ p: i.test?.p ?? null, inFamily: i.inFamily })), method, level);
+  items.forEach((item, k) => {
+    if (!item.test) return;
+    item.test.pAdjusted = marks[k].pAdjusted;
+    item.test.significant = marks[k].significant;
+  });
+}
+
 export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
   const { fold, roles, metrics } = loaded;
   const dims = fold.dimensions;

@@ -7,15 +7,14 @@
 import { UsageError } from '../model/errors.js';
 import { addInto, emptyTally, type Tally } from '../model/tally.js';
 import { formatCivil } from '../model/calendar.js';
-import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { roleOf, type Metric } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type Warning } from './result.js';
-import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
+import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
 export const MAX_PERIODS = 10_000;
@@ -33,15 +32,10 @@ export interface TrendSettings extends ScoreSettings {
   window: number | null;
 }
 
-export interface VsPrevious {
+/** The change from the previous period: the same fields as score's vsRest, and which period that was. */
+export interface VsPrevious extends VsRest {
   /** the previous period's label */
   period: string;
-  diff: number | null;
-  lower: number | null;
-  upper: number | null;
-  p: number | null;
-  pAdjusted: number | null;
-  significant: boolean;
 }
 
 export interface Rolling {
@@ -72,11 +66,7 @@ export interface TrendResult {
   cxm: 1;
   command: 'trend';
   input: InputSummary;
-  settings: {
-    level: number;
-    methods: Record<string, string>;
-    minN: number;
-    adjust: PAdjustMethod;
+  settings: StatSettingsJson & {
     by: string[];
     columns: Record<string, string>;
     date: { column: string; formats: string[]; timeZone: string };
@@ -176,14 +166,8 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         previous = { tally, fields, label };
       }
     }
-    const marks = adjustFamily(family.map((f) => ({ p: f.row.vsPrevious?.p ?? null, inFamily: f.inFamily })), s.adjust, s.level);
-    family.forEach((f, i) => {
-      if (f.row.vsPrevious) {
-        f.row.vsPrevious.pAdjusted = marks[i].pAdjusted;
-        f.row.vsPrevious.significant = marks[i].significant;
-      }
-      rows.push(f.row);
-    });
+    markFamily(family.map((f) => ({ test: f.row.vsPrevious, inFamily: f.inFamily })), s.adjust, s.level);
+    for (const f of family) rows.push(f.row);
   }
   return { rows, first, last };
 }

@@ -32,6 +32,18 @@ export interface DateRecognizer {
   parse(text: string): ParsedDate | null;
 }
 
+/** The last date turned into a day number: rows of one day in a row cost one comparison. */
+let lastCivil = { year: 0, month: 0, day: 0, days: 0 as number | null };
+
+/** Day number of a civil date, or null when the date does not exist (31 April). */
+function dayNumber(year: number, month: number, day: number): number | null {
+  const c = lastCivil;
+  if (c.day === day && c.month === month && c.year === year) return c.days;
+  const days = month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) ? null : daysFromCivil(year, month, day);
+  lastCivil = { year, month, day, days };
+  return days;
+}
+
 /** Builds a date from parts, or null when a part is out of range (month 13, 31 April, 25:00). */
 export function dateFromParts(
   year: number,
@@ -43,11 +55,12 @@ export function dateFromParts(
   millisecond = 0,
   offsetMinutes: number | null = null,
 ): ParsedDate | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 60) return null;
+  const days = dayNumber(year, month, day);
+  if (days === null) return null;
   // a leap second (23:59:60) is read as the last moment of its minute
   const secondMs = second === 60 ? 59_999 : second * 1000 + millisecond;
-  const ms = daysFromCivil(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + secondMs;
+  const ms = days * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + secondMs;
   if (offsetMinutes === null) return { ms, zoned: false };
   return { ms: ms - offsetMinutes * 60_000, zoned: true };
 }
