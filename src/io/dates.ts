@@ -243,7 +243,18 @@ const PLACEHOLDER_DAYS = new Map([
   [daysFromCivil(1900, 1, 1), 'a common spreadsheet default'],
 ]);
 
-/** Why a date looks like a placeholder rather than a real answer time, or null. */
+const FOURTEEN_HOURS = 14 * 3_600_000;
+
+/**
+ * Why a date looks like a placeholder rather than a real answer time, or null. An instant counts when
+ * it falls on a placeholder day in UTC or in any zone (offsets reach ±14 hours), so `1970-01-01T00:00+05:00`
+ * and the epoch written as `1969-12-31T19:00-05:00` are both caught.
+ */
 export function placeholderReason(date: ParsedDate): string | null {
-  return PLACEHOLDER_DAYS.get(Math.floor(date.ms / MS_PER_DAY)) ?? null;
+  if (!date.zoned) return PLACEHOLDER_DAYS.get(Math.floor(date.ms / MS_PER_DAY)) ?? null;
+  for (const shift of [0, -FOURTEEN_HOURS, FOURTEEN_HOURS]) {
+    const reason = PLACEHOLDER_DAYS.get(Math.floor((date.ms + shift) / MS_PER_DAY));
+    if (reason) return reason;
+  }
+  return null;
 }

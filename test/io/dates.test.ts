@@ -36,10 +36,11 @@ describe('date parsing against Python datetime', () => {
   });
 
   it('flags the unix epoch and 1900-01-01 as placeholders, in any layout', () => {
-    for (const text of ['1970-01-01', '1970-01-01T00:00:00Z', '1969-12-31T19:00:00-05:00', '1900-01-01 00:00:00']) {
+    for (const text of ['1970-01-01', '1970-01-01T00:00:00Z', '1969-12-31T19:00:00-05:00', '1970-01-01T00:00:00+05:00', '1970-01-01T23:00:00-08:00', '0000000000', '1900-01-01 00:00:00']) {
       expect(placeholderReason(parseAny(text)!), text).not.toBeNull();
     }
     expect(placeholderReason(parseAny('1970-01-02')!)).toBeNull();
+    expect(placeholderReason(parseAny('2026-01-01T00:00:00Z')!)).toBeNull();
   });
 });
 
