@@ -5,14 +5,15 @@
  * its own). A segment found on one side only is shown with n = 0 on the other and is not tested.
  * The tests take the two sides as independent samples; repeat respondents make them optimistic.
  */
-import { addInto, emptyTally, type Tally } from '../model/tally.js';
+import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import type { Marginals } from './marginals.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
@@ -35,7 +36,7 @@ export interface CompareResult {
   cxm: 1;
   command: 'compare';
   input: InputSummary & { current?: InputSummary; baseline?: InputSummary };
-  settings: StatSettingsJson & {
+  settings: StatSettingsJson & EnrichSettings & {
     by: string[];
     columns: Record<string, string>;
     mode: 'files' | 'periods';
@@ -48,31 +49,27 @@ export interface CompareResult {
   warnings: Warning[];
 }
 
-/** One side's Tallies by group (the --by values) and how its roles are read. */
+/** One side's Tallies by group (the --by values), its total, and how its roles are read. */
 interface Side {
   groups: Map<string, { key: string[]; tallies: Tally[] }>;
+  total: Tally[];
   roles: FoldResult['roles'];
   specs: RoleSpec[];
 }
 
-function sideOf(fold: FoldResult, specs: RoleSpec[], keep: (key: string[]) => string[] | null): Side {
+function sideOf(marginals: Marginals, roles: FoldResult['roles'], specs: RoleSpec[], total: Tally[], keep: (key: string[]) => string[] | null): Side {
   const groups = new Map<string, { key: string[]; tallies: Tally[] }>();
-  for (const g of fold.groups) {
+  for (const g of marginals.groups()) {
     const key = keep(g.key);
     if (key !== null) groups.set(key.join(KEY_SEPARATOR), { key, tallies: g.tallies });
   }
-  return { groups, roles: fold.roles, specs };
+  return { groups, total, roles, specs };
 }
 
 function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
   const r = side.roles.findIndex((x) => x.role === spec.role);
-  const sum = emptyTally(spec.scale);
-  if (id === null) for (const g of side.groups.values()) addInto(sum, g.tallies[r]);
-  else {
-    const g = side.groups.get(id);
-    if (g) addInto(sum, g.tallies[r]);
-  }
-  return sum;
+  if (id === null) return side.total[r];
+  return side.groups.get(id)?.tallies[r] ?? emptyTally(spec.scale);
 }
 
 function compareSides(current: Side, baseline: Side, dims: string[], metrics: Metric[], s: ScoreSettings): CompareRow[] {
@@ -102,6 +99,12 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
   return rows;
 }
 
+/** All --by dimensions of a files-mode side, for the --per warning. */
+function byDims(loaded: Loaded): number[][] {
+  const n = loaded.fold.dimensions.length;
+  return n ? [Array.from({ length: n }, (_, i) => i)] : [];
+}
+
 function settingsBase(s: ScoreSettings, metrics: Metric[], roles: RoleSpec[], by: string[]) {
   return { ...statSettings(metrics, s), by, columns: roleColumns(roles) };
 }
@@ -109,7 +112,7 @@ function settingsBase(s: ScoreSettings, metrics: Metric[], roles: RoleSpec[], by
 /** Two data sets, each loaded on its own. Metrics found on one side only are left out, with a warning. */
 export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSettings): CompareResult {
   const metrics = current.metrics.filter((m) => baseline.metrics.includes(m));
-  const warnings: Warning[] = [...collectWarnings(current.sources, current.fold.issues), ...collectWarnings(baseline.sources, baseline.fold.issues)];
+  const warnings: Warning[] = [...loadedWarnings(current, byDims(current)), ...loadedWarnings(baseline, byDims(baseline))];
   for (const [side, loaded, other] of [['current', current, baseline], ['baseline', baseline, current]] as const) {
     for (const m of loaded.metrics) {
       if (!other.metrics.includes(m)) warnings.push({ code: 'one-side-metric', message: `${m} has a column in the ${side} files only: not compared` });
@@ -117,7 +120,8 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
   }
   const dims = current.fold.dimensions;
   const all = (key: string[]) => key;
-  const rows = compareSides(sideOf(current.fold, current.roles, all), sideOf(baseline.fold, baseline.roles, all), dims, metrics, s);
+  const side = (l: Loaded) => sideOf(l.marginals, l.fold.roles, l.roles, l.marginals.total(), all);
+  const rows = compareSides(side(current), side(baseline), dims, metrics, s);
   const inC = inputSummary(current.sources, current.fold.counts);
   const inB = inputSummary(baseline.sources, baseline.fold.counts);
   const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
@@ -125,7 +129,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     cxm: 1,
     command: 'compare',
     input: { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB },
-    settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files } },
+    settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
     warnings,
   };
@@ -147,8 +151,10 @@ export const WINDOW_KEYS = { current: 'current', baseline: 'baseline' } as const
 export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: ScoreSettings): CompareResult {
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
+  const window = dims.length;
   const pick = (label: string) => (key: string[]) => (key[key.length - 1] === label ? key.slice(0, -1) : null);
-  const rows = compareSides(sideOf(fold, loaded.roles, pick(WINDOW_KEYS.current)), sideOf(fold, loaded.roles, pick(WINDOW_KEYS.baseline)), dims, loaded.metrics, s);
+  const sideIn = (label: string) => sideOf(loaded.marginals, fold.roles, loaded.roles, loaded.marginals.group([window], [label]), pick(label));
+  const rows = compareSides(sideIn(WINDOW_KEYS.current), sideIn(WINDOW_KEYS.baseline), dims, loaded.metrics, s);
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return {
     cxm: 1,
@@ -160,8 +166,9 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
       current: side(periods.current),
       baseline: side(periods.baseline),
       date: { column: loaded.date?.column ?? '', formats: loaded.date?.formats ?? [], timeZone: periods.timeZone },
+      ...enrichSettings(loaded, s),
     },
     rows,
-    warnings: collectWarnings(loaded.sources, fold.issues),
+    warnings: loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []),
   };
 }

@@ -54,47 +54,91 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A record's local day number in the source's zone, or null (logged) when it has no usable date. */
 export function createDayReader(date: DateSource, context: DateReaderContext): (record: SourceRecord) => number | null {
-  const parse = createDateParser(date.formats);
+  const moment = new MomentReader(date, context);
   const localDay = createLocalDay(date.timeZone);
-  const column = JSON.stringify(date.column);
-  let lastKey: string | null = null;
-  let lastDay: number | null = null;
-  let lastProblem: { code: 'bad-date' | 'placeholder-date'; message: string } | null = null;
+  return (record) => {
+    const ms = moment.read(record);
+    if (ms !== ms) return null;
+    return moment.zoned ? localDay(ms) : Math.floor(ms / MS_PER_DAY);
+  };
+}
 
-  const read = (key: string, record: SourceRecord): void => {
-    lastKey = key;
-    lastDay = null;
-    lastProblem = null;
-    let parsed = parse(key);
-    if (parsed === null && NON_ASCII.test(key)) parsed = parse(record.keyText(key));
+/**
+ * A record's time in ms (an instant, or a wall-clock time when the value has no zone), or null (logged)
+ * when it has no usable date: what orders answers for `--per-rule latest`.
+ */
+export function createInstantReader(date: DateSource, context: DateReaderContext): (record: SourceRecord) => number | null {
+  const moment = new MomentReader(date, context);
+  return (record) => {
+    const ms = moment.read(record);
+    return ms === ms ? ms : null;
+  };
+}
+
+/**
+ * The parsed date of a record in ms, NaN (logged as bad-date or placeholder-date) when unusable; `zoned`
+ * says whether the last one read was an instant. Exports are usually sorted by time, so the last text
+ * and its result are cached.
+ */
+class MomentReader {
+  zoned = false;
+  private readonly parse: ReturnType<typeof createDateParser>;
+  private readonly column: string;
+  private readonly fast: boolean;
+  private readonly index: number;
+  private lastKey: string | null = null;
+  private lastMs = Number.NaN;
+  private lastZoned = false;
+  private lastProblem: { code: 'bad-date' | 'placeholder-date'; message: string } | null = null;
+
+  constructor(
+    private readonly date: DateSource,
+    private readonly context: DateReaderContext,
+  ) {
+    this.parse = createDateParser(date.formats);
+    this.column = JSON.stringify(date.column);
+    // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)
+    this.fast = date.formats[0] === 'iso-8601';
+    this.index = date.index;
+  }
+
+  read(record: SourceRecord): number {
+    if (this.fast) {
+      const ms = record.parseBytes(this.index, parseIsoBytes);
+      if (ms === ms) {
+        this.zoned = isoBytesResult.zoned;
+        return ms;
+      }
+    }
+    const key = record.key(this.index);
+    if (key !== this.lastKey) this.decode(key, record);
+    if (this.lastProblem !== null) {
+      const { code, message } = this.lastProblem;
+      this.context.issues.add({ code, file: this.context.file, line: record.line, column: this.date.column, value: record.keyText(key), message });
+    }
+    this.zoned = this.lastZoned;
+    return this.lastMs;
+  }
+
+  private decode(key: string, record: SourceRecord): void {
+    this.lastKey = key;
+    this.lastMs = Number.NaN;
+    this.lastProblem = null;
+    let parsed = this.parse(key);
+    if (parsed === null && NON_ASCII.test(key)) parsed = this.parse(record.keyText(key));
     if (parsed === null) {
       const text = record.keyText(key).trim();
-      lastProblem = { code: 'bad-date', message: text === '' ? `column ${column}: no date` : `column ${column}: ${JSON.stringify(text)} is not a date cxm can read` };
+      this.lastProblem = { code: 'bad-date', message: text === '' ? `column ${this.column}: no date` : `column ${this.column}: ${JSON.stringify(text)} is not a date cxm can read` };
       return;
     }
     const placeholder = placeholderReason(parsed);
     if (placeholder !== null) {
-      lastProblem = { code: 'placeholder-date', message: `column ${column}: ${JSON.stringify(record.keyText(key).trim())} looks like a placeholder date (${placeholder}); left out of the periods` };
+      this.lastProblem = { code: 'placeholder-date', message: `column ${this.column}: ${JSON.stringify(record.keyText(key).trim())} looks like a placeholder date (${placeholder}); left out of the periods` };
       return;
     }
-    lastDay = parsed.zoned ? localDay(parsed.ms) : Math.floor(parsed.ms / 86_400_000);
-  };
-
-  // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)
-  const fast = date.formats[0] === 'iso-8601';
-  const index = date.index;
-  return (record) => {
-    if (fast) {
-      const ms = record.parseBytes(index, parseIsoBytes);
-      if (ms === ms) return isoBytesResult.zoned ? localDay(ms) : Math.floor(ms / MS_PER_DAY);
-    }
-    const key = record.key(index);
-    if (key !== lastKey) read(key, record);
-    if (lastProblem !== null) {
-      context.issues.add({ code: lastProblem.code, file: context.file, line: record.line, column: date.column, value: record.keyText(key), message: lastProblem.message });
-    }
-    return lastDay;
-  };
+    this.lastMs = parsed.ms;
+    this.lastZoned = parsed.zoned;
+  }
 }
 
 /** The period label of each row (the dimension key), cached per day. */

@@ -3,17 +3,21 @@
  * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
  * results from threads or files merge by addition (`mergeFolds`).
  */
-import { IssueLog, type SerializedIssueLog } from '../model/issues.js';
+import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
 import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
 import { createDimensionReader, type DimensionPlan, type DimensionReader } from './dimensions.js';
+import type { EnrichPlan } from './enrich-plan.js';
+import { EntityAccumulator, type EntityStates } from './entity-state.js';
 
 /** What to fold, by column index for one source (see plan.ts for how names become indices). */
 export interface FoldPlan {
   file: string;
   dimensions: DimensionPlan[];
   roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
+  /** --join, --where, --since/--until, --weight, --per (enriched-sink.ts); absent for a plain fold */
+  enrich?: EnrichPlan;
 }
 
 export interface FoldCounts {
@@ -42,6 +46,10 @@ export interface FoldResult {
   groups: GroupResult[];
   counts: FoldCounts;
   issues: SerializedIssueLog;
+  /** dimensions whose keys are sets of values (comment tags): marginals.ts expands them */
+  setDimensions?: number[];
+  /** --per: the entities' states; the groups' Tallies then hold only skipped and invalid answers */
+  entities?: EntityStates;
 }
 
 export { BLANK_SEGMENT } from './dimensions.js';
@@ -67,6 +75,11 @@ export class Folder {
   private capacity = 16;
   private readonly widths: number[];
   private readonly parsers: ((raw: string) => ScoreCell)[];
+  /** --weight: Σw and Σw² per role, group × point (null otherwise: record() never touches them) */
+  private weightSums: Float64Array[] | null = null;
+  private weightSqSums: Float64Array[] | null = null;
+  /** --per: the entities' states (null otherwise) */
+  private readonly entities: EntityAccumulator | null = null;
 
   constructor(plan: FoldPlan) {
     this.plan = plan;
@@ -80,6 +93,11 @@ export class Folder {
     this.skipped = plan.roles.map(() => new Float64Array(this.capacity));
     this.invalid = plan.roles.map(() => new Float64Array(this.capacity));
     this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
+    if (plan.enrich?.weight) {
+      this.weightSums = this.widths.map((w) => new Float64Array(this.capacity * w));
+      this.weightSqSums = this.widths.map((w) => new Float64Array(this.capacity * w));
+    }
+    if (plan.enrich?.per) this.entities = new EntityAccumulator(plan.enrich.per.rule, plan.roles.length);
   }
 
   /** Value id of dimension d for this record, or -1 when the row is left out. */
@@ -158,6 +176,10 @@ export class Folder {
       v.set(this.invalid[r]);
       this.invalid[r] = v;
     }
+    if (this.weightSums) {
+      this.weightSums = this.weightSums.map((a, r) => grown(a, next * this.widths[r]));
+      this.weightSqSums = this.weightSqSums!.map((a, r) => grown(a, next * this.widths[r]));
+    }
     this.capacity = next;
   }
 
@@ -215,6 +237,82 @@ export class Folder {
     this.counts.excluded++;
   }
 
+  /** A row refused before folding (a bad weight): counted as invalid, its issue logged. */
+  invalidRow(issue: RowIssue): void {
+    this.counts.rows++;
+    this.counts.invalid++;
+    this.issues.add(issue);
+  }
+
+  /**
+   * `record` for enriched folds (enriched-sink.ts calls it): the row's weight goes into Σw and Σw²,
+   * or, with --per, its answers go into the state of `entity` (`at`: time for the latest rule).
+   */
+  recordEnriched(record: SourceRecord, weight: number, entity: string | null, at: number): void {
+    this.counts.rows++;
+    const g = this.group(record);
+    if (g < 0) {
+      this.counts.excluded++;
+      return;
+    }
+    const entities = this.entities;
+    const e = entities && entity !== null ? entities.entry(g, entity) : -1;
+    if (e >= 0) entities!.addRow(e, weight);
+    let answered = false;
+    let bad = false;
+    for (let r = 0; r < this.plan.roles.length; r++) {
+      const point = this.point(r, record, g);
+      if (point === POINT_BLANK) continue;
+      if (point === POINT_INVALID) {
+        bad = true;
+        continue;
+      }
+      answered = true;
+      if (e >= 0) entities!.add(e, r, this.plan.roles[r].scale.lo + point, at, record.line);
+      else {
+        const k = g * this.widths[r] + point;
+        this.counts3[r][k]++;
+        if (this.weightSums) {
+          this.weightSums[r][k] += weight;
+          this.weightSqSums![r][k] += weight * weight;
+        }
+      }
+    }
+    if (bad) this.counts.invalid++;
+    else if (answered) this.counts.used++;
+    else this.counts.skipped++;
+  }
+
+  /**
+   * Role r's answer in this record as an offset on its scale; blank (counted as skipped) and invalid
+   * (counted, logged) answers give POINT_BLANK / POINT_INVALID. The same reading as record(), which
+   * keeps it inline for speed.
+   */
+  private point(r: number, record: SourceRecord, g: number): number {
+    const role = this.plan.roles[r];
+    const lo = role.scale.lo;
+    let v = record.smallInt(role.index);
+    if (v === BLANK) {
+      this.skipped[r][g]++;
+      return POINT_BLANK;
+    }
+    if (v === SLOW || v < lo || v > role.scale.hi) {
+      const raw = record.text(role.index);
+      const cell = this.parsers[r](raw);
+      if (cell.kind === 'blank') {
+        this.skipped[r][g]++;
+        return POINT_BLANK;
+      }
+      if (cell.kind === 'invalid') {
+        this.invalid[r][g]++;
+        this.issues.add({ code: 'invalid-value', file: this.plan.file, line: record.line, column: role.column, value: raw, message: `column ${JSON.stringify(role.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
+        return POINT_INVALID;
+      }
+      v = cell.value;
+    }
+    return v - lo;
+  }
+
   unreadable(line: number, message: string): void {
     this.counts.rows++;
     this.counts.invalid++;
@@ -231,8 +329,8 @@ export class Folder {
         for (let i = 0; i < w; i++) {
           const c = this.counts3[r][g * w + i];
           t.count[i] = c;
-          t.weightSum[i] = c;
-          t.weightSqSum[i] = c;
+          t.weightSum[i] = this.weightSums ? this.weightSums[r][g * w + i] : c;
+          t.weightSqSum[i] = this.weightSqSums ? this.weightSqSums[r][g * w + i] : c;
         }
         t.skipped = this.skipped[r][g];
         t.invalid = this.invalid[r][g];
@@ -245,6 +343,23 @@ export class Folder {
       groups,
       counts: { ...this.counts },
       issues: this.issues.serialize(),
+      ...setDimensions(this.plan.dimensions),
+      ...(this.entities ? { entities: this.entities.states } : {}),
     };
   }
+}
+
+const POINT_BLANK = -1;
+const POINT_INVALID = -2;
+
+function grown(a: Float64Array, length: number): Float64Array {
+  const next = new Float64Array(length);
+  next.set(a);
+  return next;
+}
+
+/** `setDimensions` of a result: the tag dimensions, whose keys are sets (absent when there are none). */
+export function setDimensions(dimensions: DimensionPlan[]): { setDimensions?: number[] } {
+  const sets = dimensions.flatMap((d, i) => (d.kind === 'tags' ? [i] : []));
+  return sets.length ? { setDimensions: sets } : {};
 }
