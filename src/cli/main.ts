@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
+import { defineDrivers } from './commands/drivers.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
@@ -41,6 +42,7 @@ function buildProgram(io: CliIo): Command {
   defineCrosstab(program, io);
   defineTrend(program, io);
   defineCompare(program, io);
+  defineDrivers(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

@@ -47,3 +47,11 @@ export function safeTerminalText(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\r?\n/g, ' ');
 }
+
+/**
+ * An n cell: `1,204`, and in weighted runs also Kish's effective n, `1,204 (873.5)`; ` *` marks low base.
+ */
+export function formatN(r: { n: number; nEff?: number; lowBase?: boolean }, lowMark = r.lowBase === true && r.n > 0): string {
+  const eff = r.nEff === undefined ? '' : ` (${formatFixed(r.nEff, 1)})`;
+  return `${formatCount(r.n)}${eff}${lowMark ? ' *' : ''}`;
+}

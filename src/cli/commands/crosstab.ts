@@ -3,7 +3,7 @@
  * each cell tested against everyone outside it. Declares the flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addInputFlags, addOutputFlags, addStatsFlags } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -23,6 +23,8 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
     .option('--cols <column>', 'the segment column whose values make the columns')
     .option('--ci', 'show each cell\'s confidence interval')
     .option('--suppress-low', 'blank the estimates of cells under --min-n instead of dimming them');
+  addEnrichFlags(cmd);
+  addDateFlags(cmd);
   addInputFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);

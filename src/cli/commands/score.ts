@@ -3,7 +3,7 @@
  * segment. Declares the flags; the work is loaded only when the command runs.
  */
 import type { Command } from 'commander';
-import { addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -21,6 +21,8 @@ export function defineScore(program: Command, io: CliIo): Command {
     .description('NPS, CSAT and CES with confidence intervals, overall and by segment; each segment is tested against the rest')
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
+  addEnrichFlags(cmd);
+  addDateFlags(cmd);
   addInputFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);

@@ -4,7 +4,7 @@
  * loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -22,9 +22,8 @@ export function defineTrend(program: Command, io: CliIo): Command {
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--every <period>', 'day, week (default), month, quarter or year')
     .option('--by <columns>', 'one series per segment value (comma-separated or repeated)', collect)
-    .option('--since <date>', 'first day or period to show, e.g. 2026-01-05 or 2026-W02 (default: the first date)')
-    .option('--until <date>', 'last day or period to show, included (default: the last date)')
     .option('--window <n>', 'also show a rolling score over the last N periods');
+  addEnrichFlags(cmd);
   addDateFlags(cmd);
   addInputFlags(cmd);
   addStatsFlags(cmd);
