@@ -120,7 +120,7 @@ class EnrichedSink implements RecordSink {
     if (text === '') return 'no weight';
     const value = parseDecimal(text, decimalComma);
     if (value === null) return `${JSON.stringify(text)} is not a number`;
-    if (!Number.isFinite(value)) return `${JSON.stringify(text)} is not a finite number`;
+    if (!Number.isFinite(value * value)) return `${JSON.stringify(text)} is not a finite number (or too large to square)`;
     if (value < 0) return `${JSON.stringify(text)} is negative`;
     return value;
   }

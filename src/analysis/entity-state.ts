@@ -7,6 +7,7 @@
  * files merge them before anything is classified; marginals.ts merges them again per segment and only
  * then rolls each entity up to one scale point. Memory is O(entities × groups they answered in).
  */
+import { addExact, exactValue, mergeExact, type ExactSum } from '../model/exact-sum.js';
 
 export const PER_RULES = ['mean', 'min', 'latest'] as const;
 export type PerRule = (typeof PER_RULES)[number];
@@ -31,8 +32,8 @@ export interface EntityStates {
   /** the fold group (index into FoldResult.groups) of each state */
   group: number[];
   entity: string[];
-  /** Σ weights and number of rows of the entity in the group: its weight is their mean */
-  weightSum: number[];
+  /** Σ weights (exact: the same whatever the thread split) and number of rows of the entity in the group: its weight is their mean */
+  weightSum: ExactSum[];
   rows: number[];
   roles: RoleStates[];
 }
@@ -68,7 +69,7 @@ export class EntityAccumulator {
     this.index.set(id, e);
     s.group.push(g);
     s.entity.push(entity);
-    s.weightSum.push(0);
+    s.weightSum.push([]);
     s.rows.push(0);
     for (const r of s.roles) {
       r.count.push(0);
@@ -85,7 +86,7 @@ export class EntityAccumulator {
 
   /** One row of the entity, with its weight (1 when unweighted). */
   addRow(e: number, weight: number): void {
-    this.states.weightSum[e] += weight;
+    addExact(this.states.weightSum[e], weight);
     this.states.rows[e]++;
   }
 
@@ -105,7 +106,7 @@ export class EntityAccumulator {
 
   /** Merges state `k` of `other` into state e (line numbers of `other` shifted by lineOffset). */
   absorb(e: number, other: EntityStates, k: number, lineOffset = 0): void {
-    this.states.weightSum[e] += other.weightSum[k];
+    mergeExact(this.states.weightSum[e], other.weightSum[k]);
     this.states.rows[e] += other.rows[k];
     this.states.roles.forEach((s, r) => {
       const o = other.roles[r];
@@ -139,5 +140,5 @@ export function rollUp(states: EntityStates, e: number, r: number): number | nul
 
 /** The entity's weight: the mean weight of its rows (an account's revenue when every row carries it). */
 export function entityWeight(states: EntityStates, e: number): number {
-  return states.rows[e] === 0 ? 0 : states.weightSum[e] / states.rows[e];
+  return states.rows[e] === 0 ? 0 : exactValue(states.weightSum[e]) / states.rows[e];
 }

@@ -4,6 +4,7 @@
  * results from threads or files merge by addition (`mergeFolds`).
  */
 import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
+import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
 import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
@@ -38,6 +39,11 @@ export interface GroupResult {
   key: string[];
   /** aligned with FoldResult.roles */
   tallies: Tally[];
+  /**
+   * --weight: the exact Σw and Σw² behind the Tallies' weight sums, per role and scale point, so that
+   * merging threads gives the same sums as one thread (exact-sum.ts)
+   */
+  weights?: { sum: ExactSum[]; squares: ExactSum[] }[];
 }
 
 export interface FoldResult {
@@ -75,9 +81,9 @@ export class Folder {
   private capacity = 16;
   private readonly widths: number[];
   private readonly parsers: ((raw: string) => ScoreCell)[];
-  /** --weight: Σw and Σw² per role, group × point (null otherwise: record() never touches them) */
-  private weightSums: Float64Array[] | null = null;
-  private weightSqSums: Float64Array[] | null = null;
+  /** --weight: exact Σw and Σw² per role, group × point (null otherwise: record() never touches them) */
+  private readonly weightSums: ExactSum[][] | null = null;
+  private readonly weightSqSums: ExactSum[][] | null = null;
   /** --per: the entities' states (null otherwise) */
   private readonly entities: EntityAccumulator | null = null;
 
@@ -94,8 +100,8 @@ export class Folder {
     this.invalid = plan.roles.map(() => new Float64Array(this.capacity));
     this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
     if (plan.enrich?.weight) {
-      this.weightSums = this.widths.map((w) => new Float64Array(this.capacity * w));
-      this.weightSqSums = this.widths.map((w) => new Float64Array(this.capacity * w));
+      this.weightSums = plan.roles.map(() => []);
+      this.weightSqSums = plan.roles.map(() => []);
     }
     if (plan.enrich?.per) this.entities = new EntityAccumulator(plan.enrich.per.rule, plan.roles.length);
   }
@@ -175,10 +181,6 @@ export class Folder {
       const v = new Float64Array(next);
       v.set(this.invalid[r]);
       this.invalid[r] = v;
-    }
-    if (this.weightSums) {
-      this.weightSums = this.weightSums.map((a, r) => grown(a, next * this.widths[r]));
-      this.weightSqSums = this.weightSqSums!.map((a, r) => grown(a, next * this.widths[r]));
     }
     this.capacity = next;
   }
@@ -273,8 +275,8 @@ export class Folder {
         const k = g * this.widths[r] + point;
         this.counts3[r][k]++;
         if (this.weightSums) {
-          this.weightSums[r][k] += weight;
-          this.weightSqSums![r][k] += weight * weight;
+          addExact((this.weightSums[r][k] ??= []), weight);
+          addExact((this.weightSqSums![r][k] ??= []), weight * weight);
         }
       }
     }
@@ -313,6 +315,14 @@ export class Folder {
     return v - lo;
   }
 
+  /** The exact weight sums of group g, per role and point (for mergeFolds). */
+  private exactWeights(g: number): { sum: ExactSum[]; squares: ExactSum[] }[] {
+    return this.widths.map((w, r) => ({
+      sum: Array.from({ length: w }, (_, i) => this.weightSums![r][g * w + i] ?? []),
+      squares: Array.from({ length: w }, (_, i) => this.weightSqSums![r][g * w + i] ?? []),
+    }));
+  }
+
   unreadable(line: number, message: string): void {
     this.counts.rows++;
     this.counts.invalid++;
@@ -329,13 +339,14 @@ export class Folder {
         for (let i = 0; i < w; i++) {
           const c = this.counts3[r][g * w + i];
           t.count[i] = c;
-          t.weightSum[i] = this.weightSums ? this.weightSums[r][g * w + i] : c;
-          t.weightSqSum[i] = this.weightSqSums ? this.weightSqSums[r][g * w + i] : c;
+          t.weightSum[i] = this.weightSums ? exactValue(this.weightSums[r][g * w + i] ?? []) : c;
+          t.weightSqSum[i] = this.weightSqSums ? exactValue(this.weightSqSums[r][g * w + i] ?? []) : c;
         }
         t.skipped = this.skipped[r][g];
         t.invalid = this.invalid[r][g];
         return t;
       }),
+      ...(this.weightSums ? { weights: this.exactWeights(g) } : {}),
     }));
     return {
       dimensions: this.plan.dimensions.map((d) => d.name),
@@ -351,12 +362,6 @@ export class Folder {
 
 const POINT_BLANK = -1;
 const POINT_INVALID = -2;
-
-function grown(a: Float64Array, length: number): Float64Array {
-  const next = new Float64Array(length);
-  next.set(a);
-  return next;
-}
 
 /** `setDimensions` of a result: the tag dimensions, whose keys are sets (absent when there are none). */
 export function setDimensions(dimensions: DimensionPlan[]): { setDimensions?: number[] } {

@@ -4,6 +4,7 @@
  * the entities' states merge too (same group and entity: one state), before anything is rolled up.
  */
 import { IssueLog } from '../model/issues.js';
+import { exactValue, mergeExact } from '../model/exact-sum.js';
 import { addInto, type Tally } from '../model/tally.js';
 import { EntityAccumulator } from './entity-state.js';
 import type { FoldResult, GroupResult } from './fold.js';
@@ -31,10 +32,13 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
     for (const group of result.groups) {
       const key = group.key.join(KEY_SEPARATOR);
       const have = groups.get(key);
-      if (have) group.tallies.forEach((t, r) => addInto(have.tallies[r], t));
-      else {
+      if (have) {
+        group.tallies.forEach((t, r) => addInto(have.tallies[r], t));
+        if (have.weights && group.weights) mergeWeights(have, group.weights);
+      } else {
         groupIndex.set(key, groups.size);
-        groups.set(key, { key: [...group.key], tallies: group.tallies.map(copyTally) });
+        const weights = group.weights?.map((w) => ({ sum: w.sum.map((p) => [...p]), squares: w.squares.map((p) => [...p]) }));
+        groups.set(key, { key: [...group.key], tallies: group.tallies.map(copyTally), ...(weights ? { weights } : {}) });
       }
     }
     const states = result.entities;
@@ -56,6 +60,21 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
     ...(first.setDimensions ? { setDimensions: first.setDimensions } : {}),
     ...(entities ? { entities: entities.states } : {}),
   };
+}
+
+/** Weighted groups: the exact sums merge, and the Tallies' weight sums are rounded from them once. */
+function mergeWeights(into: GroupResult, from: NonNullable<GroupResult['weights']>): void {
+  into.weights!.forEach((w, r) => {
+    const t = into.tallies[r];
+    w.sum.forEach((p, i) => {
+      mergeExact(p, from[r].sum[i]);
+      t.weightSum[i] = exactValue(p);
+    });
+    w.squares.forEach((p, i) => {
+      mergeExact(p, from[r].squares[i]);
+      t.weightSqSum[i] = exactValue(p);
+    });
+  });
 }
 
 function copyTally(t: Tally): Tally {

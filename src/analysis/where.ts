@@ -109,12 +109,8 @@ class WhereParser {
     const column = this.atom();
     if (column === null) throw this.error('expected a column name');
     this.space();
-    const at = this.pos;
     if (this.keyword('not')) {
-      if (!this.keyword('in')) {
-        this.pos = at;
-        throw this.error(`expected "in" after "not" (${JSON.stringify(column)} not in (…))`);
-      }
+      if (!this.keyword('in')) throw this.error(`expected "in" after "not" (${JSON.stringify(column)} not in (…))`);
       return { kind: 'not', expr: { kind: 'in', column, values: this.list() } };
     }
     if (this.keyword('in')) return { kind: 'in', column, values: this.list() };
