@@ -21,8 +21,9 @@ export function enrichNotes(s: EnrichSettings): string[] {
   const notes: string[] = [];
   if (s.where) notes.push(`Filter: ${s.where.join(' and ')}; the rows it leaves out count as excluded.`);
   if (s.dates) {
-    const range = [s.dates.since ? `from ${s.dates.since}` : '', s.dates.until ? `until ${s.dates.until}` : ''].filter(Boolean).join(' ');
-    notes.push(`Dates: column ${JSON.stringify(s.dates.column)}, ${range} (both included); rows outside or without a usable date count as excluded.`);
+    const { since, until } = s.dates;
+    const range = since && until ? `${since} to ${until} (both included)` : since ? `from ${since} on` : `up to ${until} (included)`;
+    notes.push(`Dates: column ${JSON.stringify(s.dates.column)}, ${range}; rows outside or without a usable date count as excluded.`);
   }
   if (s.join) {
     const unmatched = s.join.unmatched === 0 ? 'every response has a match' : `${formatCount(s.join.unmatched)} response${s.join.unmatched === 1 ? '' : 's'} without a match (their ${s.join.file} columns are blank)`;
