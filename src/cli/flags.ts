@@ -3,6 +3,7 @@
  * list flags accumulate: `--by region --by plan` equals `--by region,plan`.
  */
 import type { Command } from 'commander';
+import { LAYOUT_NAMES } from '../io/layout.js';
 
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -16,6 +17,8 @@ export function addInputFlags(cmd: Command): Command {
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
+    .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
+    .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
     .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
     .option('--threads <n>', 'threads for large CSV files (default: all cores)');
 }

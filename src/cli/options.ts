@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
+import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import type { Methods } from '../analysis/estimate.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
 import {
@@ -37,6 +38,10 @@ export interface CommonOptions {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  layout: LayoutName | undefined;
+  includePreviews: boolean;
+  /** label maps from the config file, per role */
+  labels: Partial<Record<Role, Record<string, number>>>;
   scales: Partial<Record<Role, Scale>>;
   bands: Partial<Record<Role, Scale>>;
   segmentOrder: Record<string, string[]>;
@@ -177,6 +182,8 @@ const cliSchema = z.object({
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  layout: z.optional(choice(LAYOUT_NAMES)),
+  includePreviews: z.optional(z.boolean()),
   scale: z.optional(rangesSchema('--scale')),
   band: z.optional(rangesSchema('--band')),
   strict: z.optional(z.boolean()),
@@ -199,6 +206,11 @@ const configSchema = z.strictObject({
   minN: z.optional(z.int().check(z.gte(0))),
   adjust: z.optional(z.enum(P_ADJUST_METHODS)),
   segmentOrder: z.optional(z.record(z.string(), z.array(z.string()))),
+  labels: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.record(z.string(), z.int()))),
+  layout: z.optional(z.enum(LAYOUT_NAMES)),
+  encoding: z.optional(z.string()),
+  delimiter: z.optional(z.string()),
+  includePreviews: z.optional(z.boolean()),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -241,6 +253,14 @@ function configRanges(values: Partial<Record<Role, string>> | undefined, flag: s
   return out;
 }
 
+/** A config value that takes the same spellings as its flag (`"delimiter": "tab"`). */
+function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key: string, file: string): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InputError(`config "${key}": ${firstIssue(parsed.error).message}`, { file });
+  return parsed.data;
+}
+
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
 export function parseCommonOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
   const parsed = cliSchema.safeParse(raw);
@@ -271,8 +291,11 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     adjust: o.adjust ?? config.adjust ?? DEFAULTS.adjust,
     format: o.format ?? DEFAULTS.format,
     output: o.output,
-    delimiter: o.delimiter,
-    encoding: o.encoding,
+    delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
+    encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    layout: o.layout ?? config.layout,
+    includePreviews: o.includePreviews ?? config.includePreviews ?? false,
+    labels: config.labels ?? {},
     scales: { ...configRanges(config.scales, 'scales', configFile), ...(o.scale ?? {}) },
     bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },
     segmentOrder: config.segmentOrder ?? {},
