@@ -4,6 +4,7 @@
  */
 import type { IssueCode, SerializedIssueLog } from '../model/issues.js';
 import { addInto, emptyTally } from '../model/tally.js';
+import { layoutTitle } from '../io/layout.js';
 import type { Source } from '../io/read-source.js';
 import type { FoldCounts, FoldResult } from './fold.js';
 import type { RoleSpec } from './plan.js';
@@ -43,7 +44,10 @@ const SUMMARISED = new Set(['excluded-preview', 'excluded-test', 'excluded-spam'
 /** Row issues (the first few of each kind, then a count of the rest) and notes on how files were read. */
 export function collectWarnings(sources: Source[], issues: SerializedIssueLog): Warning[] {
   const out: Warning[] = [];
-  for (const s of sources) for (const note of s.notes) out.push({ code: 'read-note', message: note, file: s.input.name });
+  for (const s of sources) {
+    if (s.layout !== 'generic') out.push({ code: 'layout-note', message: layoutNote(s), file: s.input.name });
+    for (const note of s.notes) out.push({ code: 'read-note', message: note, file: s.input.name });
+  }
   const shown = new Map<string, number>();
   for (const issue of issues.kept) {
     if (SUMMARISED.has(issue.code)) continue;
@@ -55,14 +59,21 @@ export function collectWarnings(sources: Source[], issues: SerializedIssueLog): 
     const rest = total - (shown.get(code) ?? 0);
     if (rest > 0) out.push({ code, message: `${rest} more ${describe(code)} not listed` });
   }
-  out.push(...exclusionWarnings(issues));
+  out.push(...exclusionWarnings(issues, sources));
   return out;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** `read as a Qualtrics export (row 3 holds {"ImportId":…}): 3 header rows, data from line 4` */
+export function layoutNote(s: Source): string {
+  const title = layoutTitle(s.layout);
+  const rows = s.headerRows > 1 ? `: ${s.headerRows} header rows, data from line ${s.dataLine}` : '';
+  return `read as ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} export (${s.layoutEvidence})${rows}`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One warning for the rows the layout left out, by reason; one for unfinished responses kept. */
-export function exclusionWarnings(issues: SerializedIssueLog): Warning[] {
+export function exclusionWarnings(issues: SerializedIssueLog, sources: Source[]): Warning[] {
   const count = new Map(issues.counts);
   const n = (code: IssueCode) => count.get(code) ?? 0;
   const parts: string[] = [];
@@ -70,7 +81,10 @@ export function exclusionWarnings(issues: SerializedIssueLog): Warning[] {
   if (n('excluded-test')) parts.push(plural(n('excluded-test'), 'survey test'));
   if (n('excluded-spam')) parts.push(`${n('excluded-spam')} spam`);
   if (n('excluded-partial')) parts.push(plural(n('excluded-partial'), 'partial response'));
-  if (n('excluded-unanswered')) parts.push(`${n('excluded-unanswered')} asked but not answered`);
+  if (n('excluded-unanswered')) {
+    const what = [...new Set(sources.map((s) => s.rules.notAnswered?.what).filter(Boolean))];
+    parts.push(`${n('excluded-unanswered')} ${what.length ? what.join(' or ') : 'asked but not answered'}`);
+  }
   const out: Warning[] = [];
   if (parts.length) {
     const total = n('excluded-preview') + n('excluded-test') + n('excluded-spam') + n('excluded-partial') + n('excluded-unanswered');
@@ -90,7 +104,7 @@ export function exclusionWarnings(issues: SerializedIssueLog): Warning[] {
 export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
   const out: Warning[] = [];
   for (const spec of roles) {
-    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)} (${spec.via.slice('layout: '.length)})` });
+    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
     else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
     const r = fold.roles.findIndex((x) => x.role === spec.role);
     if (r === -1) continue;

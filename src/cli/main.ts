@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { defineInspect } from './commands/inspect.js';
 import { defineScore } from './commands/score.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
     });
   program.addHelpText('after', '\nExit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 internal error.\nRun `cxm <command> --help` for a command\'s options.');
   defineScore(program, io);
+  defineInspect(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

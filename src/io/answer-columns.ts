@@ -20,7 +20,9 @@ const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' &
  */
 export function answersToColumns(response: Obj): Record<string, AnswerField> | null {
   const answers = response.answers;
-  if (!Array.isArray(answers) || answers.length === 0 || !answers.every((a) => isObject(a) && isObject(a.field))) return null;
+  if (!Array.isArray(answers) || !answers.every((a) => isObject(a) && isObject(a.field))) return null;
+  // an empty list (a response that answered nothing) only counts beside Typeform's other fields
+  if (answers.length === 0 && !('landed_at' in response || 'token' in response)) return null;
   const titles = definitionTitles(response);
   const fields: Record<string, AnswerField> = {};
   delete response.answers;

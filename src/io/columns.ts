@@ -98,3 +98,53 @@ export function listColumns(header: string[], max = 30): string {
   const shown = header.slice(0, max).map((h) => JSON.stringify(h));
   return shown.join(', ') + (header.length > max ? `, … (${header.length} columns)` : '');
 }
+
+/** What a column holds, as `inspect` shows it. Scores are decided by the plan; this guesses the rest. */
+export type ColumnKind = 'score' | 'date' | 'segment' | 'comment' | 'id' | 'contact' | 'other';
+
+const CONTACT_WORDS = new Set(['email', 'mail', 'phone', 'mobile']);
+const NAME_PARTS = new Set(['first', 'last', 'full', 'recipient', 'customer', 'respondent', 'user']);
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'token']);
+const DATE_WORDS = new Set(['date', 'time', 'timestamp', 'submitted', 'created', 'updated', 'landed', 'recorded', 'datetime']);
+const COMMENT_WORDS = new Set(['comment', 'comments', 'feedback', 'remark', 'reason', 'why', 'text', 'explain', 'describe', 'suggestion', 'suggestions', 'verbatim']);
+const DATE_VALUE = [
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T].*)?$/, // 2026-01-14, 2026/01/14 11:07:29 AM GMT+1, ISO
+  /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:[ T,].*)?$/, // 1/14/26 11:07:29, 14.01.2026
+];
+const UNIX_TIME = /^\d{10}(?:\d{3})?$/;
+const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/** `RecipientEmail` → `recipient email`, `created_at` → `created at`. */
+function kindWords(text: string): string[] {
+  return words(text.replace(/([a-z])([A-Z])/g, '$1 $2'));
+}
+
+/**
+ * A guess at a column's role from its name, its label and its first values: contact details, ids
+ * (all values distinct), dates, free-text comments, segments (few distinct values) or other.
+ */
+export function guessColumnKind(name: string, label: string, values: string[]): ColumnKind {
+  const w = kindWords(name);
+  const lw = kindWords(label);
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  const distinct = new Set(filled).size;
+  const share = (test: (v: string) => boolean) => (filled.length ? filled.filter(test).length / filled.length : 0);
+  const trimmed = name.trim();
+
+  if (w.some((x) => CONTACT_WORDS.has(x)) || (w.includes('name') && (w.length === 1 || w.some((x) => NAME_PARTS.has(x)))) || share((v) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) >= 0.5) {
+    return 'contact';
+  }
+  const idName = w.some((x) => ID_WORDS.has(x)) || trimmed === '#' || trimmed === 'No.' || /^(response|respondent)\s*id$/i.test(trimmed);
+  if (idName) return distinct === filled.length ? 'id' : 'segment';
+  const dateName = w.some((x) => DATE_WORDS.has(x)) || w[w.length - 1] === 'at' || (w.length <= 2 && (w.includes('start') || w.includes('end')));
+  if (share((v) => DATE_VALUE.some((re) => re.test(v))) >= 0.8 || (dateName && (filled.length === 0 || share((v) => UNIX_TIME.test(v) || DATE_VALUE.some((re) => re.test(v))) >= 0.8))) {
+    return 'date';
+  }
+  const meanLength = filled.reduce((a, v) => a + v.length, 0) / Math.max(1, filled.length);
+  const numeric = filled.length > 0 && share((v) => NUMBER.test(v)) === 1;
+  if (share((v) => /^https?:\/\//i.test(v)) >= 0.8) return 'other';
+  if (!numeric && ([...w, ...lw].some((x) => COMMENT_WORDS.has(x)) || (meanLength >= 20 && distinct > filled.length / 2))) return 'comment';
+  if (numeric && (distinct > 12 || filled.some((v) => /[.,]\d*[1-9]/.test(v)))) return 'other';
+  if (filled.length > 0 && distinct <= Math.max(2, Math.min(20, filled.length / 2))) return 'segment';
+  return 'other';
+}

@@ -162,7 +162,7 @@ const DETECTORS: Detector[] = [
       submitted: atAny(header, ['Submit Date (UTC)', 'submitted_at']),
     }),
     // an API answer of a field of type `nps` is the NPS, whatever the field's ref
-    hints: (header, _column, fieldType) => header.filter((h) => fieldType(h) === 'nps').map((h) => ({ role: 'nps' as const, column: h, why: 'Typeform NPS field' })),
+    hints: (header, _column, fieldType) => header.filter((h) => fieldType(h) === 'nps').map((h) => ({ role: 'nps' as const, column: h, why: 'a Typeform field of type nps' })),
   },
   {
     name: 'google-forms',
@@ -193,7 +193,7 @@ const DETECTORS: Detector[] = [
       const type = types.size === 1 ? [...types][0] : 'nps';
       const role: Role | null = type === 'nps' || type === 'enps' ? 'nps' : type === 'csat' || type === 'fivestar' ? 'csat' : type === 'ces' ? 'ces' : null;
       if (!role) return [];
-      return [{ role, column: score, why: types.size === 1 ? `Delighted ${type} survey` : 'Delighted score (NPS unless the survey type says otherwise)' }];
+      return [{ role, column: score, why: types.size === 1 ? `the score of a Delighted ${type} survey` : `Delighted's score, read as NPS (the file does not say the survey type; --csat ${score} for a CSAT survey)` }];
     },
   },
   {
@@ -203,10 +203,10 @@ const DETECTORS: Detector[] = [
     detect: (first) => (has(first[0], 'score') && has(first[0], 'ticket_id') ? 'fields ticket_id, score' : null),
     rules: (header) => {
       const index = at(header, 'score');
-      return index === undefined ? {} : { notAnswered: { index, values: ['offered', 'unoffered'], blank: false, what: 'CSAT offered but not answered' } };
+      return index === undefined ? {} : { notAnswered: { index, values: ['offered', 'unoffered'], blank: false, what: 'ratings offered but not answered' } };
     },
     hints: (header) =>
-      header.includes('score') ? [{ role: 'csat', column: 'score', scale: { lo: 0, hi: 1 }, band: { lo: 1, hi: 1 }, why: 'Zendesk CSAT: bad = 0, good = 1' }] : [],
+      header.includes('score') ? [{ role: 'csat', column: 'score', scale: { lo: 0, hi: 1 }, band: { lo: 1, hi: 1 }, why: 'Zendesk satisfaction rating, bad = 0 and good = 1 on a 0-1 scale' }] : [],
   },
   {
     name: 'intercom',
@@ -218,7 +218,7 @@ const DETECTORS: Detector[] = [
       return index === undefined ? {} : { notAnswered: { index, values: [], blank: true, what: 'conversations not rated' } };
     },
     hints: (header) =>
-      header.includes('conversation_rating.rating') ? [{ role: 'csat', column: 'conversation_rating.rating', why: 'Intercom conversation rating (1-5)' }] : [],
+      header.includes('conversation_rating.rating') ? [{ role: 'csat', column: 'conversation_rating.rating', why: 'Intercom conversation rating, 1-5' }] : [],
   },
   {
     name: 'hotjar',

@@ -12,7 +12,7 @@ import { createTranscoder, detectEncoding, type Encoding, type EncodingGuess } f
 import { openInput, openRangeReader, type Input } from './input.js';
 import type { AnswerField } from './answer-columns.js';
 import { JsonRecord, JsonSyntaxError, jsonDocumentItems, ndjsonItems, type JsonItem } from './json-reader.js';
-import { detectLayout, layoutHints, layoutRules, layoutTitle, type Layout, type LayoutName, type RoleHint, type RowRules } from './layout.js';
+import { detectLayout, layoutHints, layoutRules, type Layout, type LayoutName, type RoleHint, type RowRules } from './layout.js';
 import type { SourceRecord } from './record.js';
 import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
@@ -79,10 +79,6 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const format = detectFormat(input.name, headText);
   const source = format === 'csv' ? await openCsv(input, encoding, headText, options, notes) : await openJson(input, encoding, format, options, notes);
   if (options.includePreviews) delete source.rules.status;
-  if (source.layout !== 'generic') {
-    const rows = source.headerRows > 1 ? `: ${source.headerRows} header rows, data from line ${source.dataLine}` : '';
-    notes.unshift(`read as a ${layoutTitle(source.layout)} export (${source.layoutEvidence})${rows}`);
-  }
   return source;
 }
 
