@@ -63,7 +63,7 @@ const respondents = times.map((t, i) => {
 /** extra rows some platforms add: answers of people who are not respondents */
 const extra = (n, seedShift) =>
   Array.from({ length: n }, (_, k) => ({
-    ...respondents[(k * 7 + seedShift) % N],
+    ...respondents[(k * 13 + seedShift * 11) % N],
     id: 100 + seedShift * 10 + k,
     nps: (k * 3 + seedShift) % 11,
     csat: 1 + ((k + seedShift) % 5),

@@ -6,6 +6,7 @@
  */
 import type { IssueLog } from '../model/issues.js';
 import type { SourceRecord } from '../io/record.js';
+import { unguard } from '../io/values.js';
 
 export const BLANK_SEGMENT = '(blank)';
 
@@ -37,7 +38,8 @@ export function createDimensionReader(plan: DimensionPlan, _context: ReaderConte
       const index = plan.index;
       return {
         key: (record) => record.key(index),
-        text: (key, record) => record.keyText(key).trim() || BLANK_SEGMENT,
+        // `'-1` is a spreadsheet exporter's formula guard (Formbricks, cxm's own CSV): the value is -1
+        text: (key, record) => unguard(record.keyText(key).trim()) || BLANK_SEGMENT,
       };
     }
   }
