@@ -4,8 +4,8 @@
  * same reader and fold as `score`, so its counts are the ones `score` would print; where `score` would
  * stop (no score column, two candidates), inspect reports the problem and goes on.
  */
-import type { Role } from '../model/tally.js';
-import { guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { ROLES, type Role } from '../model/tally.js';
+import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
@@ -24,6 +24,8 @@ export interface InspectColumn {
   role: ColumnKind;
   /** score columns: the metric family, scale, band, and how the column was chosen */
   metric?: Role;
+  /** a column whose header names a role but that is not used for it (two candidates, or not scores) */
+  notUsed?: true;
   scale?: string;
   band?: string;
   via?: string;
@@ -84,9 +86,14 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
   const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
   const fold = await foldSource(source, bindPlan(source, specs, []), { threads: request.threads });
   const summary = inputSummary([source], fold.counts);
+  const candidates = detectRoleCandidates(source.header, source.labels);
   const counts = new Map(fold.issues.counts);
   const issues: Warning[] = [
-    ...problems.map((p) => ({ code: 'role-problem', message: p.hint ? `${p.message} (${p.hint})` : p.message })),
+    // the columns are listed beside the issues: the hint need not list them again
+    ...problems.map((p) => {
+      const hint = p.hint?.replace(/;? ?columns: .*$/, '');
+      return { code: 'role-problem', message: hint ? `${p.message} (${hint})` : p.message };
+    }),
     ...collectWarnings([source], fold.issues).filter((w) => w.code !== 'layout-note'),
     ...roleWarnings(specs, fold),
   ];
@@ -102,12 +109,12 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
-    columns: source.header.map((name, i) => describeColumn(source, i, specs, fold)),
+    columns: source.header.map((name, i) => describeColumn(source, i, specs, fold, candidates)),
     issues,
   };
 }
 
-function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult): InspectColumn {
+function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>): InspectColumn {
   const name = source.header[i];
   const values = source.preview.map((row) => row[i] ?? '');
   const filled = values.map((v) => v.trim()).filter(Boolean);
@@ -116,7 +123,11 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
   const label = source.labels[i] && source.labels[i] !== name ? source.labels[i] : null;
   const timeZone = source.timeZones[i];
   const base = { index: i + 1, name, label, distinct: new Set(filled).size, samples, ...(timeZone ? { timeZone } : {}) };
-  if (!spec) return { ...base, role: guessColumnKind(name, source.labels[i] ?? '', values) };
+  if (!spec) {
+    const candidate = ROLES.find((r) => candidates[r].includes(i));
+    if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
+    return { ...base, role: guessColumnKind(name, source.labels[i] ?? '', values) };
+  }
   return {
     ...base,
     role: 'score',

@@ -5,7 +5,7 @@
  * `openSource` sniffs and reads the header and a preview; `readSource` streams the data records, the
  * whole input or one byte range of it (a thread's share of a large file).
  */
-import { InputError, UsageError } from '../model/errors.js';
+import { InputError } from '../model/errors.js';
 import type { IssueLog } from '../model/issues.js';
 import { CsvScanner, CsvSyntaxError, type CsvRecord } from './csv-scanner.js';
 import { createTranscoder, detectEncoding, type Encoding, type EncodingGuess } from './decode.js';
@@ -84,7 +84,7 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
 
 function chosenLayout(first: string[][], format: 'csv' | 'json', forced: string | undefined, file: string): Layout {
   const layout = detectLayout(first, format, forced);
-  if (typeof layout === 'string') throw new UsageError(`--layout: ${layout}`, `the file is ${file}`);
+  if (typeof layout === 'string') throw new InputError(`--layout: ${layout}`, { file });
   return layout;
 }
 

@@ -44,7 +44,7 @@ export function rowsText(f: Pick<InspectFile, 'rows'>): string {
 
 function roleText(c: InspectColumn): string {
   if (c.role !== 'score') return c.role;
-  return `${c.metric!.toUpperCase()} score`;
+  return c.notUsed ? `${c.metric!.toUpperCase()}? not used` : `${c.metric!.toUpperCase()} score`;
 }
 
 function aboutSection(f: InspectFile): Section {
@@ -68,9 +68,9 @@ function columnsSection(f: InspectFile): Section {
     title: `Columns of ${f.file}`,
     columns: [{ label: '#', align: 'right' }, { label: 'column' }, { label: 'question / label' }, { label: 'role' }, { label: 'scale' }, { label: 'answers seen' }, { label: 'first values' }],
     rows: f.columns.map((c) => {
-      const mark = c.role === 'score' ? 'total' : c.role === 'other' ? 'muted' : undefined;
+      const mark = c.role === 'score' && !c.notUsed ? 'total' : c.role === 'other' ? 'muted' : undefined;
       const label = [c.label ? short(c.label, LABEL_CHARS) : '', c.timeZone ? `(dates in ${c.timeZone})` : ''].filter(Boolean).join(' ');
-      const seen = c.role === 'score' ? (c.observed ? `${c.observed.min}-${c.observed.max}` : 'none') : '';
+      const seen = c.role === 'score' && !c.notUsed ? (c.observed ? `${c.observed.min}-${c.observed.max}` : 'none') : '';
       return [
         cell(String(c.index)),
         cell(short(c.name, NAME_CHARS), mark),

@@ -109,7 +109,7 @@ describe('platform rules', () => {
     expect(generic.stderr).toMatch(/two columns could hold NPS|no score column/);
     const wrong = await runCli(['score', `${dir}/generic.json`, '--layout', 'qualtrics']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('cxm: --layout: layout qualtrics is for CSV files, not JSON');
+    expect(wrong.stderr).toContain('cxm: fixtures/exports/generic.json: --layout: layout qualtrics is for CSV files, not JSON');
     const unknown = await runCli(['score', `${dir}/generic.csv`, '--layout', 'medallia']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/--layout must be one of generic, qualtrics/);
