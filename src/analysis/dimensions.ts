@@ -5,6 +5,7 @@
  * out of the grouping (e.g. a date that does not parse, for a trend) and is counted as excluded.
  */
 import type { IssueLog } from '../model/issues.js';
+import { ByteInterner } from '../io/byte-interner.js';
 import type { SourceRecord } from '../io/record.js';
 import { unguard } from '../io/values.js';
 
@@ -25,6 +26,12 @@ export interface DimensionReader {
   key(record: SourceRecord): string | null;
   /** display text of a key (called once per distinct key) */
   text(key: string, record: SourceRecord): string;
+  /**
+   * Optional fast path used instead of key/text: a small id per distinct raw value (never negative)
+   * and the display text of an id. Different ids may share a text (` EMEA` and `EMEA`).
+   */
+  rawId?(record: SourceRecord): number;
+  rawText?(id: number): string;
 }
 
 export interface ReaderContext {
@@ -36,10 +43,13 @@ export function createDimensionReader(plan: DimensionPlan, _context: ReaderConte
   switch (plan.kind) {
     case 'column': {
       const index = plan.index;
+      const interner = new ByteInterner();
       return {
         key: (record) => record.key(index),
         // `'-1` is a spreadsheet exporter's formula guard (Formbricks, cxm's own CSV): the value is -1
         text: (key, record) => unguard(record.keyText(key).trim()) || BLANK_SEGMENT,
+        rawId: (record) => record.intern(index, interner),
+        rawText: (id) => unguard(interner.text(id).trim()) || BLANK_SEGMENT,
       };
     }
   }

@@ -14,12 +14,15 @@ import { readSource, type ReadRange, type ReadResult, type Source } from '../io/
 import { guessRecordStart } from '../io/split.js';
 import { Folder, type FoldPlan, type FoldResult } from './fold.js';
 import { mergeFolds, type FoldPart } from './merge-folds.js';
+import { slotReporter, type Progress } from './progress.js';
 
 /** What a worker needs to read its range: plain data only. */
 export interface WorkerTask {
   source: { name: string; path: string; delimiter: string; header: string[]; rules: RowRules };
   plan: FoldPlan;
   range: ReadRange;
+  /** shared progress counters and this worker's slot */
+  progress?: { counters: Float64Array; slot: number };
 }
 
 export type WorkerReply =
@@ -31,31 +34,46 @@ export interface FoldOptions {
   threads?: number;
   /** below this many data bytes per thread, one thread reads the file */
   minBytesPerThread?: number;
+  progress?: Progress;
 }
 
 const DEFAULT_MIN_BYTES_PER_THREAD = 8 * 1024 * 1024;
+/** extra share of the main thread, which reads while the workers start (about 50 ms of reading) */
+const MAIN_THREAD_HEAD_START = 0.15;
 
 export async function foldSource(source: Source, plan: FoldPlan, options: FoldOptions = {}): Promise<FoldResult> {
   const threads = planThreads(source, options);
-  if (threads <= 1) return foldRange(source, plan);
+  const progress = options.progress;
+  if (threads <= 1) return foldRange(source, plan, undefined, progress);
 
   const size = source.input.size!;
   const dataBytes = size - source.dataOffset;
+  // The main thread starts reading at once while workers still boot, so it takes a larger share.
+  const weights = [1 + MAIN_THREAD_HEAD_START, ...Array<number>(threads - 1).fill(1)];
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
   const cuts: number[] = [];
-  for (let k = 1; k < threads; k++) cuts.push(source.dataOffset + Math.floor((dataBytes * k) / threads));
+  let acc = 0;
+  for (let k = 0; k < threads - 1; k++) {
+    acc += weights[k];
+    cuts.push(source.dataOffset + Math.floor((dataBytes * acc) / totalWeight));
+  }
   const starts = cuts.map((o) => guessRecordStart(source.input.path!, o, source.delimiter!, source.header.length));
-  if (starts.some((s) => s === null)) return foldRange(source, plan);
+  if (starts.some((s) => s === null)) return foldRange(source, plan, undefined, progress);
 
   const workers = starts.map((start, k) =>
     runWorker({
       source: { name: source.input.name, path: source.input.path!, delimiter: source.delimiter!, header: source.header, rules: source.rules },
       plan,
       range: { start: start!, line: 1, stopAt: k + 1 < cuts.length ? cuts[k + 1] : Number.POSITIVE_INFINITY },
+      ...(progress ? { progress: { counters: progress.counters, slot: k + 1 } } : {}),
     }),
   );
   const folder = new Folder(plan);
-  const first = await readSource(source, folder, folder.issues, { start: source.dataOffset, line: source.dataLine, stopAt: cuts[0] });
-  const replies = await Promise.all(workers);
+  const report = slotReporter(progress?.counters, 0, () => folder.counts.rows, progress?.tick);
+  const first = await readSource(source, folder, folder.issues, { start: source.dataOffset, line: source.dataLine, stopAt: cuts[0] }, report);
+  // the main thread is free now: keep the progress display moving while the workers finish
+  const timer = progress ? setInterval(progress.tick, 100) : undefined;
+  const replies = await Promise.all(workers).finally(() => clearInterval(timer));
 
   const parts: FoldPart[] = [{ result: folder.result() }];
   let end = first;
@@ -63,7 +81,7 @@ export async function foldSource(source: Source, plan: FoldPlan, options: FoldOp
     const reply = replies[k];
     if (end.endOffset !== starts[k]) {
       // the guess was wrong (the cut fell inside a quoted field): read the rest here
-      parts.push({ result: await foldRange(source, plan, { start: end.endOffset, line: end.endLine, stopAt: Number.POSITIVE_INFINITY }) });
+      parts.push({ result: await foldRange(source, plan, { start: end.endOffset, line: end.endLine, stopAt: Number.POSITIVE_INFINITY }, progress) });
       return mergeFolds(parts);
     }
     if (!reply.ok) {
@@ -77,9 +95,9 @@ export async function foldSource(source: Source, plan: FoldPlan, options: FoldOp
   return mergeFolds(parts);
 }
 
-async function foldRange(source: Source, plan: FoldPlan, range?: ReadRange): Promise<FoldResult> {
+async function foldRange(source: Source, plan: FoldPlan, range?: ReadRange, progress?: Progress): Promise<FoldResult> {
   const folder = new Folder(plan);
-  await readSource(source, folder, folder.issues, range);
+  await readSource(source, folder, folder.issues, range, slotReporter(progress?.counters, 0, () => folder.counts.rows, progress?.tick));
   return folder.result();
 }
 

@@ -53,6 +53,8 @@ export class Folder {
   private readonly readers: DimensionReader[];
   /** per dimension: raw key → value id, and value id → display text */
   private readonly keyIds: Map<string, number>[];
+  /** per dimension with raw ids: raw id → value id (-1 unknown) */
+  private readonly rawToValue: Int32Array[];
   private readonly valueTexts: string[][];
   private readonly valueIdByText: Map<string, number>[];
   /** composite value ids → group index */
@@ -70,6 +72,7 @@ export class Folder {
     this.plan = plan;
     this.readers = plan.dimensions.map((d) => createDimensionReader(d, { file: plan.file, issues: this.issues }));
     this.keyIds = plan.dimensions.map(() => new Map());
+    this.rawToValue = plan.dimensions.map(() => new Int32Array(64).fill(-1));
     this.valueTexts = plan.dimensions.map(() => []);
     this.valueIdByText = plan.dimensions.map(() => new Map());
     this.widths = plan.roles.map((r) => r.scale.hi - r.scale.lo + 1);
@@ -81,18 +84,35 @@ export class Folder {
 
   /** Value id of dimension d for this record, or -1 when the row is left out. */
   private valueId(d: number, record: SourceRecord): number {
-    const key = this.readers[d].key(record);
+    const reader = this.readers[d];
+    if (reader.rawId) {
+      const raw = reader.rawId(record);
+      let map = this.rawToValue[d];
+      if (raw < map.length && map[raw] >= 0) return map[raw];
+      if (raw >= map.length) {
+        const next = new Int32Array(Math.max(map.length * 2, raw + 1)).fill(-1);
+        next.set(map);
+        map = this.rawToValue[d] = next;
+      }
+      return (map[raw] = this.textId(d, reader.rawText!(raw)));
+    }
+    const key = reader.key(record);
     if (key === null) return -1;
     let id = this.keyIds[d].get(key);
     if (id === undefined) {
-      const text = this.readers[d].text(key, record);
-      id = this.valueIdByText[d].get(text);
-      if (id === undefined) {
-        id = this.valueTexts[d].length;
-        this.valueTexts[d].push(text);
-        this.valueIdByText[d].set(text, id);
-      }
+      id = this.textId(d, reader.text(key, record));
       if (this.keyIds[d].size < 100_000) this.keyIds[d].set(key, id);
+    }
+    return id;
+  }
+
+  /** The value id of a display text in dimension d. */
+  private textId(d: number, text: string): number {
+    let id = this.valueIdByText[d].get(text);
+    if (id === undefined) {
+      id = this.valueTexts[d].length;
+      this.valueTexts[d].push(text);
+      this.valueIdByText[d].set(text, id);
     }
     return id;
   }

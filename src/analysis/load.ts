@@ -8,6 +8,7 @@ import type { Encoding } from '../io/decode.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { mergeFolds } from './merge-folds.js';
+import { Progress } from './progress.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
 
 export interface LoadRequest {
@@ -27,6 +28,15 @@ export interface LoadRequest {
   includePreviews?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
+  /** a display of reading progress (the command line's bar); it decides whether to show itself */
+  progressDisplay?: ProgressDisplay;
+}
+
+export interface ProgressDisplay {
+  /** whether to show progress for this much input; if true, `tick` and `end` follow */
+  start(progress: Progress): boolean;
+  tick(): void;
+  end(): void;
 }
 
 export interface Loaded {
@@ -46,10 +56,22 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   const wanted = request.metrics ? [...new Set(request.metrics.map(roleOf))] : undefined;
   const roles = resolveRoles(first.header, first.input.name, request, wanted, sourceContext(first));
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
+  const display = request.progressDisplay;
+  let progress: Progress | undefined = new Progress(
+    sources.reduce((sum, s) => sum + (s.input.size ?? 0), 0),
+    () => display?.tick(),
+  );
+  if (!display?.start(progress)) progress = undefined;
   const parts = [];
-  for (const source of sources) {
-    const plan = bindPlan(source, roles, request.by);
-    parts.push({ result: await foldSource(source, plan, { threads: request.threads }) });
+  try {
+    for (const source of sources) {
+      const plan = bindPlan(source, roles, request.by);
+      const result = await foldSource(source, plan, { threads: request.threads, progress });
+      progress?.finishInput(source.input.size ?? 0, result.counts.rows);
+      parts.push({ result });
+    }
+  } finally {
+    if (progress) display!.end();
   }
   return { sources, roles, metrics, fold: parts.length === 1 ? parts[0].result : mergeFolds(parts) };
 }

@@ -7,7 +7,9 @@
  * Leniency, as common readers do: a quote inside an unquoted field is a literal character; text after
  * a closing quote (`"ab"c`) is kept (`abc`) and the record is marked irregular.
  */
+import type { ByteInterner } from './byte-interner.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
+import { createStructuralIndex, type StructuralIndex } from './structural.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -54,6 +56,12 @@ export class CsvRecord implements SourceRecord {
 
   keyText(key: string): string {
     return Buffer.from(key, 'latin1').toString('utf8');
+  }
+
+  intern(i: number, interner: ByteInterner): number {
+    if (i >= this.fieldCount) return interner.id(this.buf, 0, 0);
+    if (this.flags[i] === CLEAN) return interner.id(this.buf, this.starts[i], this.ends[i]);
+    return interner.idOfText(this.text(i));
   }
 
   smallInt(i: number): number {
@@ -121,21 +129,26 @@ export interface CsvScannerOptions {
   maxRecordBytes?: number;
   /** called for every non-blank record; the record object is reused */
   onRecord: (record: CsvRecord) => void;
+  /** force the SIMD or the plain structural index (tests); default: SIMD when available */
+  structural?: 'simd' | 'loop';
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
-const INITIAL_BUFFER = 1 << 20;
+export const INITIAL_BUFFER = 1 << 20;
 
 /**
  * Push bytes with `write` (or let it read with `readFrom`), then call `end`. Records are delivered
  * synchronously through `onRecord`. `stopAt` makes it stop before the first record that starts at or
  * after that absolute byte offset (used to split a file between threads).
+ *
+ * How: each chunk first gets its structural index (the positions of delimiters, line ends and quotes,
+ * found with SIMD; see structural.ts), and the tokenizer walks those positions instead of every byte.
  */
 export class CsvScanner {
   readonly record = new CsvRecord();
-  private buf: Buffer = Buffer.allocUnsafe(INITIAL_BUFFER);
+  private readonly index: StructuralIndex;
   private len = 0;
-  /** absolute offset of buf[0] in the byte stream */
+  /** absolute offset of the chunk's first byte in the byte stream */
   private base = 0;
   private line: number;
   private readonly delimiter: number;
@@ -150,6 +163,7 @@ export class CsvScanner {
     this.line = options.line ?? 1;
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.onRecord = options.onRecord;
+    this.index = createStructuralIndex(INITIAL_BUFFER, options.structural);
   }
 
   /** Absolute byte offset where the next unread record starts (the end, once all is read). */
@@ -172,7 +186,8 @@ export class CsvScanner {
     let at = 0;
     while (at < chunk.length) {
       this.reserve(Math.min(chunk.length - at, INITIAL_BUFFER));
-      const n = chunk.copy(this.buf, this.len, at, Math.min(chunk.length, at + this.buf.length - this.len));
+      const room = this.index.capacity - this.len;
+      const n = chunk.copy(this.index.bytes, this.len, at, Math.min(chunk.length, at + room));
       at += n;
       this.len += n;
       this.scan(false);
@@ -186,7 +201,7 @@ export class CsvScanner {
    */
   readFrom(read: (buffer: Buffer, offset: number, length: number) => number): boolean {
     this.reserve(INITIAL_BUFFER >> 2);
-    const n = read(this.buf, this.len, this.buf.length - this.len);
+    const n = read(this.index.bytes, this.len, this.index.capacity - this.len);
     if (n === 0) {
       this.end();
       return false;
@@ -203,26 +218,26 @@ export class CsvScanner {
 
   /** Makes room for at least `want` more bytes, growing the buffer when one record fills it. */
   private reserve(want: number): void {
-    if (this.buf.length - this.len >= want) return;
+    if (this.index.capacity - this.len >= want) return;
     if (this.len + want > this.maxRecordBytes + INITIAL_BUFFER) {
       throw new CsvSyntaxError(
         `a record is longer than ${Math.round(this.maxRecordBytes / 1048576)} MiB (an unclosed quote, or not a CSV file)`,
         this.line,
       );
     }
-    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + want));
-    this.buf.copy(next, 0, 0, this.len);
-    this.buf = next;
+    this.index.grow(Math.max(this.index.capacity * 2, this.len + want), this.len);
   }
 
   /**
-   * Tokenizes the complete records in buf[0, len). An incomplete last record stays in the buffer
-   * (moved to the front) unless `eof`, when it is the last record.
+   * Tokenizes the complete records in the chunk [0, len). An incomplete last record stays (moved to the
+   * front) unless `eof`, when it is the last record.
    */
   private scan(eof: boolean): void {
-    const buf = this.buf;
     const end = this.len;
     const delim = this.delimiter;
+    const count = this.index.index(end, delim);
+    const buf = this.index.bytes;
+    const positions = this.index.positions;
     const rec = this.record;
     rec.buf = buf;
     let starts = rec.starts;
@@ -230,6 +245,8 @@ export class CsvScanner {
     let flags = rec.flags;
     let pos = 0;
     let line = this.line;
+    /** index of the first structural position not yet passed */
+    let k = 0;
 
     records: while (pos < end) {
       const recordStart = pos;
@@ -258,75 +275,97 @@ export class CsvScanner {
           pos = p;
           break;
         }
-        let c = buf[p];
-        if (c === QUOTE) {
-          const q0 = p;
-          let q = p + 1;
+        while (k < count && positions[k] < p) k++;
+        if (buf[p] === QUOTE) {
+          // a quoted field: the closing quote is the next quote not doubled; delimiters and line
+          // breaks before it belong to the field
+          k++; // the opening quote
+          let q = -1;
           let flag = CLEAN;
-          for (;;) {
-            q = buf.indexOf(QUOTE, q);
-            if (q === -1) {
-              if (!eof) break records;
-              throw new CsvSyntaxError('unclosed quote: the field runs to the end of the file', line + extraLines);
+          while (k < count) {
+            const t = positions[k++];
+            const c = buf[t];
+            if (c === LF) extraLines++;
+            else if (c === QUOTE) {
+              if (t + 1 >= end && !eof) break records;
+              if (t + 1 < end && buf[t + 1] === QUOTE) {
+                flag = ESCAPED;
+                k++; // the second quote of the pair
+                continue;
+              }
+              q = t;
+              break;
             }
-            if (q + 1 >= end && !eof) break records;
-            if (buf[q + 1] === QUOTE) {
-              flag = ESCAPED;
-              q += 2;
-              continue;
-            }
-            break;
           }
-          // line breaks inside the quoted field
-          for (let k = buf.indexOf(LF, p + 1); k !== -1 && k < q; k = buf.indexOf(LF, k + 1)) extraLines++;
+          if (q === -1) {
+            if (!eof) break records;
+            throw new CsvSyntaxError('unclosed quote: the field runs to the end of the file', line);
+          }
           starts[nf] = p + 1;
           ends[nf] = q;
           flags[nf] = flag;
           p = q + 1;
           if (p < end) {
-            c = buf[p];
+            const c = buf[p];
             if (c !== delim && c !== LF && c !== CR) {
-              // text after the closing quote: keep it, up to the next delimiter
+              // text after the closing quote: keep it, up to the next delimiter or line end
               irregular = true;
-              while (p < end) {
-                c = buf[p];
-                if (c === delim || c === LF || c === CR) break;
-                p++;
+              let t = end;
+              while (k < count) {
+                const at = positions[k];
+                const b = buf[at];
+                if (at >= p && b !== QUOTE) {
+                  t = at;
+                  break;
+                }
+                k++;
               }
-              if (p >= end && !eof) break records;
-              starts[nf] = q0; // from the opening quote
-              ends[nf] = p;
+              if (t === end && !eof) break records;
+              starts[nf] -= 1; // from the opening quote
+              ends[nf] = t;
               flags[nf] = IRREGULAR;
+              p = t;
             }
           }
           nf++;
         } else {
-          let q = p;
-          while (q < end) {
-            c = buf[q];
-            if (c === delim || c === LF || c === CR) break;
-            q++;
+          // an unquoted field ends at the next delimiter or line end (a quote inside is a character)
+          let t = -1;
+          while (k < count) {
+            const at = positions[k];
+            if (buf[at] !== QUOTE) {
+              t = at;
+              break;
+            }
+            k++;
           }
-          if (q >= end && !eof) break records;
+          if (t === -1) {
+            if (!eof) break records;
+            t = end;
+          }
           starts[nf] = p;
-          ends[nf] = q;
+          ends[nf] = t;
           flags[nf] = CLEAN;
           nf++;
-          p = q;
+          p = t;
         }
         // p is at a delimiter, a line end, or the end of the input
         if (p >= end) {
           pos = p;
           break;
         }
-        c = buf[p];
+        const c = buf[p];
+        k++; // past the structural byte at p
         if (c === delim) {
           p++;
           continue;
         }
         if (c === CR) {
           if (p + 1 >= end && !eof) break records;
-          pos = buf[p + 1] === LF ? p + 2 : p + 1;
+          if (p + 1 < end && buf[p + 1] === LF) {
+            pos = p + 2;
+            k++;
+          } else pos = p + 1;
         } else {
           pos = p + 1;
         }
@@ -344,7 +383,7 @@ export class CsvScanner {
     }
 
     this.line = line;
-    // keep the unread tail
+    // keep the unread tail at the front of the chunk
     if (pos > 0) {
       buf.copy(buf, 0, pos, end);
       this.len = end - pos;

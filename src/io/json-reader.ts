@@ -5,6 +5,7 @@
  * the size of one response. Nested objects are flattened with dotted names (`person_properties.Plan`).
  */
 import { answersToColumns, type AnswerField } from './answer-columns.js';
+import type { ByteInterner } from './byte-interner.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 
 /** Keys of wrapper objects whose array holds the responses, in order of preference. */
@@ -259,6 +260,10 @@ export class JsonRecord implements SourceRecord {
 
   keyText(key: string): string {
     return key;
+  }
+
+  intern(i: number, interner: ByteInterner): number {
+    return interner.idOfText(this.text(i));
   }
 
   smallInt(i: number): number {

@@ -54,7 +54,7 @@ export interface Source {
   /** things worth telling the user about how the file was read */
   notes: string[];
   /** JSON: items already read while looking for the columns */
-  json?: { buffered: JsonItem[]; rest: AsyncGenerator<JsonItem> };
+  json?: { buffered: JsonItem[]; rest: AsyncGenerator<JsonItem>; bytesRead: { bytes: number } };
 }
 
 export interface RecordSink {
@@ -159,7 +159,9 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
 }
 
 async function openJson(input: Input, encoding: EncodingGuess, format: Format, options: OpenOptions, notes: string[]): Promise<Source> {
-  const items = format === 'ndjson' ? ndjsonItems(textChunks(input, encoding)) : jsonDocumentItems(textChunks(input, encoding));
+  const bytesRead = { bytes: 0 };
+  const text = textChunks(input, encoding, bytesRead);
+  const items = format === 'ndjson' ? ndjsonItems(text) : jsonDocumentItems(text);
   const buffered: JsonItem[] = [];
   const columns = new Set<string>();
   const fields = new Map<string, AnswerField>();
@@ -199,7 +201,7 @@ async function openJson(input: Input, encoding: EncodingGuess, format: Format, o
     dataLine: 1,
     preview,
     notes,
-    json: { buffered, rest: items },
+    json: { buffered, rest: items, bytesRead },
   };
 }
 
@@ -208,11 +210,12 @@ function cellText(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-async function* textChunks(input: Input, encoding: EncodingGuess): AsyncGenerator<string> {
+async function* textChunks(input: Input, encoding: EncodingGuess, counter: { bytes: number }): AsyncGenerator<string> {
   const transcode = createTranscoder(encoding.encoding);
   const decoder = transcode ? null : new TextDecoder('utf-8');
   let first = true;
   for await (let chunk of input.chunks(0)) {
+    counter.bytes += chunk.length;
     if (first) {
       chunk = chunk.subarray(encoding.bomLength);
       first = false;
@@ -244,14 +247,17 @@ export interface ReadResult {
   endLine: number;
 }
 
+/** Called after each chunk read with the bytes read so far (of this range or input). */
+export type OnProgress = (bytesRead: number) => void;
+
 /**
  * Streams the data records of a source into `sink`. With a `range` (CSV in UTF-8 from a regular file),
  * reads only that part; ragged rows are logged in `issues`.
  */
-export async function readSource(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange): Promise<ReadResult> {
+export async function readSource(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange, onProgress?: OnProgress): Promise<ReadResult> {
   const ruled = hasRowRules(source.rules) ? withRowRules(sink, source.rules, issues, source.input.name) : sink;
-  if (source.format === 'csv') return readCsv(source, ruled, issues, range);
-  return readJson(source, ruled);
+  if (source.format === 'csv') return readCsv(source, ruled, issues, range, onProgress);
+  return readJson(source, ruled, onProgress);
 }
 
 function raggedCheck(source: Source, sink: RecordSink, issues: IssueLog): (record: CsvRecord) => void {
@@ -279,7 +285,7 @@ function extrasEmpty(record: CsvRecord, width: number): boolean {
   return true;
 }
 
-async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange): Promise<ReadResult> {
+async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange, onProgress?: OnProgress): Promise<ReadResult> {
   const input = source.input;
   const onRecord = raggedCheck(source, sink, issues);
   const canSeek = input.path !== null && source.encoding.encoding === 'utf8';
@@ -290,8 +296,15 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
       scanner.setBase(start);
       if (range) scanner.stopAt = range.stopAt;
       const reader = openRangeReader(input.path!, start);
+      let bytes = 0;
+      const read = (buffer: Buffer, offset: number, length: number): number => {
+        const n = reader.read(buffer, offset, length);
+        bytes += n;
+        onProgress?.(bytes);
+        return n;
+      };
       try {
-        while (scanner.readFrom(reader.read));
+        while (scanner.readFrom(read));
       } finally {
         reader.close();
       }
@@ -308,12 +321,15 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
     });
     const transcode = createTranscoder(source.encoding.encoding);
     let first = true;
+    let bytes = 0;
     for await (let chunk of input.chunks(0)) {
+      bytes += chunk.length;
       if (first) {
         chunk = chunk.subarray(source.encoding.bomLength);
         first = false;
       }
       scanner.write(transcode ? transcode(chunk, false) : chunk);
+      onProgress?.(bytes);
     }
     if (transcode) scanner.write(transcode(Buffer.alloc(0), true));
     scanner.end();
@@ -324,13 +340,15 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
   }
 }
 
-async function readJson(source: Source, sink: RecordSink): Promise<ReadResult> {
+async function readJson(source: Source, sink: RecordSink, onProgress?: OnProgress): Promise<ReadResult> {
   const header = source.header;
   const index = new Map(header.map((h, i) => [h, i]));
   const record = new JsonRecord();
   let lastLine = 0;
+  let delivered = 0;
   const deliver = (item: JsonItem) => {
     lastLine = item.line;
+    if (++delivered % 1024 === 0) onProgress?.(source.json!.bytesRead.bytes);
     if (!item.record) {
       sink.unreadable(item.line, item.error ?? 'not a response');
       return;

@@ -3,6 +3,8 @@
  * row. CSV records read straight from the bytes; JSON records from parsed objects. Fields are looked
  * up by column index; a missing field reads as blank.
  */
+import type { ByteInterner } from './byte-interner.js';
+
 export interface SourceRecord {
   /** physical line of the record's first byte (the first header line is 1) */
   line: number;
@@ -16,6 +18,8 @@ export interface SourceRecord {
    */
   key(i: number): string;
   keyText(key: string): string;
+  /** The field's value id in `interner` (equal values, equal ids), without building a string when it can. */
+  intern(i: number, interner: ByteInterner): number;
   /** The field as a small non-negative integer when it is plain ASCII digits (≤ 6 of them), else BLANK or SLOW. */
   smallInt(i: number): number;
 }

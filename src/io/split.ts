@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { CsvScanner } from './csv-scanner.js';
 
-const WINDOW = 256 * 1024;
+const WINDOW = 64 * 1024;
 const RECORDS_CHECKED = 16;
 
 /**
@@ -58,7 +58,7 @@ function widthScore(bytes: Buffer, delimiter: string, width: number): number {
     },
   });
   try {
-    scanner.write(bytes);
+    for (let at = 0; at < bytes.length && seen < RECORDS_CHECKED; at += 4096) scanner.write(bytes.subarray(at, at + 4096));
   } catch {
     return -1;
   }

@@ -12,6 +12,7 @@
 # - clopperPearson: binom.test(x, n)$conf.int (integer counts only).
 # - pAdjust: p.adjust(p, "BH" / "holm"), NA entries left out of the family.
 # - welch: t.test(a, b) (Welch by default): statistic, df, p-value, conf.int.
+# - mean: t.test(x)$conf.int (one-sample Student t interval), with mean(x) and var(x).
 # - qt / pt / qbeta: cross-checks of the t and beta functions.
 
 options(digits = 17)
@@ -73,6 +74,18 @@ for (set in welch_sets) {
   }
 }
 
+# One-sample t intervals on 1-5 answers (meanInterval from summarizeScaleCounts).
+mean_sets <- list(c(5, 4, 4, 5, 3, 4, 5, 5, 4, 3), c(1, 2), c(1, 5, 5, 5, 5, 5, 5), c(2, 3, 3, 4, 1, 5, 2, 2, 3),
+                  rep(c(1, 2, 3, 4, 5), times = c(40, 25, 60, 150, 225)))
+mean_rows <- character(0)
+for (x in mean_sets) {
+  for (level in levels) {
+    ci <- t.test(x, conf.level = level)$conf.int
+    mean_rows <- c(mean_rows, obj(values = vec(x), level = num(level), mean = num(mean(x)), variance = num(var(x)),
+                                  lower = num(ci[1]), upper = num(ci[2])))
+  }
+}
+
 qt_cases <- list(c(0.975, 1), c(0.975, 10), c(0.995, 4.751122357905392), c(0.95, 19.632900179007823), c(1e-8, 3), c(0.75, 1e7))
 qt_rows <- vapply(qt_cases, function(c) obj(p = num(c[1]), df = num(c[2]), value = num(qt(c[1], c[2]))), "")
 pt_cases <- list(c(-2.2129128034766805, 19.632900179007823), c(-12, 8), c(-1.5, 2.5), c(0.7, 300), c(-6, 1e5))
@@ -86,6 +99,7 @@ json <- paste0(
   "\"clopperPearson\": ", array_of(clopper), ",\n",
   "\"pAdjust\": ", array_of(p_adjust), ",\n",
   "\"welch\": ", array_of(welch), ",\n",
+  "\"mean\": ", array_of(mean_rows), ",\n",
   "\"qt\": ", array_of(qt_rows), ",\n",
   "\"pt\": ", array_of(pt_rows), ",\n",
   "\"qbeta\": ", array_of(qbeta_rows), "\n",

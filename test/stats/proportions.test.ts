@@ -37,18 +37,18 @@ describe('proportionInterval against statsmodels proportion_confint', () => {
     expect(result.method).toBe(method);
     expect(result.reason).toBeNull();
     expectClose(result.value, x / n, 1e-15, 0, 'value');
-    expectClose(result.lower, lower, 1e-9, 1e-12, 'lower');
-    expectClose(result.upper, upper, 1e-9, 1e-12, 'upper');
-    expectClose(result.lowerClipped, lowerClipped, 1e-9, 1e-12, 'lowerClipped');
-    expectClose(result.upperClipped, upperClipped, 1e-9, 1e-12, 'upperClipped');
+    expectClose(result.lower, lower, 1e-12, 1e-13, 'lower');
+    expectClose(result.upper, upper, 1e-12, 1e-13, 'upper');
+    expectClose(result.lowerClipped, lowerClipped, 1e-12, 1e-13, 'lowerClipped');
+    expectClose(result.upperClipped, upperClipped, 1e-12, 1e-13, 'upperClipped');
   });
 });
 
 describe('wilsonCcInterval against R prop.test(correct = TRUE)', () => {
   it.each(r.wilsonCc)('$x/$n at $level', ({ x, n, level, lower, upper }) => {
     const result = wilsonCcInterval(x, n, level);
-    expectClose(result.lower, lower, 1e-9, 1e-12, 'lower');
-    expectClose(result.upper, upper, 1e-9, 1e-12, 'upper');
+    expectClose(result.lower, lower, 1e-12, 1e-13, 'lower');
+    expectClose(result.upper, upper, 1e-12, 1e-13, 'upper');
     expect(proportionInterval(x, n, level, 'wilson-cc')).toEqual(result);
   });
 });
@@ -56,8 +56,8 @@ describe('wilsonCcInterval against R prop.test(correct = TRUE)', () => {
 describe('clopperPearsonInterval against R binom.test', () => {
   it.each(r.clopperPearson)('$x/$n at $level', ({ x, n, level, lower, upper }) => {
     const result = clopperPearsonInterval(x, n, level);
-    expectClose(result.lower, lower, 1e-9, 1e-12, 'lower');
-    expectClose(result.upper, upper, 1e-9, 1e-12, 'upper');
+    expectClose(result.lower, lower, 1e-12, 1e-13, 'lower');
+    expectClose(result.upper, upper, 1e-12, 1e-13, 'upper');
   });
 });
 

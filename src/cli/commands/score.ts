@@ -26,15 +26,16 @@ export function defineScore(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCommonOptions }, { load }, { scoreResult }, { renderResult }, { emit }] = await Promise.all([
+    const [{ parseCommonOptions }, { load }, { scoreResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
       import('../options.js'),
       import('../../analysis/load.js'),
       import('../../analysis/score.js'),
       import('../render.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCommonOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin });
+    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
     const result = scoreResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
