@@ -22,6 +22,7 @@ describe('answers on a narrower scale than declared', () => {
     expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 3, 3: 4, 5: 5 }))).toEqual({ lo: 0, hi: 5 });
     expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 1: 3, 4: 4, 7: 5 }))).toEqual({ lo: 1, hi: 7 });
     expect(suggestedScale(spec('ces', 1, 7), tally({ lo: 1, hi: 7 }, { 1: 3, 4: 4, 5: 5 }))).toEqual({ lo: 1, hi: 5 });
+    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 30, 1: 50 }))).toEqual({ lo: 0, hi: 1 });
   });
 
   it('stays quiet for full ranges, small n, and 5-point scales whose answers bunch at the top', () => {
@@ -37,6 +38,12 @@ describe('answers on a narrower scale than declared', () => {
     );
     expect(narrowRangeMessage(spec('ces', 1, 7), tally({ lo: 1, hi: 7 }, { 1: 3, 4: 4, 5: 5 }))).toBe(
       'column "ces": all 12 answers lie in 1-5, on a declared CES scale of 1-7: if the question used 1-5, declare it with --scale ces=1-5',
+    );
+  });
+
+  it('reads 0/1 answers (a "recommended" yes/no column) as a yes/no question', () => {
+    expect(narrowRangeMessage(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 30, 1: 50 }))).toBe(
+      'column "nps": all 80 answers lie in 0-1, on a declared NPS scale of 0-10: if it is a yes/no answer (1 = yes), score it with --csat "nps" --scale csat=0-1',
     );
   });
 
