@@ -55,13 +55,13 @@ export interface ColumnContext {
 
 /**
  * The top band of a scale: CSAT 1–5 → 4–5, CES 1–7 → 5–7, CES 1–5 → 4–5; NPS on 11 points → the top
- * two (promoters); CSAT or CES on 2 points (yes/no, Zendesk's good/bad) → the top one. Any other scale needs --band:
+ * two (promoters); CSAT or CES on 2 points (yes/no, Zendesk's good/bad) → the top one. Any other scale
  * guessing it would change the score silently.
  */
 export function defaultBand(role: Role, scale: Scale): Scale | null {
   const width = scale.hi - scale.lo + 1;
   if (role === 'nps') return width === 11 ? { lo: scale.lo + 9, hi: scale.hi } : null;
-  if (role !== 'nps' && width === 2) return { lo: scale.hi, hi: scale.hi };
+  if (width === 2) return { lo: scale.hi, hi: scale.hi };
   if (role === 'csat' && scale.lo === 1 && scale.hi === 5) return { lo: 4, hi: 5 };
   if (role === 'ces' && scale.lo === 1 && scale.hi === 7) return { lo: 5, hi: 7 };
   if (role === 'ces' && scale.lo === 1 && scale.hi === 5) return { lo: 4, hi: 5 };
