@@ -56,7 +56,7 @@ export interface ColumnContext {
 /**
  * The top band of a scale: CSAT 1–5 → 4–5, CES 1–7 → 5–7, CES 1–5 → 4–5; NPS on 11 points → the top
  * two (promoters); CSAT or CES on 2 points (yes/no, Zendesk's good/bad) → the top one. Any other scale
- * guessing it would change the score silently.
+ * needs --band: guessing it would change the score silently.
  */
 export function defaultBand(role: Role, scale: Scale): Scale | null {
   const width = scale.hi - scale.lo + 1;
