@@ -27,10 +27,7 @@ export function hasRowRules(rules: RowRules | undefined): rules is RowRules {
 /** Qualtrics Status: numeric flags (1 preview, 2 test, 8 spam; 4 imported and 16 offline are real) or choice text. */
 export function statusReason(text: string): ExclusionReason | null {
   const t = text.trim();
-  if (/^\d+$/.test(t)) {
-    const v = Number(t);
-    return v & 8 ? 'spam' : v & 1 ? 'preview' : v & 2 ? 'test' : null;
-  }
+  if (/^\d+$/.test(t)) return statusFlags(Number(t));
   const l = t.toLowerCase();
   return l.includes('spam') ? 'spam' : l.includes('preview') ? 'preview' : l.includes('test') ? 'test' : null;
 }
@@ -41,12 +38,26 @@ export function isUnfinished(text: string): boolean {
   return UNFINISHED.has(text.trim().toLowerCase());
 }
 
+/** Qualtrics Status flags read straight from the bytes when the cell is plain digits (most rows: `0`). */
+function statusFlags(v: number): ExclusionReason | null {
+  return v & 8 ? 'spam' : v & 1 ? 'preview' : v & 2 ? 'test' : null;
+}
+
+/** Finished read from the bytes when it is plain digits (`1`, `0`), else from its text. */
+function isUnfinishedCell(record: SourceRecord, index: number): boolean {
+  const v = record.smallInt(index);
+  return v >= 0 ? v === 0 : isUnfinished(record.text(index));
+}
+
 /** The reason a record is left out, or null to keep it. */
 export function exclusionOf(record: SourceRecord, rules: RowRules): { reason: ExclusionReason; message: string } | null {
   if (rules.status !== undefined) {
-    const text = record.text(rules.status);
-    const reason = statusReason(text);
-    if (reason) return { reason, message: `left out: Status ${JSON.stringify(text.trim())} (${reason === 'spam' ? 'spam' : `survey ${reason}`})` };
+    const v = record.smallInt(rules.status);
+    if (v < 0 || statusFlags(v) !== null) {
+      const text = record.text(rules.status);
+      const reason = statusReason(text);
+      if (reason) return { reason, message: `left out: Status ${JSON.stringify(text.trim())} (${reason === 'spam' ? 'spam' : `survey ${reason}`})` };
+    }
   }
   if (rules.responseType !== undefined) {
     const type = record.text(rules.responseType).trim().toLowerCase();
@@ -54,6 +65,10 @@ export function exclusionOf(record: SourceRecord, rules: RowRules): { reason: Ex
   } else if (rules.submitted !== undefined && record.text(rules.submitted).trim() === '') {
     return { reason: 'partial', message: 'left out: a partial response (not submitted)' };
   }
+  return notAnsweredOf(record, rules);
+}
+
+function notAnsweredOf(record: SourceRecord, rules: RowRules): { reason: ExclusionReason; message: string } | null {
   const na = rules.notAnswered;
   if (na) {
     const value = record.text(na.index).trim();
@@ -74,7 +89,7 @@ export function withRowRules(sink: RecordSink, rules: RowRules, issues: IssueLog
         sink.excluded(record.line, out.reason);
         return;
       }
-      if (rules.finished !== undefined && isUnfinished(record.text(rules.finished))) {
+      if (rules.finished !== undefined && isUnfinishedCell(record, rules.finished)) {
         issues.add({ code: 'unfinished-row', file, line: record.line, message: 'an unfinished response' });
       }
       sink.record(record);

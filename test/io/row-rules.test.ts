@@ -8,7 +8,8 @@ const record = (cells: string[]): SourceRecord => ({
   text: (i) => cells[i] ?? '',
   key: (i) => cells[i] ?? '',
   keyText: (k) => k,
-  smallInt: () => -2,
+  // as the CSV scanner does: plain digits straight from the bytes, blank -1, anything else -2
+  smallInt: (i) => (/^\d{1,6}$/.test(cells[i] ?? '') ? Number(cells[i]) : (cells[i] ?? '') === '' ? -1 : -2),
 });
 
 describe('row rules', () => {
@@ -27,6 +28,16 @@ describe('row rules', () => {
     ['17', 'preview'],
   ])('Qualtrics Status %j is %s', (status, reason) => {
     expect(statusReason(status)).toBe(reason);
+  });
+
+  it('leaves out Qualtrics previews, tests and spam by Status, numeric or text', () => {
+    const rules = { status: 0 };
+    expect(exclusionOf(record(['0']), rules)).toBeNull();
+    expect(exclusionOf(record(['4']), rules)).toBeNull();
+    expect(exclusionOf(record(['1']), rules)?.reason).toBe('preview');
+    expect(exclusionOf(record(['8']), rules)?.reason).toBe('spam');
+    expect(exclusionOf(record(['Survey Test']), rules)?.reason).toBe('test');
+    expect(exclusionOf(record(['IP Address']), rules)).toBeNull();
   });
 
   it('reads Finished as 0/1, True/False, Yes/No', () => {
