@@ -68,3 +68,22 @@ for (let i = 0; i < N; i++) {
 const quote = (v) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 writeFileSync(new URL('../fixtures/responses.csv', import.meta.url), rows.map((r) => r.map(quote).join(',')).join('\n') + '\n');
 console.log(`wrote fixtures/responses.csv (${N} responses)`);
+
+// fixtures/compare/: the same responses split into two quarters, for `cxm compare CURRENT BASELINE`.
+// The second quarter also has a few answers from a region the first lacks (a segment on one side only).
+import { mkdirSync } from 'node:fs';
+mkdirSync(new URL('../fixtures/compare/', import.meta.url), { recursive: true });
+const [head, ...data] = rows;
+const inQuarter = (r, from, to) => r[1] >= from && r[1] < to;
+const q1 = data.filter((r) => inQuarter(r, '2026-01-01', '2026-04-01'));
+const q2 = data.filter((r) => inQuarter(r, '2026-04-01', '2026-07-01'));
+const extra = random(20260401);
+for (let i = 0; i < 6; i++) {
+  const day = String(1 + Math.floor(extra() * 28)).padStart(2, '0');
+  q2.push([`R_2${String(i).padStart(3, '0')}`, `2026-06-${day}T09:00:00Z`, 'Oceania', 'Pro', 'web', `oceania${i + 1}@example.com`, String(6 + Math.floor(extra() * 5)), String(3 + Math.floor(extra() * 3)), String(4 + Math.floor(extra() * 4)), '']);
+}
+q2.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+const csv = (list) => [head, ...list].map((r) => r.map(quote).join(',')).join('\n') + '\n';
+writeFileSync(new URL('../fixtures/compare/2026-q1.csv', import.meta.url), csv(q1));
+writeFileSync(new URL('../fixtures/compare/2026-q2.csv', import.meta.url), csv(q2));
+console.log(`wrote fixtures/compare/2026-q1.csv (${q1.length}) and 2026-q2.csv (${q2.length})`);

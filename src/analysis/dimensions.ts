@@ -1,6 +1,6 @@
 /**
- * Dimensions group the rows: a segment column (`--by region`), and later kinds such as a period
- * computed from a date column. Each kind turns a record into a key string (cheap, no decoding when it
+ * Dimensions group the rows: a segment column (`--by region`), a period computed from a date column
+ * (trend), or a date window (compare of two periods). Each kind turns a record into a key string (cheap, no decoding when it
  * can avoid it) and a key into display text, once per distinct key. A key of `null` leaves the row
  * out of the grouping (e.g. a date that does not parse, for a trend) and is counted as excluded.
  */
@@ -8,6 +8,7 @@ import type { IssueLog } from '../model/issues.js';
 import { ByteInterner } from '../io/byte-interner.js';
 import type { SourceRecord } from '../io/record.js';
 import { unguard } from '../io/values.js';
+import { createPeriodKey, createWindowKey, type DateWindowDimension, type PeriodDimension } from './date-dimension.js';
 
 export const BLANK_SEGMENT = '(blank)';
 
@@ -18,8 +19,8 @@ export interface ColumnDimension {
   index: number;
 }
 
-/** All dimension plans (plain data: they cross to worker threads). */
-export type DimensionPlan = ColumnDimension;
+/** All dimension plans (plain data: they cross to worker threads). Date kinds: date-dimension.ts. */
+export type DimensionPlan = ColumnDimension | PeriodDimension | DateWindowDimension;
 
 export interface DimensionReader {
   /** the key of this record, or null to leave the row out */
@@ -39,7 +40,7 @@ export interface ReaderContext {
   issues: IssueLog;
 }
 
-export function createDimensionReader(plan: DimensionPlan, _context: ReaderContext): DimensionReader {
+export function createDimensionReader(plan: DimensionPlan, context: ReaderContext): DimensionReader {
   switch (plan.kind) {
     case 'column': {
       const index = plan.index;
@@ -52,5 +53,9 @@ export function createDimensionReader(plan: DimensionPlan, _context: ReaderConte
         rawText: (id) => unguard(interner.text(id).trim()) || BLANK_SEGMENT,
       };
     }
+    case 'period':
+      return { key: createPeriodKey(plan, context), text: (key) => key };
+    case 'date-window':
+      return { key: createWindowKey(plan, context), text: (key) => key };
   }
 }

@@ -132,3 +132,22 @@ export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpe
   }
   return fromDifference(meanDifferenceTest(summarizeScaleCounts(a.count, a.lo), summarizeScaleCounts(b.count, b.lo), s.level), 1);
 }
+
+/** What every result row says about one Tally: n, estimate, interval, class counts, low base, blank and invalid answers. */
+export interface EstimateFields {
+  n: number;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  counts: Record<string, number>;
+  lowBase: boolean;
+  /** blank answers in this group (not in n) */
+  skipped: number;
+  /** invalid answers in this group (not in n) */
+  invalid: number;
+}
+
+export function estimateFields(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings, minN: number): EstimateFields {
+  const e = estimateMetric(metric, t, spec, s);
+  return { n: e.n, value: e.value, lower: e.lower, upper: e.upper, counts: e.counts, lowBase: e.n < minN, skipped: t.skipped, invalid: t.invalid };
+}

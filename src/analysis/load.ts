@@ -5,6 +5,7 @@
 import type { Role, Scale } from '../model/tally.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
 import type { Encoding } from '../io/decode.js';
+import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { mergeFolds } from './merge-folds.js';
@@ -20,6 +21,8 @@ export interface LoadRequest {
   by: string[];
   /** label maps from a config file, per role */
   labels?: Partial<Record<Role, Record<string, number>>>;
+  /** a dimension from the date column, after the --by columns (trend periods, compare windows) */
+  date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
   /** `--layout`: the export's layout instead of the detected one */
@@ -44,6 +47,8 @@ export interface Loaded {
   roles: RoleSpec[];
   metrics: Metric[];
   fold: FoldResult;
+  /** the date column and the layouts read in it (first source first), when a date dimension was asked for */
+  date?: { column: string; formats: string[] };
 }
 
 export async function load(request: LoadRequest): Promise<Loaded> {
@@ -56,6 +61,8 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   const wanted = request.metrics ? [...new Set(request.metrics.map(roleOf))] : undefined;
   const roles = resolveRoles(first.header, first.input.name, request, wanted, sourceContext(first));
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
+  const dateColumn = request.date ? resolveDateColumn(first, request.date.column) : undefined;
+  const formats: string[] = [];
   const display = request.progressDisplay;
   let progress: Progress | undefined = new Progress(
     sources.reduce((sum, s) => sum + (s.input.size ?? 0), 0),
@@ -65,7 +72,13 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   const parts = [];
   try {
     for (const source of sources) {
-      const plan = bindPlan(source, roles, request.by);
+      const extra = [];
+      if (request.date && dateColumn !== undefined) {
+        const dimension = bindDateDimension(source, dateColumn, request.date, request.by);
+        for (const f of dimension.date.formats) if (!formats.includes(f)) formats.push(f);
+        extra.push(dimension);
+      }
+      const plan = bindPlan(source, roles, request.by, extra);
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
       parts.push({ result });
@@ -73,7 +86,8 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   } finally {
     if (progress) display!.end();
   }
-  return { sources, roles, metrics, fold: parts.length === 1 ? parts[0].result : mergeFolds(parts) };
+  const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  return { sources, roles, metrics, fold, ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}) };
 }
 
 /** How the reader should open each input of a request. */

@@ -9,6 +9,7 @@ import { labelsFor } from '../io/labels.js';
 import type { RoleHint } from '../io/layout.js';
 import { cachedScoreParser } from '../io/values.js';
 import type { Source } from '../io/read-source.js';
+import type { DimensionPlan } from './dimensions.js';
 import type { FoldPlan } from './fold.js';
 
 /** Metrics a user can ask for, and the role whose Tally each one reads. */
@@ -186,15 +187,18 @@ export function sourceContext(source: Source): ColumnContext {
   return { labels: source.labels, hints: source.hints, preview: source.preview };
 }
 
-/** Binds role and grouping columns, by name, to one source's column indices. */
-export function bindPlan(source: Source, roles: RoleSpec[], by: string[]): FoldPlan {
+/** Binds role and grouping columns, by name, to one source's column indices; `extra` dimensions follow --by. */
+export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra: DimensionPlan[] = []): FoldPlan {
   const file = source.input.name;
   return {
     file,
-    dimensions: by.map((name) => {
-      const index = findColumn(source.header, name, '--by', file, source.labels);
-      return { kind: 'column' as const, name: source.header[index], index };
-    }),
+    dimensions: [
+      ...by.map((name) => {
+        const index = findColumn(source.header, name, '--by', file, source.labels);
+        return { kind: 'column' as const, name: source.header[index], index };
+      }),
+      ...extra,
+    ],
     roles: roles.map((r) => ({
       role: r.role,
       column: r.column,

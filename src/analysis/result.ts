@@ -5,9 +5,12 @@
 import type { IssueCode, SerializedIssueLog } from '../model/issues.js';
 import { addInto, emptyTally } from '../model/tally.js';
 import { layoutTitle } from '../io/layout.js';
+import type { PAdjustMethod } from '../stats/types.js';
+import { methodOf, type StatSettings } from './estimate.js';
+import type { Metric, RoleSpec } from './plan.js';
 import type { Source } from '../io/read-source.js';
 import type { FoldCounts, FoldResult } from './fold.js';
-import type { RoleSpec } from './plan.js';
+
 import { narrowRangeMessage } from './scale-check.js';
 
 export interface InputSummary {
@@ -25,6 +28,27 @@ export interface Warning {
   file?: string;
   line?: number;
   column?: string;
+}
+
+/** The statistics settings every command reports: level, interval method per metric, low base, adjustment. */
+export interface StatSettingsJson {
+  level: number;
+  methods: Record<string, string>;
+  minN: number;
+  adjust: PAdjustMethod;
+}
+
+export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): StatSettingsJson {
+  const methods: Record<string, string> = {};
+  for (const m of metrics) methods[m] = methodOf(m, s.methods);
+  return { level: s.level, methods, minN: s.minN, adjust: s.adjust };
+}
+
+/** Which column each score role was read from. */
+export function roleColumns(roles: RoleSpec[]): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const r of roles) columns[r.role] = r.column;
+  return columns;
 }
 
 export function inputSummary(sources: Source[], counts: FoldCounts): InputSummary {
@@ -124,6 +148,10 @@ function describe(code: string): string {
       return 'rows with the wrong number of fields';
     case 'bad-quote':
       return 'rows with text after a closing quote';
+    case 'bad-date':
+      return 'rows with a date that cannot be read';
+    case 'placeholder-date':
+      return 'rows with a placeholder date';
     default:
       return `${code} issues`;
   }

@@ -5,7 +5,7 @@
 import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
-import { compareTallies, estimateMetric, methodOf, type StatSettings } from './estimate.js';
+import { compareTallies, estimateMetric, methodOf, type EstimateFields, type StatSettings } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
@@ -27,20 +27,10 @@ export interface VsRest {
   significant: boolean;
 }
 
-export interface ScoreRow {
+export interface ScoreRow extends EstimateFields {
   metric: Metric;
   group: Record<string, string>;
-  n: number;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  counts: Record<string, number>;
-  lowBase: boolean;
   vsRest?: VsRest;
-  /** blank answers in this group (not in n) */
-  skipped: number;
-  /** invalid answers in this group (not in n) */
-  invalid: number;
 }
 
 export interface ScoreResult {
@@ -83,6 +73,23 @@ export function groupObject(dimensions: string[], key: string[]): Record<string,
 export function adjustFamily(items: { p: number | null; inFamily: boolean }[], method: PAdjustMethod, level: number): { pAdjusted: number | null; significant: boolean }[] {
   const adjusted = pAdjust(items.map((i) => (i.inFamily ? i.p : null)), method);
   return adjusted.map((p) => ({ pAdjusted: p, significant: p !== null && p < 1 - level }));
+}
+
+/** A test whose adjusted p and significance are filled in once its whole family is known. */
+export interface FamilyTest {
+  p: number | null;
+  pAdjusted: number | null;
+  significant: boolean;
+}
+
+/** adjustFamily, written into each item's test (items without a test are skipped). */
+export function markFamily(items: { test: FamilyTest | undefined; inFamily: boolean }[], method: PAdjustMethod, level: number): void {
+  const marks = adjustFamily(items.map((i) => ({ p: i.test?.p ?? null, inFamily: i.inFamily })), method, level);
+  items.forEach((item, k) => {
+    if (!item.test) return;
+    item.test.pAdjusted = marks[k].pAdjusted;
+    item.test.significant = marks[k].significant;
+  });
 }
 
 export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {

@@ -1,7 +1,7 @@
 /**
  * Delivering a command's output: the rendered text to stdout or, with -o, atomically to a file; the
- * run summary to stderr unless --quiet. With --strict, invalid rows turn into exit 2 after the
- * output is written, so a pipeline still sees what was computed.
+ * run summary to stderr unless --quiet. With --strict, invalid rows (and rows whose date cannot be
+ * read) turn into exit 2 after the output is written, so a pipeline still sees what was computed.
  */
 import { InputError } from '../model/errors.js';
 import { writeFileAtomic } from '../io/write-output.js';
@@ -24,5 +24,8 @@ export function emit(io: CliIo, e: Emission): void {
   if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
   if (e.strict && e.input.invalid > 0) {
     throw new InputError(`${e.input.invalid} invalid row${e.input.invalid === 1 ? '' : 's'} (--strict)`, undefined, 'see the rows listed above, or drop --strict to count and skip them');
+  }
+  if (e.strict && e.warnings.some((w) => w.code === 'bad-date')) {
+    throw new InputError('rows with a date that cannot be read (--strict)', undefined, 'see the rows listed above, or drop --strict to leave them out of the periods');
   }
 }

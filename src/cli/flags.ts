@@ -45,3 +45,11 @@ export function addOutputFlags(cmd: Command): Command {
     .option('--no-color', 'no colour in tables (also: NO_COLOR)')
     .option('--no-progress', 'no progress bar on standard error');
 }
+
+/** Date flags: which column holds the response time, and the calendar to bucket it in. */
+export function addDateFlags(cmd: Command): Command {
+  return cmd
+    .option('--date <column>', 'the date column (found from the header when not given: submitted_at, RecordedDate, Timestamp…)')
+    .option('--tz <zone>', 'time zone of the calendar days, e.g. Europe/Berlin (default UTC); dates without a zone are read as its local time')
+    .option('--week-start <day>', 'monday (ISO weeks, the default) or sunday');
+}

@@ -5,8 +5,11 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { defineCompare } from './commands/compare.js';
+import { defineCrosstab } from './commands/crosstab.js';
 import { defineInspect } from './commands/inspect.js';
 import { defineScore } from './commands/score.js';
+import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
 
 /** The package version, read from package.json beside the built or source tree. */
@@ -36,6 +39,9 @@ function buildProgram(io: CliIo): Command {
     });
   program.addHelpText('after', '\nExit codes: 0 ok, 1 a check failed, 2 usage or input error, 3 internal error.\nRun `cxm <command> --help` for a command\'s options.');
   defineScore(program, io);
+  defineCrosstab(program, io);
+  defineTrend(program, io);
+  defineCompare(program, io);
   defineInspect(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

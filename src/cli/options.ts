@@ -11,6 +11,8 @@ import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import type { Methods } from '../analysis/estimate.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
+import { WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { checkTimeZone } from '../analysis/time-zone.js';
 import {
   NPS_METHODS,
   P_ADJUST_METHODS,
@@ -50,6 +52,11 @@ export interface CommonOptions {
   color: boolean | undefined;
   progress: boolean;
   threads: number | undefined;
+  /** --date: the date column (trend, compare of periods); undefined to detect it */
+  dateColumn: string | undefined;
+  /** --tz: IANA zone for bucketing timestamps, and for reading those without a zone */
+  timeZone: string;
+  weekStart: WeekStart;
 }
 
 export const DEFAULTS = {
@@ -60,15 +67,17 @@ export const DEFAULTS = {
   minN: 30,
   adjust: 'bh' as PAdjustMethod,
   format: 'table' as OutputFormat,
+  timeZone: 'UTC',
+  weekStart: 'monday' as WeekStart,
 };
 
 /** Adds an issue and returns NEVER: the pattern every parser below uses. */
-function fail(ctx: { issues: unknown[] }, input: unknown, message: string): never {
+export function fail(ctx: { issues: unknown[] }, input: unknown, message: string): never {
   (ctx.issues as object[]).push({ code: 'custom', message, input });
   return z.NEVER as never;
 }
 
-const text = <T>(parse: (s: string, ctx: { issues: unknown[] }) => T) =>
+export const text = <T>(parse: (s: string, ctx: { issues: unknown[] }) => T) =>
   z.pipe(z.string(), z.transform((s: string, ctx): T => parse(s, ctx as unknown as { issues: unknown[] })));
 
 /** 0.95, or 95 / 95% meaning the same (percent readings from 50 up) */
@@ -86,11 +95,11 @@ export function parseLevel(s: string): number | null {
 
 const levelSchema = text<number>((s, ctx) => parseLevel(s) ?? fail(ctx, s, `must be a level between 0 and 1, like 0.95 (got ${JSON.stringify(s)})`));
 
-const nonNegativeInt = (what: string) =>
+export const nonNegativeInt = (what: string) =>
   text<number>((s, ctx) => (/^\d+$/.test(s.trim()) ? Number(s) : fail(ctx, s, `must be ${what} (got ${JSON.stringify(s)})`)));
 
 /** `a,b` and repeated flags both give lists */
-function splitList(values: string[]): string[] {
+export function splitList(values: string[]): string[] {
   return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
@@ -160,7 +169,7 @@ const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';'
 
 const delimiterSchema = text<string>((s, ctx) => DELIMITER_NAMES[s.toLowerCase()] ?? fail(ctx, s, `must be one of , ; tab | (got ${JSON.stringify(s)})`));
 const encodingSchema = text<Encoding>((s, ctx) => normalizeEncoding(s) ?? fail(ctx, s, `must be one of ${ENCODINGS.join(', ')} (got ${JSON.stringify(s)})`));
-const choice = <T extends string>(values: readonly T[]) =>
+export const choice = <T extends string>(values: readonly T[]) =>
   text<T>((s, ctx) => ((values as readonly string[]).includes(s.toLowerCase()) ? (s.toLowerCase() as T) : fail(ctx, s, `must be one of ${values.join(', ')} (got ${JSON.stringify(s)})`)));
 
 /** Raw commander values (strings, string arrays, booleans) → typed; every field optional. */
@@ -192,11 +201,14 @@ const cliSchema = z.object({
   progress: z.optional(z.boolean()),
   threads: z.optional(text<number>((s, ctx) => (/^\d+$/.test(s) && Number(s) >= 1 ? Number(s) : fail(ctx, s, `must be a whole number of at least 1 (got ${JSON.stringify(s)})`)))),
   config: z.optional(z.string()),
+  date: z.optional(z.string()),
+  tz: z.optional(z.string()),
+  weekStart: z.optional(choice(WEEK_STARTS)),
 });
 
 /** The config file: what a team keeps in git. Flags override it. */
 const configSchema = z.strictObject({
-  columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()) })),
+  columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()) })),
   by: z.optional(z.array(z.string())),
   metrics: z.optional(z.array(z.enum(METRICS))),
   scales: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
@@ -211,13 +223,15 @@ const configSchema = z.strictObject({
   encoding: z.optional(z.string()),
   delimiter: z.optional(z.string()),
   includePreviews: z.optional(z.boolean()),
+  timeZone: z.optional(z.string()),
+  weekStart: z.optional(z.enum(WEEK_STARTS)),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
 const FLAG_NAMES: Record<string, string> = { minN: '--min-n' };
-const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+export const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
+export function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
   const issue = error.issues[0];
   return { path: issue.path.map(String).join('.'), message: issue.message };
 }
@@ -270,6 +284,13 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   }
   const o = parsed.data;
   const config: ConfigFile = o.config ? readConfig(o.config) : {};
+  if (o.tz === undefined && config.timeZone !== undefined) {
+    try {
+      checkTimeZone(config.timeZone, 'timeZone');
+    } catch (error) {
+      throw new InputError(`config ${(error as Error).message}`, { file: o.config! });
+    }
+  }
   const configFile = o.config ?? '';
   if (files.length === 0) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
@@ -280,7 +301,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const byRaw = o.by ?? config.by ?? [];
   return {
     files,
-    columns: { ...(config.columns ?? {}), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
+    columns: { ...roleColumns(config.columns), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
     by: splitList(byRaw),
     metrics: o.metric ?? config.metrics,
     level: o.level ?? config.level ?? DEFAULTS.level,
@@ -304,5 +325,24 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     color: o.color === false ? false : undefined,
     progress: o.progress ?? true,
     threads: o.threads,
+    dateColumn: o.date ?? config.columns?.date,
+    timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
+    weekStart: o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart,
   };
+}
+
+/** The score columns of the config's `columns` (its `date` is not a score role). */
+function roleColumns(columns: ConfigFile['columns']): Partial<Record<Role, string>> {
+  const { date: _date, ...roles } = columns ?? {};
+  return roles;
+}
+
+/** Parses a command's own flags with its schema; a bad value is a usage error naming the flag. */
+export function parseFlags<T>(schema: z.ZodMiniType<T>, raw: Record<string, unknown>): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const { path, message } = firstIssue(parsed.error);
+    throw new UsageError(`${flagName(path.split('.')[0])} ${message}`);
+  }
+  return parsed.data;
 }

@@ -1,39 +1,62 @@
 /**
  * Picks the renderer for a result and a --format. Renderers are loaded on demand so a JSON run never
- * loads cli-table3 or chalk.
+ * loads cli-table3 or chalk, and a command loads only its own view.
  */
+import type { CompareResult } from '../analysis/compare.js';
+import type { CrosstabResult } from '../analysis/crosstab.js';
 import type { InspectResult } from '../analysis/inspect.js';
 import type { ScoreResult } from '../analysis/score.js';
+import type { TrendResult } from '../analysis/trend.js';
 import type { CsvValue } from '../report/render-csv.js';
 import type { View } from '../report/view.js';
 import type { OutputFormat } from './options.js';
 import { useColor, type CliIo } from './io.js';
 
-export type AnyResult = ScoreResult | InspectResult;
+export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | InspectResult;
 
-/** A command's human view and its CSV rows, loaded with the command's report module. */
-interface Presentation {
-  view(): View;
-  csv(): { columns: string[]; rows: CsvValue[][] };
+/** Display-only choices that are not part of the result (machine formats ignore them). */
+export interface ViewOptions {
+  /** crosstab --ci: intervals in the cells */
+  ci?: boolean;
 }
 
-async function present(result: AnyResult): Promise<Presentation> {
-  if (result.command === 'inspect') {
-    const m = await import('../report/inspect.js');
-    return { view: () => m.inspectView(result), csv: () => m.inspectCsv(result) };
+interface Spec {
+  view: () => View;
+  csv: () => { columns: string[]; rows: CsvValue[][] };
+}
+
+async function specOf(result: AnyResult, options: ViewOptions): Promise<Spec> {
+  switch (result.command) {
+    case 'score': {
+      const m = await import('../report/score.js');
+      return { view: () => m.scoreView(result), csv: () => m.scoreCsv(result) };
+    }
+    case 'crosstab': {
+      const m = await import('../report/crosstab.js');
+      return { view: () => m.crosstabView(result, { ci: options.ci ?? false }), csv: () => m.crosstabCsv(result) };
+    }
+    case 'trend': {
+      const m = await import('../report/trend.js');
+      return { view: () => m.trendView(result), csv: () => m.trendCsv(result) };
+    }
+    case 'compare': {
+      const m = await import('../report/compare.js');
+      return { view: () => m.compareView(result), csv: () => m.compareCsv(result) };
+    }
+    case 'inspect': {
+      const m = await import('../report/inspect.js');
+      return { view: () => m.inspectView(result), csv: () => m.inspectCsv(result) };
+    }
   }
-  const m = await import('../report/score.js');
-  return { view: () => m.scoreView(result), csv: () => m.scoreCsv(result) };
 }
 
-export async function renderResult(result: AnyResult, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined): Promise<string> {
+export async function renderResult(result: AnyResult, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined, options: ViewOptions = {}): Promise<string> {
   if (format === 'json') return (await import('../report/render-json.js')).renderJson(result);
-  const p = await present(result);
+  const spec = await specOf(result, options);
   if (format === 'csv') {
-    const { columns, rows } = p.csv();
+    const { columns, rows } = spec.csv();
     return (await import('../report/render-csv.js')).renderCsv(columns, rows);
   }
-  const view = p.view();
-  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(view);
-  return (await import('../report/render-table.js')).renderTable(view, useColor(io, colorFlag));
+  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(spec.view());
+  return (await import('../report/render-table.js')).renderTable(spec.view(), useColor(io, colorFlag));
 }

@@ -10,8 +10,8 @@ export function escapeMarkdownCell(text: string): string {
 
 function cellText(c: Cell): string {
   const text = escapeMarkdownCell(c.text);
-  if (c.mark === 'total') return `**${text}**`;
-  return text;
+  const first = c.mark === 'total' && text !== '' ? `**${text}**` : text;
+  return [first, ...(c.lines ?? []).map(escapeMarkdownCell)].join('<br>');
 }
 
 export function renderMarkdown(view: View): string {
@@ -22,6 +22,7 @@ export function renderMarkdown(view: View): string {
     out.push(`| ${section.columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`);
     for (const row of section.rows) out.push(`| ${row.map(cellText).join(' | ')} |`);
     out.push('');
+    for (const line of section.footer ?? []) out.push(escapeMarkdownCell(line), '');
   }
   for (const note of view.notes) out.push(`_${escapeMarkdownCell(note)}_`, '');
   return out.join('\n');

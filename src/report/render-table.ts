@@ -10,9 +10,11 @@ import type { Cell, View } from './view.js';
 
 export function renderTable(view: View, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const paint = (c: Cell): string => {
-    const text = safeTerminalText(c.text);
-    switch (c.mark) {
+  // a cell's extra lines (n, interval) stay plain when its first line is coloured for significance
+  const quiet = (mark: Cell['mark']): Cell['mark'] => (mark === 'low' || mark === 'muted' ? mark : undefined);
+  const paint = (c: Cell): string => [paintLine(safeTerminalText(c.text), c.mark), ...(c.lines ?? []).map((line) => paintLine(safeTerminalText(line), quiet(c.mark)))].join('\n');
+  const paintLine = (text: string, mark: Cell['mark']): string => {
+    switch (mark) {
       case 'up':
         return chalk.green(text);
       case 'down':
@@ -34,7 +36,9 @@ export function renderTable(view: View, color: boolean): string {
       style: { head: [], border: [], compact: true },
     });
     for (const row of section.rows) table.push(row.map(paint));
-    out.push(chalk.bold(safeTerminalText(section.title)), table.toString(), '');
+    out.push(chalk.bold(safeTerminalText(section.title)), table.toString());
+    for (const line of section.footer ?? []) out.push(safeTerminalText(line));
+    out.push('');
   }
   for (const note of view.notes) out.push(chalk.dim(safeTerminalText(note)));
   if (view.notes.length) out.push('');

@@ -5,6 +5,7 @@
 import type { Metric } from '../analysis/plan.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
 import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
+import { ESTIMATE_COLUMNS, estimateValues, testColumns, testValues } from './csv-columns.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -121,49 +122,7 @@ export function scoreView(result: ScoreResult): View {
 
 export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvValue[][] } {
   const dims = result.settings.by;
-  const columns = [
-    'metric',
-    ...dims,
-    'n',
-    'value',
-    'lower',
-    'upper',
-    'promoters',
-    'passives',
-    'detractors',
-    'satisfied',
-    'agree',
-    'low_base',
-    'vs_rest_diff',
-    'vs_rest_lower',
-    'vs_rest_upper',
-    'p',
-    'p_adjusted',
-    'significant',
-    'skipped',
-    'invalid',
-  ];
-  const rows = result.rows.map((r) => [
-    r.metric,
-    ...dims.map((d) => r.group[d] ?? ''),
-    r.n,
-    r.value,
-    r.lower,
-    r.upper,
-    r.counts.promoters,
-    r.counts.passives,
-    r.counts.detractors,
-    r.counts.satisfied,
-    r.counts.agree,
-    r.lowBase,
-    r.vsRest?.diff,
-    r.vsRest?.lower,
-    r.vsRest?.upper,
-    r.vsRest?.p,
-    r.vsRest?.pAdjusted,
-    r.vsRest ? r.vsRest.significant : undefined,
-    r.skipped,
-    r.invalid,
-  ]);
+  const columns = ['metric', ...dims, ...ESTIMATE_COLUMNS, ...testColumns('vs_rest'), 'skipped', 'invalid'];
+  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
 }

@@ -9,6 +9,8 @@ export type Mark = 'up' | 'down' | 'low' | 'total' | 'muted';
 export interface Cell {
   text: string;
   mark?: Mark;
+  /** more lines under the text, in the same cell (a cross-tab cell's n and interval) */
+  lines?: string[];
 }
 
 export interface Column {
@@ -20,6 +22,8 @@ export interface Section {
   title: string;
   columns: Column[];
   rows: Cell[][];
+  /** lines printed right after the table (a trend's sparkline) */
+  footer?: string[];
 }
 
 export interface View {

@@ -1,0 +1,167 @@
+/**
+ * `cxm compare`: current against baseline — two files (or sets of files), or two periods of one file
+ * — overall and segment by segment. Each row holds both estimates, the difference current − baseline
+ * with its interval, and p adjusted across the segments of the metric (the overall row is a family of
+ * its own). A segment found on one side only is shown with n = 0 on the other and is not tested.
+ * The tests take the two sides as independent samples; repeat respondents make them optimistic.
+ */
+import { addInto, emptyTally, type Tally } from '../model/tally.js';
+import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
+import type { FoldResult } from './fold.js';
+import type { Loaded } from './load.js';
+import { KEY_SEPARATOR } from './merge-folds.js';
+import { groupKeyComparator } from './natural-order.js';
+import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
+
+/** What one side is: files, or a period of the date column. */
+export type SideInfo = { files: string[] } | { period: string; start: string; end: string };
+
+/**
+ * `diff` = current − baseline (raw estimates, display units), `lower`/`upper` its interval, `pAdjusted`
+ * null when not tested (a side empty or low base).
+ */
+export interface CompareRow extends VsRest {
+  metric: Metric;
+  group: Record<string, string>;
+  current: EstimateFields;
+  baseline: EstimateFields;
+  /** either side has fewer than --min-n answers: shown, not tested */
+  lowBase: boolean;
+}
+
+export interface CompareResult {
+  cxm: 1;
+  command: 'compare';
+  input: InputSummary & { current?: InputSummary; baseline?: InputSummary };
+  settings: StatSettingsJson & {
+    by: string[];
+    columns: Record<string, string>;
+    mode: 'files' | 'periods';
+    current: SideInfo;
+    baseline: SideInfo;
+    /** periods mode: the date column, its layouts and the zone */
+    date?: { column: string; formats: string[]; timeZone: string };
+  };
+  rows: CompareRow[];
+  warnings: Warning[];
+}
+
+/** One side's Tallies by group (the --by values) and how its roles are read. */
+interface Side {
+  groups: Map<string, { key: string[]; tallies: Tally[] }>;
+  roles: FoldResult['roles'];
+  specs: RoleSpec[];
+}
+
+function sideOf(fold: FoldResult, specs: RoleSpec[], keep: (key: string[]) => string[] | null): Side {
+  const groups = new Map<string, { key: string[]; tallies: Tally[] }>();
+  for (const g of fold.groups) {
+    const key = keep(g.key);
+    if (key !== null) groups.set(key.join(KEY_SEPARATOR), { key, tallies: g.tallies });
+  }
+  return { groups, roles: fold.roles, specs };
+}
+
+function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
+  const r = side.roles.findIndex((x) => x.role === spec.role);
+  const sum = emptyTally(spec.scale);
+  if (id === null) for (const g of side.groups.values()) addInto(sum, g.tallies[r]);
+  else {
+    const g = side.groups.get(id);
+    if (g) addInto(sum, g.tallies[r]);
+  }
+  return sum;
+}
+
+function compareSides(current: Side, baseline: Side, dims: string[], metrics: Metric[], s: ScoreSettings): CompareRow[] {
+  const compareKeys = groupKeyComparator(dims, s.segmentOrder);
+  const keys = new Map<string, string[]>();
+  for (const side of [current, baseline]) for (const [id, g] of side.groups) keys.set(id, g.key);
+  const segments = dims.length === 0 ? [] : [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1]));
+  const rows: CompareRow[] = [];
+  for (const metric of metrics) {
+    const specC = current.specs.find((r) => r.role === roleOf(metric))!;
+    const specB = baseline.specs.find((r) => r.role === roleOf(metric))!;
+    const build = (id: string | null, group: Record<string, string>) => {
+      const tc = tallyOf(current, id, specC);
+      const tb = tallyOf(baseline, id, specB);
+      const c = estimateFields(metric, tc, specC, s, s.minN);
+      const b = estimateFields(metric, tb, specB, s, s.minN);
+      const d = compareTallies(metric, tc, tb, specC, s);
+      const lowBase = c.lowBase || b.lowBase;
+      const row: CompareRow = { metric, group, current: c, baseline: b, diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, lowBase };
+      return { row, inFamily: !lowBase && d.p !== null };
+    };
+    for (const family of [[build(null, {})], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
+      markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level);
+      for (const f of family) rows.push(f.row);
+    }
+  }
+  return rows;
+}
+
+function settingsBase(s: ScoreSettings, metrics: Metric[], roles: RoleSpec[], by: string[]) {
+  return { ...statSettings(metrics, s), by, columns: roleColumns(roles) };
+}
+
+/** Two data sets, each loaded on its own. Metrics found on one side only are left out, with a warning. */
+export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSettings): CompareResult {
+  const metrics = current.metrics.filter((m) => baseline.metrics.includes(m));
+  const warnings: Warning[] = [...collectWarnings(current.sources, current.fold.issues), ...collectWarnings(baseline.sources, baseline.fold.issues)];
+  for (const [side, loaded, other] of [['current', current, baseline], ['baseline', baseline, current]] as const) {
+    for (const m of loaded.metrics) {
+      if (!other.metrics.includes(m)) warnings.push({ code: 'one-side-metric', message: `${m} has a column in the ${side} files only: not compared` });
+    }
+  }
+  const dims = current.fold.dimensions;
+  const all = (key: string[]) => key;
+  const rows = compareSides(sideOf(current.fold, current.roles, all), sideOf(baseline.fold, baseline.roles, all), dims, metrics, s);
+  const inC = inputSummary(current.sources, current.fold.counts);
+  const inB = inputSummary(baseline.sources, baseline.fold.counts);
+  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
+  return {
+    cxm: 1,
+    command: 'compare',
+    input: { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB },
+    settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files } },
+    rows,
+    warnings,
+  };
+}
+
+export interface PeriodSides {
+  current: { label: string; start: string; end: string };
+  baseline: { label: string; start: string; end: string };
+  timeZone: string;
+}
+
+/** Keys of compare's date windows: the last dimension of a periods-mode fold. */
+export const WINDOW_KEYS = { current: 'current', baseline: 'baseline' } as const;
+
+/**
+ * Two periods of one data set: the fold's last dimension says which period a row is in (WINDOW_KEYS;
+ * rows in neither were excluded while folding).
+ */
+export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: ScoreSettings): CompareResult {
+  const fold = loaded.fold;
+  const dims = fold.dimensions.slice(0, -1);
+  const pick = (label: string) => (key: string[]) => (key[key.length - 1] === label ? key.slice(0, -1) : null);
+  const rows = compareSides(sideOf(fold, loaded.roles, pick(WINDOW_KEYS.current)), sideOf(fold, loaded.roles, pick(WINDOW_KEYS.baseline)), dims, loaded.metrics, s);
+  const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
+  return {
+    cxm: 1,
+    command: 'compare',
+    input: inputSummary(loaded.sources, fold.counts),
+    settings: {
+      ...settingsBase(s, loaded.metrics, loaded.roles, dims),
+      mode: 'periods',
+      current: side(periods.current),
+      baseline: side(periods.baseline),
+      date: { column: loaded.date?.column ?? '', formats: loaded.date?.formats ?? [], timeZone: periods.timeZone },
+    },
+    rows,
+    warnings: collectWarnings(loaded.sources, fold.issues),
+  };
+}

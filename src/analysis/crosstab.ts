@@ -1,0 +1,112 @@
+/**
+ * `cxm crosstab`: a matrix of one metric over two segment columns (--rows A --cols B), with the totals
+ * of each row and column and the grand total. Every cell — including combinations nobody answered in,
+ * shown with n = 0 — is tested against all respondents outside it (total minus cell, as score's
+ * vsRest), and the p-values are adjusted across the cells of the matrix. Margins are not tested: they
+ * are what `cxm score --by A` shows, with its own family.
+ */
+import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
+import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
+import type { Loaded } from './load.js';
+import { groupKeyComparator } from './natural-order.js';
+import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { markFamily, type ScoreSettings, type VsRest } from './score.js';
+
+export interface CrosstabSettings extends ScoreSettings {
+  /** blank the estimates of cells under --min-n instead of showing them dimmed */
+  suppressLow: boolean;
+}
+
+export interface CrosstabRow extends Omit<EstimateFields, 'value' | 'lower' | 'upper' | 'counts'> {
+  metric: Metric;
+  /** {A, B} for a cell, {A} or {B} for a margin, {} for the total */
+  group: Record<string, string>;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** null when suppressed */
+  counts: Record<string, number> | null;
+  /** cells only */
+  vsRest?: VsRest;
+  /** --suppress-low: the estimate of this low-base row is not shown */
+  suppressed: boolean;
+}
+
+export interface CrosstabResult {
+  cxm: 1;
+  command: 'crosstab';
+  input: InputSummary;
+  settings: StatSettingsJson & {
+    rows: string;
+    cols: string;
+    suppressLow: boolean;
+    columns: Record<string, string>;
+    /** row and column values in display order */
+    rowValues: string[];
+    colValues: string[];
+  };
+  rows: CrosstabRow[];
+  warnings: Warning[];
+}
+
+/** Distinct values of one dimension in display order (configured order, then natural order). */
+function ordered(values: Iterable<string>, dimension: string, order: Record<string, string[]>): string[] {
+  const compare = groupKeyComparator([dimension], order);
+  return [...new Set(values)].sort((x, y) => compare([x], [y]));
+}
+
+function row(metric: Metric, group: Record<string, string>, t: Tally, spec: RoleSpec, s: CrosstabSettings): CrosstabRow {
+  const f = estimateFields(metric, t, spec, s, s.minN);
+  const suppressed = s.suppressLow && f.lowBase;
+  if (!suppressed) return { metric, group, ...f, suppressed };
+  return { metric, group, ...f, value: null, lower: null, upper: null, counts: null, suppressed };
+}
+
+export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabResult {
+  const { fold, roles, metrics } = loaded;
+  const [a, b] = fold.dimensions;
+  const rowValues = ordered(fold.groups.map((g) => g.key[0]), a, s.segmentOrder);
+  const colValues = ordered(fold.groups.map((g) => g.key[1]), b, s.segmentOrder);
+  const rows: CrosstabRow[] = [];
+  for (const metric of metrics) {
+    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const r = fold.roles.findIndex((x) => x.role === spec.role);
+    const total = emptyTally(spec.scale);
+    const byRow = new Map(rowValues.map((v) => [v, emptyTally(spec.scale)]));
+    const byCol = new Map(colValues.map((v) => [v, emptyTally(spec.scale)]));
+    const cells = new Map<string, Tally>();
+    for (const g of fold.groups) {
+      const t = g.tallies[r];
+      addInto(total, t);
+      addInto(byRow.get(g.key[0])!, t);
+      addInto(byCol.get(g.key[1])!, t);
+      cells.set(`${g.key[0]}\u001f${g.key[1]}`, t);
+    }
+    rows.push(row(metric, {}, total, spec, s));
+    for (const v of rowValues) rows.push(row(metric, { [a]: v }, byRow.get(v)!, spec, s));
+    for (const v of colValues) rows.push(row(metric, { [b]: v }, byCol.get(v)!, spec, s));
+    const tested: { row: CrosstabRow; inFamily: boolean }[] = [];
+    for (const x of rowValues) {
+      for (const y of colValues) {
+        const t = cells.get(`${x}\u001f${y}`) ?? emptyTally(spec.scale);
+        const cell = row(metric, { [a]: x, [b]: y }, t, spec, s);
+        const rest = subtractTallies(total, t);
+        const d = compareTallies(metric, t, rest, spec, s);
+        const inFamily = !cell.lowBase && tallyN(rest) > 0 && d.p !== null;
+        if (!cell.suppressed) cell.vsRest = { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false };
+        tested.push({ row: cell, inFamily });
+      }
+    }
+    markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level);
+    for (const c of tested) rows.push(c.row);
+  }
+  return {
+    cxm: 1,
+    command: 'crosstab',
+    input: inputSummary(loaded.sources, fold.counts),
+    settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues },
+    rows,
+    warnings: collectWarnings(loaded.sources, fold.issues),
+  };
+}

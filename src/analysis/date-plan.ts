@@ -1,0 +1,58 @@
+/**
+ * The date column of a trend or a period comparison: found from --date or the header, bound to each
+ * source by index, and read with the layouts its sample values show (io/dates.ts decides per file).
+ */
+import { InputError, UsageError } from '../model/errors.js';
+import { findColumn } from '../io/columns.js';
+import { detectDateColumn, noDateColumn } from '../io/date-column.js';
+import { DATE_RECOGNIZERS, decideDateFormat } from '../io/dates.js';
+import type { Source } from '../io/read-source.js';
+import type { DateWindowDimension, PeriodDimension } from './date-dimension.js';
+import type { Every, WeekStart } from './period.js';
+
+/** How rows are grouped by date: into periods, or into named day windows. */
+export type DateGrouping =
+  | { kind: 'period'; every: Every; weekStart: WeekStart; first: number | null; last: number | null }
+  | { kind: 'date-window'; windows: { label: string; first: number; last: number }[] };
+
+export interface DateRequest {
+  /** --date, or undefined to find the column from the header */
+  column: string | undefined;
+  timeZone: string;
+  /** the dimension's name in group objects (`period`) */
+  name: string;
+  grouping: DateGrouping;
+}
+
+/** The date column's name: as given, else detected from the first source's header. */
+export function resolveDateColumn(source: Source, named: string | undefined): string {
+  const file = source.input.name;
+  if (named !== undefined) return source.header[findColumn(source.header, named, '--date', file)];
+  const index = detectDateColumn(source.header, file);
+  if (index === null) throw noDateColumn(source.header, file);
+  return source.header[index];
+}
+
+/** The date dimension for one source: the column's index and the date layouts its values use. */
+export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
+  const file = source.input.name;
+  const index = findColumn(source.header, column, '--date', file);
+  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
+  const samples = source.preview.map((row) => row[index] ?? '');
+  const decision = decideDateFormat(samples);
+  if (decision.ambiguous) {
+    throw new InputError(`column ${JSON.stringify(column)}: the dates read both as ${decision.ambiguous.join(' and ')}`, { file }, 'no value settles the day/month order');
+  }
+  if (decision.samples > 0 && decision.read === 0) {
+    const first = samples.find((s) => s.trim() !== '') ?? '';
+    throw new InputError(
+      `column ${JSON.stringify(column)}: no value reads as a date (first: ${JSON.stringify(first)})`,
+      { file },
+      `dates cxm reads: ${DATE_RECOGNIZERS.map((r) => r.example).join('; ')}; name another column with --date`,
+    );
+  }
+  const date = { column, index, formats: decision.formats, timeZone: request.timeZone };
+  const g = request.grouping;
+  if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
+  return { kind: 'date-window', name: request.name, date, windows: g.windows };
+}

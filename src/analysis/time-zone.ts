@@ -1,0 +1,73 @@
+/**
+ * Which calendar day an instant falls on in an IANA time zone (`--tz Europe/Berlin`), with the zone
+ * rules of the runtime's Intl (no dependency, no clock). Intl is slow per call, so offsets are found
+ * once per UTC day and reused: a day whose offset is the same at its start and its end has that
+ * offset throughout (zones change offset at most once a day); a day with a change is resolved per
+ * hour, and an hour with a change per instant.
+ */
+import { UsageError } from '../model/errors.js';
+import { daysFromCivil, MS_PER_DAY } from '../model/calendar.js';
+
+const HOUR = 3_600_000;
+
+/** The zone's canonical name, or a usage error naming the flag. */
+export function checkTimeZone(zone: string, flag = '--tz'): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new UsageError(`${flag}: unknown time zone ${JSON.stringify(zone)}`, 'use an IANA name such as UTC, Europe/Berlin or America/New_York');
+  }
+}
+
+/** A function from an instant (ms since the epoch) to its local day number in `zone`. */
+export function createLocalDay(zone: string): (instant: number) => number {
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === 'Etc/GMT') return (instant) => Math.floor(instant / MS_PER_DAY);
+  const offsetAt = offsetFinder(zone);
+  const byDay = new Map<number, number | null>();
+  let lastDay = Number.NaN;
+  let lastOffset: number | null = null;
+  return (instant) => {
+    const day = Math.floor(instant / MS_PER_DAY);
+    if (day !== lastDay) {
+      lastDay = day;
+      let offset = byDay.get(day);
+      if (offset === undefined) {
+        const start = offsetAt(day * MS_PER_DAY);
+        offset = start === offsetAt(day * MS_PER_DAY + MS_PER_DAY - 1) ? start : null;
+        if (byDay.size < 1_000_000) byDay.set(day, offset);
+      }
+      lastOffset = offset;
+    }
+    let offset = lastOffset;
+    if (offset === null) {
+      const hour = Math.floor(instant / HOUR) * HOUR;
+      const start = offsetAt(hour);
+      offset = start === offsetAt(hour + HOUR - 1) ? start : offsetAt(instant);
+    }
+    return Math.floor((instant + offset) / MS_PER_DAY);
+  };
+}
+
+/** The zone's offset from UTC in ms at an instant, from Intl's wall-clock reading of it. */
+function offsetFinder(zone: string): (instant: number) => number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    era: 'short',
+  });
+  return (instant) => {
+    const whole = Math.floor(instant / 1000) * 1000;
+    const parts: Record<string, string> = {};
+    for (const p of format.formatToParts(new Date(whole))) parts[p.type] = p.value;
+    let year = Number(parts.year);
+    if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
+    const wall = daysFromCivil(year, Number(parts.month), Number(parts.day)) * MS_PER_DAY + Number(parts.hour) * HOUR + Number(parts.minute) * 60_000 + Number(parts.second) * 1000;
+    return wall - whole;
+  };
+}

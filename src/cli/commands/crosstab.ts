@@ -1,0 +1,46 @@
+/**
+ * `cxm crosstab FILE… --rows A --cols B`: a matrix of scores over two segment columns with totals;
+ * each cell tested against everyone outside it. Declares the flags; the work is loaded on use.
+ */
+import type { Command } from 'commander';
+import { addInputFlags, addOutputFlags, addStatsFlags } from '../flags.js';
+import type { CliIo } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  cxm crosstab responses.csv --rows region --cols plan
+  cxm crosstab responses.csv --rows region --cols plan --metric nps,csat --ci
+  cxm crosstab responses.csv --rows region --cols channel --min-n 50 --suppress-low
+  cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv`;
+
+export function defineCrosstab(program: Command, io: CliIo): Command {
+  const cmd = program
+    .command('crosstab')
+    .summary('a matrix of scores over two segment columns, with totals')
+    .description('Scores over two segment columns (--rows, --cols) with row, column and grand totals; each cell is tested against all respondents outside it, adjusted across the cells')
+    .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
+    .option('--rows <column>', 'the segment column whose values make the rows')
+    .option('--cols <column>', 'the segment column whose values make the columns')
+    .option('--ci', 'show each cell\'s confidence interval')
+    .option('--suppress-low', 'blank the estimates of cells under --min-n instead of dimming them');
+  addInputFlags(cmd);
+  addStatsFlags(cmd);
+  addOutputFlags(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+    const [{ parseCrosstabOptions }, { load }, { crosstabResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+      import('../crosstab-options.js'),
+      import('../../analysis/load.js'),
+      import('../../analysis/crosstab.js'),
+      import('../render.js'),
+      import('../emit.js'),
+      import('../progress-bar.js'),
+    ]);
+    const o = parseCrosstabOptions(files, raw);
+    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+    const result = crosstabResult(loaded, o);
+    const text = await renderResult(result, o.format, io, o.color, { ci: o.ci });
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+  });
+  return cmd;
+}

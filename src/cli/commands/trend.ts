@@ -1,0 +1,50 @@
+/**
+ * `cxm trend FILE… --every week`: the score of every period, each against the one before, with an
+ * optional rolling window and one series per segment with --by. Declares the flags; the work is
+ * loaded on use.
+ */
+import type { Command } from 'commander';
+import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import type { CliIo } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  cxm trend responses.csv --every week
+  cxm trend responses.csv --every month --by region --metric nps
+  cxm trend responses.csv --every week --date submitted_at --tz Europe/Berlin --since 2026-02 --until 2026-04
+  cxm trend responses.csv --every day --window 7 --format csv -o daily.csv`;
+
+export function defineTrend(program: Command, io: CliIo): Command {
+  const cmd = program
+    .command('trend')
+    .summary('the score per period, each period against the one before')
+    .description('Scores per day, week, month, quarter or year, every period from the first to the last; each change from the previous period is tested, adjusted across the table')
+    .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
+    .option('--every <period>', 'day, week (default), month, quarter or year')
+    .option('--by <columns>', 'one series per segment value (comma-separated or repeated)', collect)
+    .option('--since <date>', 'first day or period to show, e.g. 2026-01-05 or 2026-W02 (default: the first date)')
+    .option('--until <date>', 'last day or period to show, included (default: the last date)')
+    .option('--window <n>', 'also show a rolling score over the last N periods');
+  addDateFlags(cmd);
+  addInputFlags(cmd);
+  addStatsFlags(cmd);
+  addOutputFlags(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+    const [{ parseTrendOptions }, { load }, { trendResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+      import('../trend-options.js'),
+      import('../../analysis/load.js'),
+      import('../../analysis/trend.js'),
+      import('../render.js'),
+      import('../emit.js'),
+      import('../progress-bar.js'),
+    ]);
+    const o = parseTrendOptions(files, raw);
+    const grouping = { kind: 'period' as const, every: o.every, weekStart: o.weekStart, first: o.first, last: o.last };
+    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, name: 'period', grouping } });
+    const result = trendResult(loaded, o);
+    const text = await renderResult(result, o.format, io, o.color);
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+  });
+  return cmd;
+}
