@@ -35,9 +35,13 @@ const NOTHING = 23;
 /** respondent 31 did not finish but answered the scores */
 const UNFINISHED_ANSWERED = 31;
 
-const start = Date.UTC(2026, 0, 5, 8, 0, 0);
-const span = 82 * 24 * 3600 * 1000; // to 2026-03-28, before any European clock change
-const times = Array.from({ length: N }, () => start + Math.floor(rnd() * span) - (Math.floor(rnd() * span) % 1000)).sort((a, b) => a - b);
+// Answers between 08:00 and 16:00 UTC on days from 2026-01-05 to 2026-03-27 (before any European clock
+// change): on the same calendar day in every zone the layouts write (UTC-7 to UTC+1), so every layout
+// must give the same counts per day, whether its dates carry a zone or are wall-clock times.
+const DAY = 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
+const start = Date.UTC(2026, 0, 5);
+const times = Array.from({ length: N }, () => start + Math.floor(rnd() * 82) * DAY + (8 + Math.floor(rnd() * 8)) * HOUR + Math.floor(rnd() * 3600) * 1000).sort((a, b) => a - b);
 const respondents = times.map((t, i) => {
   const id = i + 1;
   const nps = pick([...Array(11).keys()], [3, 1, 1, 2, 2, 3, 4, 7, 9, 10, 12]);
@@ -83,7 +87,17 @@ function counts(list) {
     ces: { agree: ces.filter((v) => v >= 5).length, other: ces.filter((v) => v < 5).length },
   };
 }
-const expected = { respondents: N, counts: counts(respondents), files: {} };
+/** answers per UTC day, per metric: what `trend --every day` must give for every layout */
+function perDay(metric) {
+  const out = {};
+  for (const r of respondents) {
+    if (r[metric] === null) continue;
+    const day = new Date(r.time).toISOString().slice(0, 10);
+    out[day] = (out[day] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(out).sort());
+}
+const expected = { respondents: N, counts: counts(respondents), days: { nps: perDay('nps'), csat: perDay('csat'), ces: perDay('ces') }, files: {} };
 /** rows: data rows in the file; skipped: rows with no score answered; excluded: rows left out by rule */
 function expect(file, { layout, metrics, rows, skipped, excluded = 0, unfinished = 0 }) {
   expected.files[file] = { layout, metrics, rows, used: rows - skipped - excluded, skipped, excluded, unfinished };

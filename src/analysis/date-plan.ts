@@ -21,6 +21,8 @@ export interface DateRequest {
   timeZone: string;
   /** the dimension's name in group objects (`period`) */
   name: string;
+  /** --date-format: the one date layout to read (a recogniser name), else decided from the values */
+  format?: string;
   grouping: DateGrouping;
 }
 
@@ -28,6 +30,7 @@ export interface DateRequest {
 export function resolveDateColumn(source: Source, named: string | undefined): string {
   const file = source.input.name;
   if (named !== undefined) return source.header[findColumn(source.header, named, '--date', file)];
+  if (source.dateHint && source.header.includes(source.dateHint)) return source.dateHint;
   const index = detectDateColumn(source.header, file);
   if (index === null) throw noDateColumn(source.header, file);
   return source.header[index];
@@ -39,9 +42,14 @@ export function bindDateDimension(source: Source, column: string, request: DateR
   const index = findColumn(source.header, column, '--date', file);
   if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
   const samples = source.preview.map((row) => row[index] ?? '');
-  const decision = decideDateFormat(samples);
+  const decision = decideDateFormat(samples, request.format);
   if (decision.ambiguous) {
-    throw new InputError(`column ${JSON.stringify(column)}: the dates read both as ${decision.ambiguous.join(' and ')}`, { file }, 'no value settles the day/month order');
+    const example = samples.find((s) => s.trim() !== '')?.trim() ?? '';
+    throw new InputError(
+      `column ${JSON.stringify(column)}: dates like ${JSON.stringify(example)} read both as ${decision.ambiguous.join(' and ')}, and no value in the first ${samples.length} rows has a day above 12 to settle it`,
+      { file },
+      'say which with --date-format mdy (month first) or --date-format dmy (day first)',
+    );
   }
   if (decision.samples > 0 && decision.read === 0) {
     const first = samples.find((s) => s.trim() !== '') ?? '';
@@ -51,7 +59,9 @@ export function bindDateDimension(source: Source, column: string, request: DateR
       `dates cxm reads: ${DATE_RECOGNIZERS.map((r) => r.example).join('; ')}; name another column with --date`,
     );
   }
-  const date = { column, index, formats: decision.formats, timeZone: request.timeZone };
+  const valueZone = source.timeZones[index] ?? undefined;
+  if (valueZone) source.notes.push(`column ${JSON.stringify(column)}: times without a zone are ${valueZone} time, as the export's header says`);
+  const date = { column, index, formats: decision.formats, timeZone: request.timeZone, ...(valueZone ? { valueZone } : {}) };
   const g = request.grouping;
   if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
   return { kind: 'date-window', name: request.name, date, windows: g.windows };

@@ -6,6 +6,7 @@
  */
 import { ROLES, type Role } from '../model/tally.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { decideDateFormat } from '../io/dates.js';
 import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
@@ -33,6 +34,8 @@ export interface InspectColumn {
   observed?: { min: number; max: number } | null;
   /** a time zone the header gives for the column's dates */
   timeZone?: string;
+  /** date columns: the date layouts its first values are read with, best first (io/dates.ts) */
+  dateFormats?: string[];
   /** distinct non-blank values among the first rows */
   distinct: number;
   samples: string[];
@@ -96,6 +99,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     }),
     ...collectWarnings([source], fold.issues).filter((w) => w.code !== 'layout-note'),
     ...roleWarnings(specs, fold),
+    ...dateWarnings(source),
   ];
   return {
     file: source.input.name,
@@ -114,6 +118,24 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
   };
 }
 
+/** Date columns whose first values read both day-first and month-first: what `trend` would stop on. */
+function dateWarnings(source: Source): Warning[] {
+  const out: Warning[] = [];
+  source.header.forEach((name, i) => {
+    const values = source.preview.map((row) => row[i] ?? '');
+    if (guessColumnKind(name, source.labels[i] ?? '', values) !== 'date') return;
+    const decision = decideDateFormat(values);
+    if (decision.ambiguous) {
+      out.push({
+        code: 'ambiguous-date',
+        column: name,
+        message: `column ${JSON.stringify(name)}: the dates read both as ${decision.ambiguous.join(' and ')} (no day above 12 in the first rows); say which with --date-format mdy or dmy`,
+      });
+    }
+  });
+  return out;
+}
+
 function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>): InspectColumn {
   const name = source.header[i];
   const values = source.preview.map((row) => row[i] ?? '');
@@ -126,7 +148,10 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
   if (!spec) {
     const candidate = ROLES.find((r) => candidates[r].includes(i));
     if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
-    return { ...base, role: guessColumnKind(name, source.labels[i] ?? '', values) };
+    const role = guessColumnKind(name, source.labels[i] ?? '', values);
+    if (role !== 'date') return { ...base, role };
+    const decision = decideDateFormat(values);
+    return { ...base, role, ...(decision.read > 0 && !decision.ambiguous ? { dateFormats: decision.formats } : {}) };
   }
   return {
     ...base,

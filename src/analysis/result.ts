@@ -121,6 +121,11 @@ export function exclusionWarnings(issues: SerializedIssueLog, sources: Source[])
   return out;
 }
 
+/** Everything a loaded data set has to say: row issues, how files were read, how columns were chosen. */
+export function loadWarnings(loaded: { sources: Source[]; roles: RoleSpec[]; fold: FoldResult }, fold: FoldResult = loaded.fold): Warning[] {
+  return [...collectWarnings(loaded.sources, fold.issues), ...roleWarnings(loaded.roles, fold)];
+}
+
 /**
  * Notes on how score columns were chosen when the header name alone does not show it (a layout's
  * rule, a question text), and warnings for columns whose answers suggest another scale.

@@ -50,6 +50,7 @@ export function addOutputFlags(cmd: Command): Command {
 export function addDateFlags(cmd: Command): Command {
   return cmd
     .option('--date <column>', 'the date column (found from the header when not given: submitted_at, RecordedDate, Timestamp…)')
+    .option('--date-format <layout>', 'how the dates are written, when the values do not say: mdy (1/14/2026), dmy (14/01/2026), ymd, iso, unix, unix-ms (default: decided from the values)')
     .option('--tz <zone>', 'time zone of the calendar days, e.g. Europe/Berlin (default UTC); dates without a zone are read as its local time')
     .option('--week-start <day>', 'monday (ISO weeks, the default) or sunday');
 }

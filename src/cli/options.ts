@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
+import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../io/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import type { Methods } from '../analysis/estimate.js';
@@ -57,6 +58,8 @@ export interface CommonOptions {
   /** --tz: IANA zone for bucketing timestamps, and for reading those without a zone */
   timeZone: string;
   weekStart: WeekStart;
+  /** --date-format: the one date layout to read (a recogniser name), else decided per file */
+  dateFormat: string | undefined;
 }
 
 export const DEFAULTS = {
@@ -168,6 +171,9 @@ export function parseMethods(specs: string[], base: Methods): Methods | string {
 const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
 
 const delimiterSchema = text<string>((s, ctx) => DELIMITER_NAMES[s.toLowerCase()] ?? fail(ctx, s, `must be one of , ; tab | (got ${JSON.stringify(s)})`));
+const dateFormatSchema = text<string>(
+  (s, ctx) => dateFormatNamed(s) ?? fail(ctx, s, `must be one of ${Object.keys(DATE_FORMAT_ALIASES).join(', ')} or ${DATE_RECOGNIZERS.map((r) => r.name).join(', ')} (got ${JSON.stringify(s)})`),
+);
 const encodingSchema = text<Encoding>((s, ctx) => normalizeEncoding(s) ?? fail(ctx, s, `must be one of ${ENCODINGS.join(', ')} (got ${JSON.stringify(s)})`));
 export const choice = <T extends string>(values: readonly T[]) =>
   text<T>((s, ctx) => ((values as readonly string[]).includes(s.toLowerCase()) ? (s.toLowerCase() as T) : fail(ctx, s, `must be one of ${values.join(', ')} (got ${JSON.stringify(s)})`)));
@@ -203,6 +209,7 @@ const cliSchema = z.object({
   config: z.optional(z.string()),
   date: z.optional(z.string()),
   tz: z.optional(z.string()),
+  dateFormat: z.optional(dateFormatSchema),
   weekStart: z.optional(choice(WEEK_STARTS)),
 });
 
@@ -225,6 +232,7 @@ const configSchema = z.strictObject({
   includePreviews: z.optional(z.boolean()),
   timeZone: z.optional(z.string()),
   weekStart: z.optional(z.enum(WEEK_STARTS)),
+  dateFormat: z.optional(z.string()),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -328,6 +336,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     dateColumn: o.date ?? config.columns?.date,
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
     weekStart: o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart,
+    dateFormat: o.dateFormat ?? configText(dateFormatSchema, config.dateFormat, 'dateFormat', configFile),
   };
 }
 

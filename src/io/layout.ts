@@ -74,6 +74,8 @@ interface Detector {
   build?(first: string[][]): Omit<Layout, 'name' | 'evidence'>;
   rules?(header: string[]): RowRules;
   hints?(header: string[], column: (name: string) => string[], fieldType: (name: string) => string | undefined): RoleHint[];
+  /** the column holding the response time, where the header alone does not settle it */
+  dateColumn?: string;
 }
 
 const has = (row: string[] | undefined, name: string) => (row ?? []).some((c) => c.trim() === name);
@@ -219,6 +221,8 @@ const DETECTORS: Detector[] = [
     },
     hints: (header) =>
       header.includes('conversation_rating.rating') ? [{ role: 'csat', column: 'conversation_rating.rating', why: 'Intercom conversation rating, 1-5' }] : [],
+    // the time of the rating, not of the conversation it rates
+    dateColumn: 'conversation_rating.created_at',
   },
   {
     name: 'hotjar',
@@ -275,6 +279,12 @@ function build(d: Detector, first: string[][], evidence: string): Layout {
 function oneRow(first: string[][]): Omit<Layout, 'name' | 'evidence'> {
   const [names] = trimTrailingEmpty(first.slice(0, 1));
   return { headerRows: 1, header: cleanHeader(names), labels: names.map(() => ''), timeZones: names.map(() => null) };
+}
+
+/** The response-time column a layout names, when the header has it. */
+export function layoutDateColumn(name: string, header: string[]): string | null {
+  const column = DETECTORS.find((x) => x.name === name)?.dateColumn;
+  return column && header.includes(column) ? column : null;
 }
 
 /** Row-exclusion rules of a layout, by column index of the final header. */

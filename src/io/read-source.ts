@@ -12,7 +12,7 @@ import { createTranscoder, detectEncoding, type Encoding, type EncodingGuess } f
 import { openInput, openRangeReader, type Input } from './input.js';
 import type { AnswerField } from './answer-columns.js';
 import { JsonRecord, JsonSyntaxError, jsonDocumentItems, ndjsonItems, type JsonItem } from './json-reader.js';
-import { detectLayout, layoutHints, layoutRules, type Layout, type LayoutName, type RoleHint, type RowRules } from './layout.js';
+import { detectLayout, layoutDateColumn, layoutHints, layoutRules, type Layout, type LayoutName, type RoleHint, type RowRules } from './layout.js';
 import type { SourceRecord } from './record.js';
 import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
@@ -44,6 +44,8 @@ export interface Source {
   rules: RowRules;
   /** columns the layout assigns to a role */
   hints: RoleHint[];
+  /** the response-time column the layout names, if any */
+  dateHint?: string;
   /** number of header records before the data */
   headerRows: number;
   /** CSV in UTF-8: absolute byte offset and line of the first data record (for splitting) */
@@ -79,6 +81,8 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const format = detectFormat(input.name, headText);
   const source = format === 'csv' ? await openCsv(input, encoding, headText, options, notes) : await openJson(input, encoding, format, options, notes);
   if (options.includePreviews) delete source.rules.status;
+  const dateHint = layoutDateColumn(source.layout, source.header);
+  if (dateHint) source.dateHint = dateHint;
   return source;
 }
 

@@ -66,7 +66,7 @@ function aboutSection(f: InspectFile): Section {
 function columnsSection(f: InspectFile): Section {
   return {
     title: `Columns of ${f.file}`,
-    columns: [{ label: '#', align: 'right' }, { label: 'column' }, { label: 'question / label' }, { label: 'role' }, { label: 'scale' }, { label: 'answers seen' }, { label: 'first values' }],
+    columns: [{ label: '#', align: 'right' }, { label: 'column' }, { label: 'question / label' }, { label: 'role' }, { label: 'scale / format' }, { label: 'answers seen' }, { label: 'first values' }],
     rows: f.columns.map((c) => {
       const mark = c.role === 'score' && !c.notUsed ? 'total' : c.role === 'other' ? 'muted' : undefined;
       const label = [c.label ? short(c.label, LABEL_CHARS) : '', c.timeZone ? `(dates in ${c.timeZone})` : ''].filter(Boolean).join(' ');
@@ -76,7 +76,7 @@ function columnsSection(f: InspectFile): Section {
         cell(short(c.name, NAME_CHARS), mark),
         cell(label),
         cell(roleText(c), mark),
-        cell(c.scale ? `${c.scale} (${c.metric === 'nps' ? 'promoters' : 'top'} ${c.band})` : ''),
+        cell(c.scale ? `${c.scale} (${c.metric === 'nps' ? 'promoters' : 'top'} ${c.band})` : (c.dateFormats ?? []).join(', ')),
         cell(seen),
         cell(c.samples.slice(0, SAMPLES_SHOWN).map((s) => short(s)).join(' · ')),
       ];

@@ -11,6 +11,7 @@ import { runCli } from '../helpers.js';
 interface Expected {
   respondents: number;
   counts: Record<string, Record<string, number>>;
+  days: Record<string, Record<string, number>>;
   files: Record<string, { layout: string; metrics: string[]; rows: number; used: number; skipped: number; excluded: number; unfinished: number }>;
 }
 const expected = JSON.parse(readFileSync('fixtures/exports/expected.json', 'utf8')) as Expected;
@@ -35,6 +36,17 @@ describe('every export layout gives the same scores', () => {
       expect(json.rows.map((x: Row) => x.metric)).toEqual(e.metrics);
       for (const metric of e.metrics) expect(overall(json.rows, metric).counts, metric).toEqual(expected.counts[metric]);
       expect(json.input).toMatchObject({ rows: e.rows, used: e.used, skipped: e.skipped, invalid: 0, excluded: e.excluded });
+    });
+
+    it('reads its dates: the same answers on the same days as every other layout', async () => {
+      const r = await runCli(['trend', `${dir}/${file}`, '--every', 'day', '--min-n', '1', '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout);
+      for (const metric of e.metrics) {
+        const days = json.rows.filter((x: Row) => x.metric === metric && x.n > 0).map((x: Row & { group: { period: string } }) => [x.group.period, x.n]);
+        expect(Object.fromEntries(days), metric).toEqual(expected.days[metric]);
+      }
+      expect(json.warnings.filter((w: { code: string }) => w.code === 'bad-date')).toEqual([]);
     });
 
     it(`is recognised as ${e.layout}`, async () => {
