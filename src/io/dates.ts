@@ -85,6 +85,16 @@ export function parseZone(zone: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
+/** A matched zone group: null when there is none, undefined when it is there but not a zone. */
+function optionalZone(text: string | undefined): number | null | undefined {
+  return text === undefined ? null : parseZone(text.replace(/\s+/g, ''));
+}
+
+/** The digits after a decimal point of seconds, as milliseconds (`250` → 250, `5` → 500, `123456` → 123). */
+function fractionMs(digits: string | undefined): number {
+  return digits === undefined ? 0 : Math.floor(Number(`0.${digits}`) * 1000);
+}
+
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([zZ]|[+-][\d:]{2,5}|(?:UTC|GMT)(?:\s*[+-][\d:]{1,5})?|[A-Z]{2,4})?)?$/i;
 
@@ -97,14 +107,9 @@ const isoRecognizer: DateRecognizer = {
     if (fast !== undefined) return fast;
     const m = ISO.exec(text);
     if (!m) return null;
-    let offset: number | null = null;
-    if (m[8] !== undefined) {
-      const z = parseZone(m[8].replace(/\s+/g, ''));
-      if (z === undefined) return null;
-      offset = z;
-    }
-    const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-    return dateFromParts(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 0 : Number(m[4]), m[5] === undefined ? 0 : Number(m[5]), m[6] === undefined ? 0 : Number(m[6]), fraction, offset);
+    const offset = optionalZone(m[8]);
+    if (offset === undefined) return null;
+    return dateFromParts(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 0 : Number(m[4]), m[5] === undefined ? 0 : Number(m[5]), m[6] === undefined ? 0 : Number(m[6]), fractionMs(m[7]), offset);
   },
 };
 
@@ -193,14 +198,9 @@ function parseTime(text: string): [number, number, number, number, number | null
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (m[5].toLowerCase() === 'p' ? 12 : 0);
   }
-  let offset: number | null = null;
-  if (m[6] !== undefined) {
-    const z = parseZone(m[6].replace(/\s+/g, ''));
-    if (z === undefined) return null;
-    offset = z;
-  }
-  const ms = m[4] === undefined ? 0 : Math.floor(Number(`0.${m[4]}`) * 1000);
-  return [hour, Number(m[2]), m[3] === undefined ? 0 : Number(m[3]), ms, offset];
+  const offset = optionalZone(m[6]);
+  if (offset === undefined) return null;
+  return [hour, Number(m[2]), m[3] === undefined ? 0 : Number(m[3]), fractionMs(m[4]), offset];
 }
 
 /** A two-digit year as spreadsheets read it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
