@@ -11,6 +11,8 @@
 import type { IssueLog } from '../model/issues.js';
 import type { SourceRecord } from '../io/record.js';
 import { createDateParser, placeholderReason } from '../io/dates.js';
+import { isoBytesResult, parseIsoBytes } from '../io/iso-bytes.js';
+import { MS_PER_DAY } from '../model/calendar.js';
 import { periodIndex, periodLabel, type Every, type WeekStart } from './period.js';
 import { createLocalDay, createWallClockInstant } from './time-zone.js';
 
@@ -82,8 +84,15 @@ export function createDayReader(date: DateSource, context: DateReaderContext): (
     lastDay = parsed.zoned ? localDay(parsed.ms) : wallToInstant ? localDay(wallToInstant(parsed.ms)) : Math.floor(parsed.ms / 86_400_000);
   };
 
+  // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)
+  const fast = date.formats[0] === 'iso-8601';
+  const index = date.index;
   return (record) => {
-    const key = record.key(date.index);
+    if (fast) {
+      const ms = record.parseBytes(index, parseIsoBytes);
+      if (ms === ms) return isoBytesResult.zoned ? localDay(ms) : Math.floor(ms / MS_PER_DAY);
+    }
+    const key = record.key(index);
     if (key !== lastKey) read(key, record);
     if (lastProblem !== null) {
       context.issues.add({ code: lastProblem.code, file: context.file, line: record.line, column: date.column, value: record.keyText(key), message: lastProblem.message });

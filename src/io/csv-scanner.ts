@@ -80,6 +80,11 @@ export class CsvRecord implements SourceRecord {
     return v;
   }
 
+  parseBytes(i: number, parse: (bytes: Uint8Array, start: number, end: number) => number): number {
+    if (i >= this.fieldCount || this.flags[i] !== CLEAN) return Number.NaN;
+    return parse(this.buf, this.starts[i], this.ends[i]);
+  }
+
   /** All fields as strings (headers, previews, tests). */
   toArray(): string[] {
     const out = new Array<string>(this.fieldCount);

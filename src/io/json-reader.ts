@@ -266,6 +266,10 @@ export class JsonRecord implements SourceRecord {
     return interner.idOfText(this.text(i));
   }
 
+  parseBytes(): number {
+    return Number.NaN;
+  }
+
   smallInt(i: number): number {
     const v = this.values[i];
     if (v === null || v === undefined || v === '') return BLANK;

@@ -22,6 +22,11 @@ export interface SourceRecord {
   intern(i: number, interner: ByteInterner): number;
   /** The field as a small non-negative integer when it is plain ASCII digits (≤ 6 of them), else BLANK or SLOW. */
   smallInt(i: number): number;
+  /**
+   * `parse` applied to the field's raw UTF-8 bytes when the record has them as they are (CSV fields
+   * without quotes to undo); NaN otherwise, and the caller reads `text(i)` instead.
+   */
+  parseBytes(i: number, parse: (bytes: Uint8Array, start: number, end: number) => number): number;
 }
 
 /** smallInt: the field is empty. */
