@@ -14,7 +14,7 @@ import { createDateParser, placeholderReason } from '../io/dates.js';
 import { isoBytesResult, parseIsoBytes } from '../io/iso-bytes.js';
 import { MS_PER_DAY } from '../model/calendar.js';
 import { periodIndex, periodLabel, type Every, type WeekStart } from './period.js';
-import { createLocalDay } from './time-zone.js';
+import { createLocalDay, createWallClockInstant } from './time-zone.js';
 
 /** Where a row's date is and how to read it (decided per source from sample values). */
 export interface DateSource {
@@ -24,6 +24,8 @@ export interface DateSource {
   formats: string[];
   /** IANA zone for instants; wall-clock times without a zone are taken as they are */
   timeZone: string;
+  /** the zone the export says its wall-clock times are in (Qualtrics header row 3), if any */
+  valueZone?: string;
 }
 
 /** The period of each row: `2026-W05`, `2026-01`… Days outside first..last give no key. */
@@ -54,91 +56,49 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** A record's local day number in the source's zone, or null (logged) when it has no usable date. */
 export function createDayReader(date: DateSource, context: DateReaderContext): (record: SourceRecord) => number | null {
-  const moment = new MomentReader(date, context);
+  const parse = createDateParser(date.formats);
   const localDay = createLocalDay(date.timeZone);
-  return (record) => {
-    const ms = moment.read(record);
-    if (ms !== ms) return null;
-    return moment.zoned ? localDay(ms) : Math.floor(ms / MS_PER_DAY);
-  };
-}
+  const wallToInstant = date.valueZone && date.valueZone !== date.timeZone ? createWallClockInstant(date.valueZone) : null;
+  const column = JSON.stringify(date.column);
+  let lastKey: string | null = null;
+  let lastDay: number | null = null;
+  let lastProblem: { code: 'bad-date' | 'placeholder-date'; message: string } | null = null;
 
-/**
- * A record's time in ms (an instant, or a wall-clock time when the value has no zone), or null (logged)
- * when it has no usable date: what orders answers for `--per-rule latest`.
- */
-export function createInstantReader(date: DateSource, context: DateReaderContext): (record: SourceRecord) => number | null {
-  const moment = new MomentReader(date, context);
-  return (record) => {
-    const ms = moment.read(record);
-    return ms === ms ? ms : null;
-  };
-}
-
-/**
- * The parsed date of a record in ms, NaN (logged as bad-date or placeholder-date) when unusable; `zoned`
- * says whether the last one read was an instant. Exports are usually sorted by time, so the last text
- * and its result are cached.
- */
-class MomentReader {
-  zoned = false;
-  private readonly parse: ReturnType<typeof createDateParser>;
-  private readonly column: string;
-  private readonly fast: boolean;
-  private readonly index: number;
-  private lastKey: string | null = null;
-  private lastMs = Number.NaN;
-  private lastZoned = false;
-  private lastProblem: { code: 'bad-date' | 'placeholder-date'; message: string } | null = null;
-
-  constructor(
-    private readonly date: DateSource,
-    private readonly context: DateReaderContext,
-  ) {
-    this.parse = createDateParser(date.formats);
-    this.column = JSON.stringify(date.column);
-    // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)
-    this.fast = date.formats[0] === 'iso-8601';
-    this.index = date.index;
-  }
-
-  read(record: SourceRecord): number {
-    if (this.fast) {
-      const ms = record.parseBytes(this.index, parseIsoBytes);
-      if (ms === ms) {
-        this.zoned = isoBytesResult.zoned;
-        return ms;
-      }
-    }
-    const key = record.key(this.index);
-    if (key !== this.lastKey) this.decode(key, record);
-    if (this.lastProblem !== null) {
-      const { code, message } = this.lastProblem;
-      this.context.issues.add({ code, file: this.context.file, line: record.line, column: this.date.column, value: record.keyText(key), message });
-    }
-    this.zoned = this.lastZoned;
-    return this.lastMs;
-  }
-
-  private decode(key: string, record: SourceRecord): void {
-    this.lastKey = key;
-    this.lastMs = Number.NaN;
-    this.lastProblem = null;
-    let parsed = this.parse(key);
-    if (parsed === null && NON_ASCII.test(key)) parsed = this.parse(record.keyText(key));
+  const read = (key: string, record: SourceRecord): void => {
+    lastKey = key;
+    lastDay = null;
+    lastProblem = null;
+    let parsed = parse(key);
+    if (parsed === null && NON_ASCII.test(key)) parsed = parse(record.keyText(key));
     if (parsed === null) {
       const text = record.keyText(key).trim();
-      this.lastProblem = { code: 'bad-date', message: text === '' ? `column ${this.column}: no date` : `column ${this.column}: ${JSON.stringify(text)} is not a date cxm can read` };
+      lastProblem = { code: 'bad-date', message: text === '' ? `column ${column}: no date` : `column ${column}: ${JSON.stringify(text)} is not a date cxm can read` };
       return;
     }
     const placeholder = placeholderReason(parsed);
     if (placeholder !== null) {
-      this.lastProblem = { code: 'placeholder-date', message: `column ${this.column}: ${JSON.stringify(record.keyText(key).trim())} looks like a placeholder date (${placeholder}); left out of the periods` };
+      lastProblem = { code: 'placeholder-date', message: `column ${column}: ${JSON.stringify(record.keyText(key).trim())} looks like a placeholder date (${placeholder}); left out of the periods` };
       return;
     }
-    this.lastMs = parsed.ms;
-    this.lastZoned = parsed.zoned;
-  }
+    // a wall-clock time is a day as written, unless the export names the zone it was written in
+    lastDay = parsed.zoned ? localDay(parsed.ms) : wallToInstant ? localDay(wallToInstant(parsed.ms)) : Math.floor(parsed.ms / 86_400_000);
+  };
+
+  // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)
+  const fast = date.formats[0] === 'iso-8601';
+  const index = date.index;
+  return (record) => {
+    if (fast) {
+      const ms = record.parseBytes(index, parseIsoBytes);
+      if (ms === ms) return isoBytesResult.zoned ? localDay(ms) : wallToInstant ? localDay(wallToInstant(ms)) : Math.floor(ms / MS_PER_DAY);
+    }
+    const key = record.key(index);
+    if (key !== lastKey) read(key, record);
+    if (lastProblem !== null) {
+      context.issues.add({ code: lastProblem.code, file: context.file, line: record.line, column: date.column, value: record.keyText(key), message: lastProblem.message });
+    }
+    return lastDay;
+  };
 }
 
 /** The period label of each row (the dimension key), cached per day. */

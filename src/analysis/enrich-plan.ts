@@ -75,7 +75,7 @@ export class ColumnSpace {
     if (!this.tags && normalizeHeader(name) === TAG_COLUMN && !this.header.some((h) => normalizeHeader(h) === TAG_COLUMN)) {
       throw new InputError(`${flag}: no column ${JSON.stringify(name)}`, { file: this.source.input.name }, 'to tag the comments by keyword, give --tags RULES.json');
     }
-    return findColumn(this.header, name, flag, this.source.input.name);
+    return findColumn(this.header, name, flag, this.source.input.name, this.source.labels);
   }
 
   /** Numbers in this column may use a decimal comma (its file is delimited with `;`). */
@@ -94,7 +94,7 @@ export class ColumnSpace {
  * Binds the enrichment to one source. `dateColumn` is needed for --since/--until (when `gateDates`:
  * no date dimension applies them) and for `--per-rule latest`. Undefined when nothing applies.
  */
-export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: { column?: string; timeZone: string; gate: boolean }): EnrichPlan | undefined {
+export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: { column?: string; timeZone: string; format?: string; gate: boolean }): EnrichPlan | undefined {
   const source = space.source;
   const plan: EnrichPlan = {};
   const join = space.join;
@@ -108,7 +108,7 @@ export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: { 
   }
   const first = request.first ?? null;
   const last = request.last ?? null;
-  if (dates.gate && (first !== null || last !== null)) plan.dates = { date: bindDateSource(source, dates.column!, dates.timeZone), first, last };
+  if (dates.gate && (first !== null || last !== null)) plan.dates = { date: bindDateSource(source, dates.column!, dates.timeZone, dates.format), first, last };
   if (request.weight !== undefined) {
     if (space.isTag(request.weight)) throw new UsageError('--weight: the comment tags are not a number');
     const index = space.index(request.weight, '--weight');
@@ -118,7 +118,7 @@ export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: { 
     if (space.isTag(request.per)) throw new UsageError('--per: a response can have several tags; roll up by a column');
     const index = space.index(request.per, '--per');
     const rule = request.perRule ?? 'mean';
-    plan.per = { column: space.header[index], index, rule, ...(rule === 'latest' ? { date: bindDateSource(source, dates.column!, dates.timeZone) } : {}) };
+    plan.per = { column: space.header[index], index, rule, ...(rule === 'latest' ? { date: bindDateSource(source, dates.column!, dates.timeZone, dates.format) } : {}) };
   }
   return Object.keys(plan).length ? plan : undefined;
 }

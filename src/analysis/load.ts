@@ -7,7 +7,7 @@ import { UsageError } from '../model/errors.js';
 import type { Role, Scale } from '../model/tally.js';
 import { detectCommentColumn, findColumn } from '../io/columns.js';
 import { readJoinTable, type JoinTable } from '../io/join-table.js';
-import { openSource, type Source } from '../io/read-source.js';
+import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
@@ -18,7 +18,7 @@ import type { FoldResult } from './fold.js';
 import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
-import { bindPlan, checkSameColumns, resolveRoles, roleOf, type Metric, type RoleSpec } from './plan.js';
+import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
 import type { TagPlan } from './tagger.js';
 import { formatWhere } from './where.js';
 
@@ -29,17 +29,24 @@ export interface LoadRequest {
   bands: Partial<Record<Role, Scale>>;
   metrics: Metric[] | undefined;
   by: string[];
+  /** label maps from a config file, per role */
+  labels?: Partial<Record<Role, Record<string, number>>>;
   /** a dimension from the date column, after the --by columns (trend periods, compare windows) */
   date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
+  /** `--layout`: the export's layout instead of the detected one */
+  layout?: string;
+  /** keep Qualtrics previews, tests and spam */
+  includePreviews?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
   progressDisplay?: ProgressDisplay;
-  /** --date and --tz: the date column for --since/--until and --per-rule latest (trend/compare bring their own in `date`) */
+  /** --date, --tz, --date-format: the date column for --since/--until and --per-rule latest (trend/compare bring their own in `date`) */
   dateColumn?: string;
   timeZone?: string;
+  dateFormat?: string;
   /** --join FILE --on COL[=COL2] */
   join?: { file: string; on: string; key: string };
   /** --tags RULES (already read) and --comment COL */
@@ -86,12 +93,12 @@ export interface DateBounds {
 export async function load(request: LoadRequest & EnrichRequest & DateBounds): Promise<Loaded> {
   const sources: Source[] = [];
   for (const file of request.files) {
-    sources.push(await openSource(file, { delimiter: request.delimiter, encoding: request.encoding, stdin: request.stdin }));
+    sources.push(await openSource(file, openOptions(request)));
   }
   checkSameColumns(sources);
   const first = sources[0];
   const wanted = request.metrics ? [...new Set(request.metrics.map(roleOf))] : undefined;
-  const roles = resolveRoles(first.header, first.input.name, request, wanted);
+  const roles = resolveRoles(first.header, first.input.name, request, wanted, sourceContext(first));
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
   const dateColumn = request.date ? resolveDateColumn(first, request.date.column) : undefined;
   const hasBounds = (request.first ?? null) !== null || (request.last ?? null) !== null;
@@ -119,7 +126,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       }
       const space = new ColumnSpace(source, join ? { table: join, on: request.join!.on } : undefined, tagPlan(source, request));
       const plan = bindPlan(source, roles, request.by, extra, space);
-      const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', gate: gateDates });
+      const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       if (enrich) plan.enrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
@@ -158,4 +165,9 @@ function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: So
   if (request.tags) info.tags = { file: request.tags.file, column: tagPlan(first, request)!.column, tags: request.tags.rules.map((r) => r.tag) };
   if (gateColumn !== undefined) info.dates = { column: gateColumn, since: request.since ?? null, until: request.until ?? null };
   return info;
+}
+
+/** How the reader should open each input of a request. */
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
 }

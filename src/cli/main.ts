@@ -8,6 +8,7 @@ import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineDrivers } from './commands/drivers.js';
+import { defineInspect } from './commands/inspect.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
@@ -43,6 +44,7 @@ function buildProgram(io: CliIo): Command {
   defineTrend(program, io);
   defineCompare(program, io);
   defineDrivers(program, io);
+  defineInspect(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

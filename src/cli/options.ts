@@ -8,10 +8,12 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
+import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../io/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { readTagRules, type TagRule } from '../io/tag-rules.js';
 import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js';
 import { PER_RULES, type PerRule } from '../analysis/entity-state.js';
+import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
 import { parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
 import { parseWhere, type WhereExpr } from '../analysis/where.js';
@@ -43,6 +45,10 @@ export interface CommonOptions {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  layout: LayoutName | undefined;
+  includePreviews: boolean;
+  /** label maps from the config file, per role */
+  labels: Partial<Record<Role, Record<string, number>>>;
   scales: Partial<Record<Role, Scale>>;
   bands: Partial<Record<Role, Scale>>;
   segmentOrder: Record<string, string[]>;
@@ -56,6 +62,8 @@ export interface CommonOptions {
   /** --tz: IANA zone for bucketing timestamps, and for reading those without a zone */
   timeZone: string;
   weekStart: WeekStart;
+  /** --date-format: the one date layout to read (a recogniser name), else decided per file */
+  dateFormat: string | undefined;
   /** --since/--until as given, and the days they stand for (both included) */
   since: string | null;
   until: string | null;
@@ -192,6 +200,9 @@ export function parseMethods(specs: string[], base: Methods): Methods | string {
 const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
 
 const delimiterSchema = text<string>((s, ctx) => DELIMITER_NAMES[s.toLowerCase()] ?? fail(ctx, s, `must be one of , ; tab | (got ${JSON.stringify(s)})`));
+const dateFormatSchema = text<string>(
+  (s, ctx) => dateFormatNamed(s) ?? fail(ctx, s, `must be one of ${Object.keys(DATE_FORMAT_ALIASES).join(', ')} or ${DATE_RECOGNIZERS.map((r) => r.name).join(', ')} (got ${JSON.stringify(s)})`),
+);
 const encodingSchema = text<Encoding>((s, ctx) => normalizeEncoding(s) ?? fail(ctx, s, `must be one of ${ENCODINGS.join(', ')} (got ${JSON.stringify(s)})`));
 export const choice = <T extends string>(values: readonly T[]) =>
   text<T>((s, ctx) => ((values as readonly string[]).includes(s.toLowerCase()) ? (s.toLowerCase() as T) : fail(ctx, s, `must be one of ${values.join(', ')} (got ${JSON.stringify(s)})`)));
@@ -215,6 +226,8 @@ const cliSchema = z.object({
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  layout: z.optional(choice(LAYOUT_NAMES)),
+  includePreviews: z.optional(z.boolean()),
   scale: z.optional(rangesSchema('--scale')),
   band: z.optional(rangesSchema('--band')),
   strict: z.optional(z.boolean()),
@@ -225,6 +238,7 @@ const cliSchema = z.object({
   config: z.optional(z.string()),
   date: z.optional(z.string()),
   tz: z.optional(z.string()),
+  dateFormat: z.optional(dateFormatSchema),
   weekStart: z.optional(choice(WEEK_STARTS)),
   since: z.optional(z.string()),
   until: z.optional(z.string()),
@@ -244,13 +258,18 @@ const configSchema = z.strictObject({
   columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()), comment: z.optional(z.string()) })),
   by: z.optional(z.array(z.string())),
   metrics: z.optional(z.array(z.enum(METRICS))),
-  scales: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
-  bands: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
+  scales: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
+  bands: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
   level: z.optional(z.number().check(z.gt(0), z.lt(1))),
   methods: z.optional(z.strictObject({ nps: z.optional(z.enum(NPS_METHODS)), csat: z.optional(z.enum(PROPORTION_METHODS)), ces: z.optional(z.enum(PROPORTION_METHODS)) })),
   minN: z.optional(z.int().check(z.gte(0))),
   adjust: z.optional(z.enum(P_ADJUST_METHODS)),
   segmentOrder: z.optional(z.record(z.string(), z.array(z.string()))),
+  labels: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.record(z.string(), z.int()))),
+  layout: z.optional(z.enum(LAYOUT_NAMES)),
+  encoding: z.optional(z.string()),
+  delimiter: z.optional(z.string()),
+  includePreviews: z.optional(z.boolean()),
   timeZone: z.optional(z.string()),
   weekStart: z.optional(z.enum(WEEK_STARTS)),
   weight: z.optional(z.string()),
@@ -258,6 +277,7 @@ const configSchema = z.strictObject({
   per: z.optional(z.string()),
   perRule: z.optional(z.enum(PER_RULES)),
   tags: z.optional(z.string()),
+  dateFormat: z.optional(z.string()),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -298,6 +318,14 @@ function configRanges(values: Partial<Record<Role, string>> | undefined, flag: s
     out[r.role] = r.scale;
   }
   return out;
+}
+
+/** A config value that takes the same spellings as its flag (`"delimiter": "tab"`). */
+function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key: string, file: string): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InputError(`config "${key}": ${firstIssue(parsed.error).message}`, { file });
+  return parsed.data;
 }
 
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
@@ -355,8 +383,11 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     adjust: o.adjust ?? config.adjust ?? DEFAULTS.adjust,
     format: o.format ?? DEFAULTS.format,
     output: o.output,
-    delimiter: o.delimiter,
-    encoding: o.encoding,
+    delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
+    encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    layout: o.layout ?? config.layout,
+    includePreviews: o.includePreviews ?? config.includePreviews ?? false,
+    labels: config.labels ?? {},
     scales: { ...configRanges(config.scales, 'scales', configFile), ...(o.scale ?? {}) },
     bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },
     segmentOrder: config.segmentOrder ?? {},
@@ -368,6 +399,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     dateColumn: o.date ?? config.columns?.date,
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
     weekStart,
+    dateFormat: o.dateFormat ?? configText(dateFormatSchema, config.dateFormat, 'dateFormat', configFile),
     since: o.since ?? null,
     until: o.until ?? null,
     first,

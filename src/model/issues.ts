@@ -12,6 +12,12 @@ export type IssueCode =
   | 'zero-weight' // weight 0: the row is left out (excluded)
   | 'unmatched-join' // no row of the --join file has the response's key
   | 'excluded-row' // left out by rule (e.g. no --per entity)
+  | 'excluded-preview' // a Qualtrics survey preview (left out by the layout's rules)
+  | 'excluded-test' // a Qualtrics survey test
+  | 'excluded-spam' // a response flagged as spam
+  | 'excluded-partial' // a partial (not submitted) Typeform response
+  | 'excluded-unanswered' // asked but not answered (Zendesk offered, Intercom not rated)
+  | 'unfinished-row' // an unfinished response, kept: its answered scores count
   | 'duplicate-id'
   | 'bad-quote';
 
