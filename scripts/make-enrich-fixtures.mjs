@@ -6,17 +6,8 @@
 //   fixtures/tags.json      comment tag rules for the comments of fixtures/responses.csv.
 // Usage: node scripts/make-enrich-fixtures.mjs   (after scripts/make-fixtures.mjs)
 import { readFileSync, writeFileSync } from 'node:fs';
+import { random } from './seeded-random.mjs';
 
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(20260707);
 const pickOne = (items) => items[Math.floor(rnd() * items.length)];
 

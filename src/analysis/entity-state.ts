@@ -32,7 +32,10 @@ export interface EntityStates {
   /** the fold group (index into FoldResult.groups) of each state */
   group: number[];
   entity: string[];
-  /** Σ weights (exact: the same whatever the thread split) and number of rows of the entity in the group: its weight is their mean */
+  /**
+   * --weight: Σ weights (exact: the same whatever the thread split) of the entity's rows in the group,
+   * whose mean is its weight; empty when unweighted (every entity weighs 1)
+   */
   weightSum: ExactSum[];
   rows: number[];
   roles: RoleStates[];
@@ -40,12 +43,17 @@ export interface EntityStates {
 
 export class EntityAccumulator {
   readonly states: EntityStates;
-  private readonly index = new Map<string, number>();
+  /** per group: entity → state */
+  private readonly index: Map<string, number>[] = [];
   private readonly mean: boolean;
   private readonly min: boolean;
   private readonly latest: boolean;
 
-  constructor(rule: PerRule, roles: number) {
+  constructor(
+    rule: PerRule,
+    roles: number,
+    private readonly weighted: boolean,
+  ) {
     this.states = {
       rule,
       group: [],
@@ -61,15 +69,15 @@ export class EntityAccumulator {
 
   /** The state of `entity` in group `g`, created empty on first sight. */
   entry(g: number, entity: string): number {
-    const id = `${g}\u001f${entity}`;
-    let e = this.index.get(id);
+    const index = (this.index[g] ??= new Map());
+    let e = index.get(entity);
     if (e !== undefined) return e;
     const s = this.states;
     e = s.group.length;
-    this.index.set(id, e);
+    index.set(entity, e);
     s.group.push(g);
     s.entity.push(entity);
-    s.weightSum.push([]);
+    if (this.weighted) s.weightSum.push([]);
     s.rows.push(0);
     for (const r of s.roles) {
       r.count.push(0);
@@ -86,7 +94,7 @@ export class EntityAccumulator {
 
   /** One row of the entity, with its weight (1 when unweighted). */
   addRow(e: number, weight: number): void {
-    addExact(this.states.weightSum[e], weight);
+    if (this.weighted) addExact(this.states.weightSum[e], weight);
     this.states.rows[e]++;
   }
 
@@ -106,7 +114,7 @@ export class EntityAccumulator {
 
   /** Merges state `k` of `other` into state e (line numbers of `other` shifted by lineOffset). */
   absorb(e: number, other: EntityStates, k: number, lineOffset = 0): void {
-    mergeExact(this.states.weightSum[e], other.weightSum[k]);
+    if (this.weighted) mergeExact(this.states.weightSum[e], other.weightSum[k]);
     this.states.rows[e] += other.rows[k];
     this.states.roles.forEach((s, r) => {
       const o = other.roles[r];
@@ -140,5 +148,6 @@ export function rollUp(states: EntityStates, e: number, r: number): number | nul
 
 /** The entity's weight: the mean weight of its rows (an account's revenue when every row carries it). */
 export function entityWeight(states: EntityStates, e: number): number {
+  if (states.weightSum.length === 0) return 1;
   return states.rows[e] === 0 ? 0 : exactValue(states.weightSum[e]) / states.rows[e];
 }

@@ -103,7 +103,7 @@ export class Folder {
       this.weightSums = plan.roles.map(() => []);
       this.weightSqSums = plan.roles.map(() => []);
     }
-    if (plan.enrich?.per) this.entities = new EntityAccumulator(plan.enrich.per.rule, plan.roles.length);
+    if (plan.enrich?.per) this.entities = new EntityAccumulator(plan.enrich.per.rule, plan.roles.length, plan.enrich.weight !== undefined);
   }
 
   /** Value id of dimension d for this record, or -1 when the row is left out. */

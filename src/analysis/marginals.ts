@@ -66,7 +66,8 @@ export class Marginals {
     const total = this.total();
     const inside = this.group(dims, key);
     if (!this.statesOf) return total.map((t, r) => subtractTallies(t, inside[r]));
-    const outside = this.select((g) => !this.matches(g, dims, key));
+    const members = this.fold.groups.flatMap((g, i) => (this.matches(g, dims, key) ? [] : [i]));
+    const outside = this.build([{ key: [], members }], false).groups[0]?.tallies ?? this.empty();
     // blank and invalid answers are counted per row, not per entity
     return outside.map((t, r) => ({ ...t, skipped: total[r].skipped - inside[r].skipped, invalid: total[r].invalid - inside[r].invalid }));
   }
@@ -74,7 +75,7 @@ export class Marginals {
   /** The rows of the fold groups that pass `test`, as one set of Tallies (entities rolled up over them). */
   select(test: (group: GroupResult) => boolean): Tally[] {
     const members = this.fold.groups.flatMap((g, i) => (test(g) ? [i] : []));
-    return this.build([{ key: [], members }]).groups[0]?.tallies ?? this.empty();
+    return this.build([{ key: [], members }], false).groups[0]?.tallies ?? this.empty();
   }
 
   /** With --per: how many entities answered in more than one of the groups over `dims`. */
@@ -100,7 +101,7 @@ export class Marginals {
     let m = this.cache.get(id);
     if (!m) {
       const plain = !this.statesOf && this.sets.size === 0 && dims.length === this.all.length && dims.every((d, i) => d === i);
-      m = plain ? this.index(this.fold.groups, 0) : this.build(this.project(dims));
+      m = plain ? this.index(this.fold.groups, 0) : this.build(this.project(dims), dims.length > 0);
       this.cache.set(id, m);
     }
     return m;
@@ -122,7 +123,8 @@ export class Marginals {
     return [...out.values()];
   }
 
-  private build(projected: { key: string[]; members: number[] }[]) {
+  /** Tallies of the projected groups; `countSpanning`: count the entities found in more than one of them. */
+  private build(projected: { key: string[]; members: number[] }[], countSpanning: boolean) {
     const roles = this.fold.roles;
     const groups: TallyGroup[] = projected.map(({ key, members }) => {
       const tallies = roles.map((r) => emptyTally(r.scale));
@@ -133,14 +135,14 @@ export class Marginals {
     const states = this.fold.entities;
     if (states && this.statesOf) {
       // counts come from the entities alone; the groups' Tallies above carry only skipped and invalid
-      const merged = new EntityAccumulator(states.rule, roles.length);
+      const merged = new EntityAccumulator(states.rule, roles.length, states.weightSum.length > 0);
       projected.forEach(({ members }, p) => {
         for (const i of members) for (const k of this.statesOf![i]) merged.absorb(merged.entry(p, states.entity[k]), states, k);
       });
       const m = merged.states;
       const seen = new Map<string, number>();
       for (let e = 0; e < m.group.length; e++) {
-        seen.set(m.entity[e], (seen.get(m.entity[e]) ?? 0) + 1);
+        if (countSpanning) seen.set(m.entity[e], (seen.get(m.entity[e]) ?? 0) + 1);
         const w = entityWeight(m, e);
         roles.forEach((role, r) => {
           const value = rollUp(m, e, r);

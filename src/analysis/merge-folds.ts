@@ -23,7 +23,7 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
   const groups = new Map<string, GroupResult>();
   const issues = new IssueLog();
   const counts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
-  const entities = first.entities ? new EntityAccumulator(first.entities.rule, first.roles.length) : null;
+  const entities = first.entities ? new EntityAccumulator(first.entities.rule, first.roles.length, weightedStates(parts)) : null;
   const groupIndex = new Map<string, number>();
   for (const { result, lineOffset = 0 } of parts) {
     if (result.roles.length !== first.roles.length || result.dimensions.join(KEY_SEPARATOR) !== first.dimensions.join(KEY_SEPARATOR)) {
@@ -60,6 +60,11 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
     ...(first.setDimensions ? { setDimensions: first.setDimensions } : {}),
     ...(entities ? { entities: entities.states } : {}),
   };
+}
+
+/** Whether the entities' states carry weights (any part with a state has them). */
+function weightedStates(parts: FoldPart[]): boolean {
+  return parts.some((p) => (p.result.entities?.weightSum.length ?? 0) > 0);
 }
 
 /** Weighted groups: the exact sums merge, and the Tallies' weight sums are rounded from them once. */

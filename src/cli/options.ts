@@ -3,13 +3,13 @@
  * the schemas turn them into typed settings or a one-line usage error naming the flag. A config file
  * (`--config`) supplies defaults that flags override.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
 import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../io/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
+import { readJsonFile } from '../io/json-file.js';
 import { readTagRules, type TagRule } from '../io/tag-rules.js';
 import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js';
 import { PER_RULES, type PerRule } from '../analysis/entity-state.js';
@@ -290,18 +290,7 @@ export function firstIssue(error: z.core.$ZodError): { path: string; message: st
 }
 
 export function readConfig(file: string): ConfigFile {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError('cannot read the config file', { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new InputError(`the config file is not valid JSON (${(error as Error).message})`, { file });
-  }
+  const json = readJsonFile(file, 'config file');
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);

@@ -4,8 +4,8 @@
  * matches anywhere in the comment, ignoring case; `/source/flags` is a regular expression (flags i, m,
  * s, u). Rules are plain data so they cross to worker threads; the matcher is analysis/tagger.ts.
  */
-import fs from 'node:fs';
 import { InputError } from '../model/errors.js';
+import { readJsonFile } from './json-file.js';
 
 export interface TagRule {
   tag: string;
@@ -20,19 +20,7 @@ export const UNTAGGED = '(untagged)';
 const REGEX = /^\/(.+)\/([a-z]*)$/is;
 
 export function readTagRules(file: string): TagRule[] {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError('cannot read the tag rules file', { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new InputError(`the tag rules are not valid JSON (${(error as Error).message})`, { file });
-  }
-  return parseTagRules(json, file);
+  return parseTagRules(readJsonFile(file, 'tag rules file'), file);
 }
 
 export function parseTagRules(json: unknown, file: string): TagRule[] {
