@@ -28,7 +28,11 @@ const taggers = new WeakMap<TagPlan, Tagger>();
 export function taggerFor(plan: TagPlan): Tagger {
   let tagger = taggers.get(plan);
   if (tagger) return tagger;
-  const rules = plan.rules.map((r) => ({ tag: r.tag, keywords: r.keywords, regexes: r.regexes.map((x) => new RegExp(x.source, x.flags)) }));
+  // a rule's keywords become one case-insensitive alternation: one scan of the comment, no lower-casing
+  const rules = plan.rules.map((r) => ({
+    tag: r.tag,
+    patterns: [...(r.keywords.length ? [new RegExp(r.keywords.map(escapeRegExp).join('|'), 'iu')] : []), ...r.regexes.map((x) => new RegExp(x.source, x.flags))],
+  }));
   const index = plan.index;
   let lastText: string | null = null;
   let lastKey = '';
@@ -36,11 +40,8 @@ export function taggerFor(plan: TagPlan): Tagger {
     const text = record.text(index);
     if (text === lastText) return lastKey;
     lastText = text;
-    const lower = text.toLowerCase();
     const tags: string[] = [];
-    for (const rule of rules) {
-      if (rule.keywords.some((k) => lower.includes(k)) || rule.regexes.some((re) => re.test(text))) tags.push(rule.tag);
-    }
+    for (const rule of rules) if (rule.patterns.some((re) => re.test(text))) tags.push(rule.tag);
     lastKey = tags.join(TAG_SEPARATOR);
     return lastKey;
   };
@@ -51,4 +52,8 @@ export function taggerFor(plan: TagPlan): Tagger {
 /** The tags of a key; no tag is the one group `(untagged)`. */
 export function tagsOfKey(key: string, untagged: string): string[] {
   return key === '' ? [untagged] : key.split(TAG_SEPARATOR);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -61,7 +61,7 @@ export function addDateFlags(cmd: Command): Command {
  */
 export function addEnrichFlags(cmd: Command): Command {
   return cmd
-    .option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and nps_source != test" (repeatable: all must hold)', collect)
+    .option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect)
     .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
     .option('--until <date>', 'last day kept (included), same forms as --since')
     .option('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n')

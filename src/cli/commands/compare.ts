@@ -12,7 +12,8 @@ Examples:
   cxm compare 2026-q2.csv 2026-q1.csv --by region
   cxm compare --current 'exports/2026-06-*.csv' --baseline 'exports/2026-05-*.csv' --metric nps
   cxm compare responses.csv --period 2026-W05 --against 2026-W04 --by region
-  cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --format json`;
+  cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --format json
+  cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --tags tags.json --by tag`;
 
 export function defineCompare(program: Command, io: CliIo): Command {
   const cmd = program

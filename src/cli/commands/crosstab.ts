@@ -11,7 +11,8 @@ Examples:
   cxm crosstab responses.csv --rows region --cols plan
   cxm crosstab responses.csv --rows region --cols plan --metric nps,csat --ci
   cxm crosstab responses.csv --rows region --cols channel --min-n 50 --suppress-low
-  cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv`;
+  cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv
+  cxm crosstab responses.csv --rows tag --cols region --tags tags.json --where 'plan != Free'`;
 
 export function defineCrosstab(program: Command, io: CliIo): Command {
   const cmd = program

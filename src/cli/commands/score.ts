@@ -12,7 +12,10 @@ Examples:
   cxm score responses.csv --by region
   cxm score responses.csv --by region,plan --metric nps,csat --level 0.9
   cxm score q1.csv q2.csv --method nps=score --format json -o scores.json
-  cat responses.ndjson | cxm score - --by channel --format csv`;
+  cat responses.ndjson | cxm score - --by channel --format csv
+  cxm score responses.csv --join customers.csv --on email --weight revenue --by tier
+  cxm score responses.csv --join customers.csv --on email --per account --where 'region = EMEA'
+  cxm score responses.csv --tags tags.json --by tag --since 2026-04`;
 
 export function defineScore(program: Command, io: CliIo): Command {
   const cmd = program

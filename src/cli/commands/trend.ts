@@ -12,7 +12,8 @@ Examples:
   cxm trend responses.csv --every week
   cxm trend responses.csv --every month --by region --metric nps
   cxm trend responses.csv --every week --date submitted_at --tz Europe/Berlin --since 2026-02 --until 2026-04
-  cxm trend responses.csv --every day --window 7 --format csv -o daily.csv`;
+  cxm trend responses.csv --every day --window 7 --format csv -o daily.csv
+  cxm trend responses.csv --every quarter --join customers.csv --on email --per account --weight revenue`;
 
 export function defineTrend(program: Command, io: CliIo): Command {
   const cmd = program
