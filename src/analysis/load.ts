@@ -11,7 +11,7 @@ import { openSource, type OpenOptions, type Source } from '../io/read-source.js'
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
-import { bindEnrich, ColumnSpace, type EnrichRequest } from './enrich-plan.js';
+import { bindEnrich, ColumnSpace, type EnrichPlan, type EnrichRequest } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
@@ -116,6 +116,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   );
   if (!display?.start(progress)) progress = undefined;
   const parts = [];
+  let firstEnrich: EnrichPlan | undefined;
   try {
     for (const source of sources) {
       const extra = [];
@@ -128,6 +129,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       const plan = bindPlan(source, roles, request.by, extra, space);
       const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       if (enrich) plan.enrich = enrich;
+      if (source === first) firstEnrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
       parts.push({ result });
@@ -136,7 +138,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
     if (progress) display!.end();
   }
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
-  const enrich = enrichInfo(request, sources[0], join, gateDates ? gateColumn : undefined);
+  const enrich = enrichInfo(request, first, firstEnrich, join, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich };
 }
 
@@ -156,12 +158,13 @@ function clipWindows(date: DateRequest, first: number | null, last: number | nul
   return { ...date, grouping: { kind: 'date-window', windows } };
 }
 
-function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: Source, join: JoinTable | undefined, gateColumn: string | undefined): EnrichInfo {
+/** What the options did, with columns named as in the file (the first source's binding). */
+function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: Source, plan: EnrichPlan | undefined, join: JoinTable | undefined, gateColumn: string | undefined): EnrichInfo {
   const info: EnrichInfo = {};
-  if (request.weight !== undefined) info.weight = { column: request.weight };
+  if (plan?.weight) info.weight = { column: plan.weight.column };
   if (request.where?.length) info.where = request.where.map(formatWhere);
-  if (join && request.join) info.join = { file: join.file, on: request.join.on, key: join.key, columns: join.columns, rows: join.rows.length, notes: join.notes };
-  if (request.per !== undefined) info.per = { column: request.per, rule: request.perRule ?? 'mean' };
+  if (join && request.join) info.join = { file: join.file, on: plan?.join?.column ?? request.join.on, key: join.key, columns: join.columns, rows: join.rows.length, notes: join.notes };
+  if (plan?.per) info.per = { column: plan.per.column, rule: plan.per.rule };
   if (request.tags) info.tags = { file: request.tags.file, column: tagPlan(first, request)!.column, tags: request.tags.rules.map((r) => r.tag) };
   if (gateColumn !== undefined) info.dates = { column: gateColumn, since: request.since ?? null, until: request.until ?? null };
   return info;
