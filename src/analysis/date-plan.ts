@@ -7,7 +7,7 @@ import { findColumn } from '../io/columns.js';
 import { detectDateColumn, noDateColumn } from '../io/date-column.js';
 import { DATE_RECOGNIZERS, decideDateFormat } from '../io/dates.js';
 import type { Source } from '../io/read-source.js';
-import type { DateWindowDimension, PeriodDimension } from './date-dimension.js';
+import type { DateSource, DateWindowDimension, PeriodDimension } from './date-dimension.js';
 import type { Every, WeekStart } from './period.js';
 
 /** How rows are grouped by date: into periods, or into named day windows. */
@@ -33,11 +33,10 @@ export function resolveDateColumn(source: Source, named: string | undefined): st
   return source.header[index];
 }
 
-/** The date dimension for one source: the column's index and the date layouts its values use. */
-export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
+/** Where one source's dates are and which layouts they use (decided from its sample values). */
+export function bindDateSource(source: Source, column: string, timeZone: string): DateSource {
   const file = source.input.name;
   const index = findColumn(source.header, column, '--date', file);
-  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
   const samples = source.preview.map((row) => row[index] ?? '');
   const decision = decideDateFormat(samples);
   if (decision.ambiguous) {
@@ -51,7 +50,13 @@ export function bindDateDimension(source: Source, column: string, request: DateR
       `dates cxm reads: ${DATE_RECOGNIZERS.map((r) => r.example).join('; ')}; name another column with --date`,
     );
   }
-  const date = { column, index, formats: decision.formats, timeZone: request.timeZone };
+  return { column, index, formats: decision.formats, timeZone };
+}
+
+/** The date dimension for one source: the column's index and the date layouts its values use. */
+export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
+  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
+  const date = bindDateSource(source, column, request.timeZone);
   const g = request.grouping;
   if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
   return { kind: 'date-window', name: request.name, date, windows: g.windows };

@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
+import { defineFollowup } from './commands/followup.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
@@ -41,6 +43,8 @@ function buildProgram(io: CliIo): Command {
   defineCrosstab(program, io);
   defineTrend(program, io);
   defineCompare(program, io);
+  defineCheck(program, io);
+  defineFollowup(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

@@ -10,7 +10,8 @@ import { ROLES, type Role, type Scale } from '../model/tally.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import type { Methods } from '../analysis/estimate.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
-import { WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { EVERY, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { checkTimeZone } from '../analysis/time-zone.js';
 import {
   NPS_METHODS,
@@ -199,13 +200,44 @@ const cliSchema = z.object({
   weekStart: z.optional(choice(WEEK_STARTS)),
 });
 
+const metricNumbers = z.partialRecord(z.enum(METRICS), z.number());
+
+/** The `check` section of the config file. */
+const checkConfigSchema = z.strictObject({
+  min: z.optional(metricNumbers),
+  maxDrop: z.optional(metricNumbers),
+  rule: z.optional(z.enum(CHECK_RULES)),
+  onLowBase: z.optional(z.enum(ON_LOW_BASE)),
+  adjust: z.optional(z.enum(P_ADJUST_METHODS)),
+  every: z.optional(z.enum(EVERY)),
+});
+export type CheckConfig = z.infer<typeof checkConfigSchema>;
+
+/** The `report` section: everything a scheduled report needs except the as-of date. */
+const reportConfigSchema = z.strictObject({
+  files: z.optional(z.array(z.string()).check(z.minLength(1))),
+  title: z.optional(z.string()),
+  every: z.optional(z.enum(EVERY)),
+  date: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
+  by: z.optional(z.array(z.string())),
+  metrics: z.optional(z.array(z.enum(METRICS))),
+  format: z.optional(z.enum(['markdown', 'html', 'json'])),
+  output: z.optional(z.string()),
+  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+  minN: z.optional(z.int().check(z.gte(0))),
+  history: z.optional(z.int().check(z.gte(2), z.lte(520))),
+  comments: z.optional(z.int().check(z.gte(0), z.lte(100))),
+});
+export type ReportConfig = z.infer<typeof reportConfigSchema>;
+
 /** The config file: what a team keeps in git. Flags override it. */
 const configSchema = z.strictObject({
   columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()) })),
   by: z.optional(z.array(z.string())),
   metrics: z.optional(z.array(z.enum(METRICS))),
-  scales: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
-  bands: z.optional(z.record(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
+  scales: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
+  bands: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
   level: z.optional(z.number().check(z.gt(0), z.lt(1))),
   methods: z.optional(z.strictObject({ nps: z.optional(z.enum(NPS_METHODS)), csat: z.optional(z.enum(PROPORTION_METHODS)), ces: z.optional(z.enum(PROPORTION_METHODS)) })),
   minN: z.optional(z.int().check(z.gte(0))),
@@ -213,6 +245,10 @@ const configSchema = z.strictObject({
   segmentOrder: z.optional(z.record(z.string(), z.array(z.string()))),
   timeZone: z.optional(z.string()),
   weekStart: z.optional(z.enum(WEEK_STARTS)),
+  /** `cxm check` thresholds and rules (flags override them) */
+  check: z.optional(checkConfigSchema),
+  /** a `cxm report` definition: a cron line needs only --config and --as-of */
+  report: z.optional(reportConfigSchema),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
