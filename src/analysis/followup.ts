@@ -295,7 +295,7 @@ export interface FollowupRequest extends ColumnOptions {
 }
 
 /** The default answers to call back: NPS detractors; CSAT and CES answers outside the success band. */
-const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], csat: ['not satisfied'], ces: ['not agree'] };
+export const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], csat: ['not satisfied'], ces: ['not agree'] };
 
 /** From the request and the first file's header to the columns and settings of the list. */
 export function planFollowup(sources: Source[], request: FollowupRequest): { columns: FollowupColumns; settings: FollowupSettings } {

@@ -31,14 +31,18 @@ export interface PeriodPick {
   previous: number;
 }
 
-/** The latest day among the fold's groups (its last dimension holds day labels), or null when none. */
-export function latestDay(fold: FoldResult): number | null {
-  let latest: number | null = null;
+/** The first and last day among the fold's groups (its last dimension holds day labels), or null when none. */
+export function dayRange(fold: FoldResult): { first: number; last: number } | null {
+  let range: { first: number; last: number } | null = null;
   for (const g of fold.groups) {
     const day = dayOf(g);
-    if (latest === null || day > latest) latest = day;
+    if (range === null) range = { first: day, last: day };
+    else {
+      if (day < range.first) range.first = day;
+      if (day > range.last) range.last = day;
+    }
   }
-  return latest;
+  return range;
 }
 
 /** The last period whose last day is on or before `asOf`. */
@@ -49,7 +53,7 @@ export function lastCompletePeriod(asOf: number, every: Every, weekStart: WeekSt
 
 /** Picks the current and previous periods; an error when the data has no usable date and no --as-of was given. */
 export function pickPeriods(fold: FoldResult, every: Every, weekStart: WeekStart, asOf: number | null, file: string): PeriodPick {
-  const day = asOf ?? latestDay(fold);
+  const day = asOf ?? dayRange(fold)?.last ?? null;
   if (day === null) {
     throw new InputError('no row has a usable date', { file }, 'name the date column with --date, or see the rows listed above');
   }

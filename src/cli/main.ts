@@ -9,6 +9,7 @@ import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineFollowup } from './commands/followup.js';
+import { defineReport } from './commands/report.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
@@ -44,6 +45,7 @@ function buildProgram(io: CliIo): Command {
   defineTrend(program, io);
   defineCompare(program, io);
   defineCheck(program, io);
+  defineReport(program, io);
   defineFollowup(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

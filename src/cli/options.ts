@@ -228,6 +228,7 @@ const reportConfigSchema = z.strictObject({
   minN: z.optional(z.int().check(z.gte(0))),
   history: z.optional(z.int().check(z.gte(2), z.lte(520))),
   comments: z.optional(z.int().check(z.gte(0), z.lte(100))),
+  comment: z.optional(z.string()),
 });
 export type ReportConfig = z.infer<typeof reportConfigSchema>;
 

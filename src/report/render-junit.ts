@@ -7,23 +7,8 @@
  */
 import type { CheckResult } from '../analysis/check.js';
 import { checkName, checkSubject, groupName, reasonText, summaryText } from './check.js';
+import { escapeXml } from './escape-xml.js';
 import { formatLevel } from './format.js';
-
-/** Text for an XML attribute or element: escaped, with characters XML 1.0 forbids removed. */
-export function xmlText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
-}
 
 export function renderJunit(result: CheckResult): string {
   const s = result.settings;
@@ -32,17 +17,17 @@ export function renderJunit(result: CheckResult): string {
   for (const row of result.checks) {
     const name = `${checkName(row)} (${groupName(row)})`;
     const reason = reasonText(row, result);
-    const open = `    <testcase name="${xmlText(name)}" classname="cxm.check.${xmlText(row.metric)}" time="0"`;
+    const open = `    <testcase name="${escapeXml(name)}" classname="cxm.check.${escapeXml(row.metric)}" time="0"`;
     const lowBaseFails = row.status === 'low-base' && s.onLowBase === 'fail';
     if (row.status === 'fail' || lowBaseFails) {
       counts.failures++;
       const type = row.status === 'fail' ? row.rule : 'low-base';
-      cases.push(`${open}>\n      <failure message="${xmlText(reason)}" type="${type}">${xmlText(`${name}: ${reason}`)}</failure>\n    </testcase>`);
+      cases.push(`${open}>\n      <failure message="${escapeXml(reason)}" type="${type}">${escapeXml(`${name}: ${reason}`)}</failure>\n    </testcase>`);
     } else if (row.status === 'low-base' && s.onLowBase === 'warn') {
       counts.skipped++;
-      cases.push(`${open}>\n      <skipped message="${xmlText(reason)}"/>\n    </testcase>`);
+      cases.push(`${open}>\n      <skipped message="${escapeXml(reason)}"/>\n    </testcase>`);
     } else {
-      cases.push(`${open}>\n      <system-out>${xmlText(reason)}</system-out>\n    </testcase>`);
+      cases.push(`${open}>\n      <system-out>${escapeXml(reason)}</system-out>\n    </testcase>`);
     }
   }
   const totals = `tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="0"`;
@@ -58,9 +43,9 @@ export function renderJunit(result: CheckResult): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cxm check" ${totals}>`,
-    `  <testsuite name="${xmlText(`cxm check: ${checkSubject(s)}`)}" ${totals}>`,
+    `  <testsuite name="${escapeXml(`cxm check: ${checkSubject(s)}`)}" ${totals}>`,
     '    <properties>',
-    ...properties.map(([k, v]) => `      <property name="${xmlText(k)}" value="${xmlText(v)}"/>`),
+    ...properties.map(([k, v]) => `      <property name="${escapeXml(k)}" value="${escapeXml(v)}"/>`),
     '    </properties>',
     ...cases,
     '  </testsuite>',
