@@ -19,7 +19,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     .summary('the close-the-loop list: detractors (or others) with contact and comment, newest first')
     .description('Lists the responses to follow up — detractors by default — with id, date, score, category, segment and contact columns and the comment, newest first')
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
-    .option('--group <groups>', 'detractors (default), passives, promoters, or all; comma-separated')
+    .option('--group <groups>', 'detractors (default), passives, promoters, or all (comma-separated or repeated)', collect)
     .option('--score <lo-hi>', 'list answers in this score range instead, e.g. 0-4 or 1-2 for --metric csat')
     .option('--metric <metric>', 'the score to list: nps, csat or ces (default: NPS when found)')
     .option('--since <date>', 'first day to list, e.g. 2026-06-01 or 2026-W23 (included)')
