@@ -258,7 +258,28 @@ export const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A
 
 export function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
   const issue = error.issues[0];
-  return { path: issue.path.map(String).join('.'), message: issue.message };
+  return { path: issue.path.map(String).join('.'), message: issueMessage(issue) };
+}
+
+/** zod/mini carries no message texts: say in words what was wrong (custom messages are kept). */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'too_small':
+    case 'too_big': {
+      const what = issue.origin === 'array' ? 'items' : '';
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const relation = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+      return `must be ${relation} ${String(bound)}${what ? ` ${what}` : ''}`;
+    }
+    default:
+      return issue.message;
+  }
 }
 
 export function readConfig(file: string): ConfigFile {
