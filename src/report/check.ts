@@ -11,20 +11,27 @@ import { cell, type Cell, type Column, type Section, type View } from './view.js
 
 type Settings = CheckResult['settings'];
 
+/** A score (`72.8%`, `29.2`) */
 function number(row: CheckRow, x: number | null): string {
   if (x === null) return '–';
-  return formatFixed(x, metricDigits(row.metric)) + (isPercent(row.metric) && row.kind === 'min' ? '%' : '');
+  return formatFixed(x, metricDigits(row.metric)) + (isPercent(row.metric) ? '%' : '');
 }
 
-/** The threshold as written: `30`, `80%` */
+/** A change of a score: NPS points, or percentage points (`5.1 pts`) */
+function amount(row: CheckRow, x: number): string {
+  return formatFixed(x, metricDigits(row.metric)) + (isPercent(row.metric) ? ' pts' : '');
+}
+
+/** The threshold as written: `30`, `80%`, a drop of `5 pts` */
 function threshold(row: CheckRow): string {
-  return `${Number(row.threshold.toFixed(6))}${isPercent(row.metric) && row.kind === 'min' ? '%' : ''}`;
+  const suffix = isPercent(row.metric) ? (row.kind === 'min' ? '%' : ' pts') : '';
+  return `${Number(row.threshold.toFixed(6))}${suffix}`;
 }
 
-/** `NPS ≥ 30`, `CSAT % drop ≤ 5` */
+/** `NPS ≥ 30`, `CSAT % drop ≤ 5 pts` */
 export function checkName(row: CheckRow): string {
   const label = METRIC_LABELS[row.metric];
-  return row.kind === 'min' ? `${label} ≥ ${threshold(row)}` : `${label} drop ≤ ${threshold(row)}${isPercent(row.metric) ? ' points' : ''}`;
+  return row.kind === 'min' ? `${label} ≥ ${threshold(row)}` : `${label} drop ≤ ${threshold(row)}`;
 }
 
 /** `All`, `region=EMEA, plan=Pro` */
@@ -87,7 +94,7 @@ export function reasonText(row: CheckRow, result: CheckResult): string {
   const now = number(row, row.current?.value ?? null);
   const move = `${before} → ${now}`;
   const drop = row.value!;
-  const change = drop > 0 ? `dropped ${number(row, drop)}` : drop < 0 ? `rose ${number(row, -drop)}` : 'did not change';
+  const change = drop > 0 ? `dropped ${amount(row, drop)}` : drop < 0 ? `rose ${amount(row, -drop)}` : 'did not change';
   const dropCi = `the ${level} CI of the drop ${formatInterval(row.lower, row.upper, digits)}`;
   switch (row.code) {
     case 'within':
@@ -190,7 +197,7 @@ function dropSection(result: CheckResult, rows: CheckRow[]): Section {
       cell(number(r, r.current?.value ?? null)),
       cell(formatCount(r.baseline?.n ?? 0)),
       cell(number(r, r.baseline?.value ?? null)),
-      cell(number(r, r.value)),
+      cell(r.value === null ? '–' : formatFixed(r.value, metricDigits(r.metric))),
       cell(formatInterval(r.lower, r.upper, metricDigits(r.metric))),
       pCell(r),
       verdictCell(r, result.settings),

@@ -25,6 +25,7 @@ import {
   reportSubtitle,
   reportTitle,
   segmentNotes,
+  trendHeading,
   trendOf,
   trendSummary,
   valueText,
@@ -40,7 +41,7 @@ h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1
 h3 { font-size: 15px; margin: 20px 0 8px; }
 .sub, .note, figcaption, .about { color: var(--muted); }
 .note { font-size: 13px; margin: 6px 0; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 16px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--soft); }
 .card h3 { margin: 0; font-size: 14px; color: var(--muted); font-weight: 600; }
 .card .value { font-size: 34px; font-weight: 700; margin: 2px 0; font-variant-numeric: tabular-nums; }
@@ -191,7 +192,7 @@ export function renderReportHtml(r: ReportResult): string {
     '</div>',
     '<p class="note">Δ: the change from the previous period, tested as two independent samples (one test per metric).</p>',
     '</section>',
-    `<section aria-labelledby="trend"><h2 id="trend">${e(`Trend: the last ${s.history} ${s.every}s`)}</h2>`,
+    `<section aria-labelledby="trend"><h2 id="trend">${e(trendHeading(r))}</h2>`,
     ...metrics.map((m) => trendFigure(r, m)),
     '</section>',
   ];

@@ -24,6 +24,7 @@ import {
   reportSubtitle,
   reportTitle,
   segmentNotes,
+  trendHeading,
   trendOf,
   trendSummary,
   valueText,
@@ -118,7 +119,7 @@ function comments(r: ReportResult): string[] {
 export function renderReportMarkdown(r: ReportResult): string {
   const metrics = r.headlines.map((h) => h.metric);
   const out = [`# ${escapeMarkdownText(reportTitle(r))}`, '', escapeMarkdownText(reportSubtitle(r)), '', '## Headlines', '', ...headlines(r)];
-  out.push(`## Trend: the last ${r.settings.history} ${r.settings.every}s`, '');
+  out.push(`## ${trendHeading(r)}`, '');
   for (const m of metrics) out.push(...trend(r, m));
   if (r.segments.length) {
     out.push('## Segments', '', ...segments(r));

@@ -91,6 +91,12 @@ export function headline(r: ReportResult, row: CompareRow): Headline {
   };
 }
 
+/** `Trend: the last 12 weeks` (fewer when the data starts later) */
+export function trendHeading(r: ReportResult): string {
+  const periods = r.headlines.length ? trendOf(r, r.headlines[0].metric).length : 0;
+  return periods === 1 ? `Trend: ${r.settings.current.period} only` : `Trend: the last ${periods} ${r.settings.every}s`;
+}
+
 /** The trend rows of one metric, oldest first. */
 export function trendOf(r: ReportResult, metric: Metric): TrendRow[] {
   return r.trend.filter((t) => t.metric === metric);
