@@ -275,21 +275,18 @@ export function followupResult(sources: Source[], collector: FollowupCollector, 
   };
 }
 
-export interface FollowupRequest extends ColumnOptions {
+/** What the command line asks for: the list's settings before the score column is known, and the columns to show. */
+export interface FollowupRequest extends ColumnOptions, Omit<FollowupSettings, 'spec' | 'categories'> {
   /** the score to list; undefined: NPS when found, else the first score column */
   role: Role | undefined;
+  /** undefined: the metric's default (DEFAULT_CATEGORIES) */
   categories: string[] | null | undefined;
-  scores: Scale | null;
-  since: number | null;
-  until: number | null;
-  withComment: boolean;
-  limit: number;
-  timeZone: string;
   dateColumn: string | undefined;
   /** --since/--until given: the date column is required */
   needsDate: boolean;
   id: string | undefined;
   comment: string | undefined;
+  /** undefined: detect; null: none (--no-contact) */
   contacts: string[] | null | undefined;
   by: string[];
 }

@@ -4,29 +4,13 @@
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
-import { NPS_GROUPS, groupCategory, type NpsGroup } from '../analysis/followup.js';
-import type { Role, Scale } from '../model/tally.js';
+import { NPS_GROUPS, groupCategory, type FollowupRequest, type NpsGroup } from '../analysis/followup.js';
+import type { Scale } from '../model/tally.js';
 import { ROLES } from '../model/tally.js';
 import { choice, nonNegativeInt, parseCommonOptions, parseFlags, splitList, type CommonOptions } from './options.js';
 import { parseDayBounds } from './trend-options.js';
 
-export interface FollowupOptions extends CommonOptions {
-  /** --metric: the score whose answers are listed; undefined: NPS when found, else the first score column */
-  role: Role | undefined;
-  /** categories (detractor, passive, promoter) for NPS, null for every answer; undefined: the default of the metric */
-  categories: string[] | null | undefined;
-  scores: Scale | null;
-  since: number | null;
-  until: number | null;
-  withComment: boolean;
-  limit: number;
-  id: string | undefined;
-  comment: string | undefined;
-  /** undefined: detect; null: none (--no-contact) */
-  contacts: string[] | null | undefined;
-  /** --since/--until need a date column */
-  needsDate: boolean;
-}
+export type FollowupOptions = CommonOptions & Omit<FollowupRequest, keyof CommonOptions>;
 
 export const DEFAULT_FOLLOWUP_LIMIT = 1000;
 

@@ -46,7 +46,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     const o = parseFollowupOptions(files, raw);
     const sources = [];
     for (const file of o.files) sources.push(await openSource(file, { delimiter: o.delimiter, encoding: o.encoding, stdin: io.stdin }));
-    const { columns, settings } = followup.planFollowup(sources, { ...o, role: o.role });
+    const { columns, settings } = followup.planFollowup(sources, o);
     const collector = new followup.FollowupCollector(columns, settings);
     await collector.read(sources);
     const result = followup.followupResult(sources, collector, columns, settings);
