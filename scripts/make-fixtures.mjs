@@ -1,25 +1,10 @@
 // Writes fixtures/responses.csv: an invented survey export, the same bytes every run (seeded).
 // Usage: node scripts/make-fixtures.mjs
 import { writeFileSync } from 'node:fs';
+import { picker, random } from './seeded-random.mjs';
 
-/** mulberry32: a small seeded generator, enough for invented data */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = random(20260105);
-const pick = (items, weights) => {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = rnd() * total;
-  for (let i = 0; i < items.length; i++) if ((r -= weights[i]) < 0) return items[i];
-  return items[items.length - 1];
-};
+const pick = picker(rnd);
 
 const REGIONS = ['North America', 'EMEA', 'APAC', 'LATAM'];
 const REGION_W = [40, 32, 20, 8];

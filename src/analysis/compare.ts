@@ -12,7 +12,7 @@ import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { inputSummary, loadWarnings, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
@@ -116,7 +116,7 @@ function settingsBase(s: ScoreSettings, metrics: Metric[], roles: RoleSpec[], by
 /** Two data sets, each loaded on its own. Metrics found on one side only are left out, with a warning. */
 export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSettings): CompareResult {
   const metrics = current.metrics.filter((m) => baseline.metrics.includes(m));
-  const warnings: Warning[] = [...collectWarnings(current.sources, current.fold.issues), ...collectWarnings(baseline.sources, baseline.fold.issues)];
+  const warnings: Warning[] = [...loadWarnings(current), ...loadWarnings(baseline)];
   for (const [side, loaded, other] of [['current', current, baseline], ['baseline', baseline, current]] as const) {
     for (const m of loaded.metrics) {
       if (!other.metrics.includes(m)) warnings.push({ code: 'one-side-metric', message: `${m} has a column in the ${side} files only: not compared` });
@@ -177,6 +177,6 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
       date: { column: loaded.date?.column ?? '', formats: loaded.date?.formats ?? [], timeZone: periods.timeZone },
     },
     rows,
-    warnings: collectWarnings(loaded.sources, fold.issues),
+    warnings: loadWarnings(loaded, fold),
   };
 }

@@ -10,7 +10,7 @@ import { compareTallies, estimateFields, type EstimateFields } from './estimate.
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { inputSummary, loadWarnings, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
@@ -107,6 +107,6 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
     input: inputSummary(loaded.sources, fold.counts),
     settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues },
     rows,
-    warnings: collectWarnings(loaded.sources, fold.issues),
+    warnings: loadWarnings(loaded, fold),
   };
 }

@@ -14,7 +14,7 @@ import { createDateParser, placeholderReason } from '../io/dates.js';
 import { isoBytesResult, parseIsoBytes } from '../io/iso-bytes.js';
 import { MS_PER_DAY } from '../model/calendar.js';
 import { periodIndex, periodLabel, type Every, type WeekStart } from './period.js';
-import { createLocalDay } from './time-zone.js';
+import { createLocalDay, createWallClockInstant } from './time-zone.js';
 
 /** Where a row's date is and how to read it (decided per source from sample values). */
 export interface DateSource {
@@ -24,6 +24,8 @@ export interface DateSource {
   formats: string[];
   /** IANA zone for instants; wall-clock times without a zone are taken as they are */
   timeZone: string;
+  /** the zone the export says its wall-clock times are in (Qualtrics header row 3), if any */
+  valueZone?: string;
 }
 
 /** The period of each row: `2026-W05`, `2026-01`… Days outside first..last give no key. */
@@ -56,6 +58,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function createDayReader(date: DateSource, context: DateReaderContext): (record: SourceRecord) => number | null {
   const parse = createDateParser(date.formats);
   const localDay = createLocalDay(date.timeZone);
+  const wallToInstant = date.valueZone && date.valueZone !== date.timeZone ? createWallClockInstant(date.valueZone) : null;
   const column = JSON.stringify(date.column);
   let lastKey: string | null = null;
   let lastDay: number | null = null;
@@ -77,7 +80,8 @@ export function createDayReader(date: DateSource, context: DateReaderContext): (
       lastProblem = { code: 'placeholder-date', message: `column ${column}: ${JSON.stringify(record.keyText(key).trim())} looks like a placeholder date (${placeholder}); left out of the periods` };
       return;
     }
-    lastDay = parsed.zoned ? localDay(parsed.ms) : Math.floor(parsed.ms / 86_400_000);
+    // a wall-clock time is a day as written, unless the export names the zone it was written in
+    lastDay = parsed.zoned ? localDay(parsed.ms) : wallToInstant ? localDay(wallToInstant(parsed.ms)) : Math.floor(parsed.ms / 86_400_000);
   };
 
   // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)
@@ -86,7 +90,7 @@ export function createDayReader(date: DateSource, context: DateReaderContext): (
   return (record) => {
     if (fast) {
       const ms = record.parseBytes(index, parseIsoBytes);
-      if (ms === ms) return isoBytesResult.zoned ? localDay(ms) : Math.floor(ms / MS_PER_DAY);
+      if (ms === ms) return isoBytesResult.zoned ? localDay(ms) : wallToInstant ? localDay(wallToInstant(ms)) : Math.floor(ms / MS_PER_DAY);
     }
     const key = record.key(index);
     if (key !== lastKey) read(key, record);

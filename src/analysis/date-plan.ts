@@ -21,6 +21,8 @@ export interface DateRequest {
   timeZone: string;
   /** the dimension's name in group objects (`period`) */
   name: string;
+  /** --date-format: the one date layout to read (a recogniser name), else decided from the values */
+  format?: string;
   grouping: DateGrouping;
 }
 
@@ -28,19 +30,25 @@ export interface DateRequest {
 export function resolveDateColumn(source: Source, named: string | undefined): string {
   const file = source.input.name;
   if (named !== undefined) return source.header[findColumn(source.header, named, '--date', file)];
+  if (source.dateHint && source.header.includes(source.dateHint)) return source.dateHint;
   const index = detectDateColumn(source.header, file);
   if (index === null) throw noDateColumn(source.header, file);
   return source.header[index];
 }
 
-/** Where one source's dates are and which layouts they use (decided from its sample values). */
-export function bindDateSource(source: Source, column: string, timeZone: string): DateSource {
+/** Where one source's dates are and which layouts they use (decided from its sample values, or --date-format). */
+export function bindDateSource(source: Source, column: string, timeZone: string, format?: string): DateSource {
   const file = source.input.name;
   const index = findColumn(source.header, column, '--date', file);
   const samples = source.preview.map((row) => row[index] ?? '');
-  const decision = decideDateFormat(samples);
+  const decision = decideDateFormat(samples, format);
   if (decision.ambiguous) {
-    throw new InputError(`column ${JSON.stringify(column)}: the dates read both as ${decision.ambiguous.join(' and ')}`, { file }, 'no value settles the day/month order');
+    const example = samples.find((s) => s.trim() !== '')?.trim() ?? '';
+    throw new InputError(
+      `column ${JSON.stringify(column)}: dates like ${JSON.stringify(example)} read both as ${decision.ambiguous.join(' and ')}, and no value in the first ${samples.length} rows has a day above 12 to settle it`,
+      { file },
+      'say which with --date-format mdy (month first) or --date-format dmy (day first)',
+    );
   }
   if (decision.samples > 0 && decision.read === 0) {
     const first = samples.find((s) => s.trim() !== '') ?? '';
@@ -50,13 +58,15 @@ export function bindDateSource(source: Source, column: string, timeZone: string)
       `dates cxm reads: ${DATE_RECOGNIZERS.map((r) => r.example).join('; ')}; name another column with --date`,
     );
   }
-  return { column, index, formats: decision.formats, timeZone };
+  const valueZone = source.timeZones[index] ?? undefined;
+  if (valueZone) source.notes.push(`column ${JSON.stringify(column)}: times without a zone are ${valueZone} time, as the export's header says`);
+  return { column, index, formats: decision.formats, timeZone, ...(valueZone ? { valueZone } : {}) };
 }
 
 /** The date dimension for one source: the column's index and the date layouts its values use. */
 export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
   if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
-  const date = bindDateSource(source, column, request.timeZone);
+  const date = bindDateSource(source, column, request.timeZone, request.format);
   const g = request.grouping;
   if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
   return { kind: 'date-window', name: request.name, date, windows: g.windows };

@@ -7,6 +7,7 @@
 import type { IssueLog } from '../model/issues.js';
 import { ByteInterner } from '../io/byte-interner.js';
 import type { SourceRecord } from '../io/record.js';
+import { unguard } from '../io/values.js';
 import { createPeriodKey, createWindowKey, type DateWindowDimension, type PeriodDimension } from './date-dimension.js';
 
 export const BLANK_SEGMENT = '(blank)';
@@ -46,9 +47,10 @@ export function createDimensionReader(plan: DimensionPlan, context: ReaderContex
       const interner = new ByteInterner();
       return {
         key: (record) => record.key(index),
-        text: (key, record) => record.keyText(key).trim() || BLANK_SEGMENT,
+        // `'-1` is a spreadsheet exporter's formula guard (Formbricks, cxm's own CSV): the value is -1
+        text: (key, record) => unguard(record.keyText(key).trim()) || BLANK_SEGMENT,
         rawId: (record) => record.intern(index, interner),
-        rawText: (id) => interner.text(id).trim() || BLANK_SEGMENT,
+        rawText: (id) => unguard(interner.text(id).trim()) || BLANK_SEGMENT,
       };
     }
     case 'period':

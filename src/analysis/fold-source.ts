@@ -9,6 +9,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
+import type { RowRules } from '../io/layout.js';
 import { readSource, type ReadRange, type ReadResult, type Source } from '../io/read-source.js';
 import { guessRecordStart } from '../io/split.js';
 import { Folder, type FoldPlan, type FoldResult } from './fold.js';
@@ -17,7 +18,7 @@ import { slotReporter, type Progress } from './progress.js';
 
 /** What a worker needs to read its range: plain data only. */
 export interface WorkerTask {
-  source: { name: string; path: string; delimiter: string; header: string[] };
+  source: { name: string; path: string; delimiter: string; header: string[]; rules: RowRules };
   plan: FoldPlan;
   range: ReadRange;
   /** shared progress counters and this worker's slot */
@@ -61,7 +62,7 @@ export async function foldSource(source: Source, plan: FoldPlan, options: FoldOp
 
   const workers = starts.map((start, k) =>
     runWorker({
-      source: { name: source.input.name, path: source.input.path!, delimiter: source.delimiter!, header: source.header },
+      source: { name: source.input.name, path: source.input.path!, delimiter: source.delimiter!, header: source.header, rules: source.rules },
       plan,
       range: { start: start!, line: 1, stopAt: k + 1 < cuts.length ? cuts[k + 1] : Number.POSITIVE_INFINITY },
       ...(progress ? { progress: { counters: progress.counters, slot: k + 1 } } : {}),

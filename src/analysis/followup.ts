@@ -22,7 +22,7 @@ import { BoundedHeap } from './bounded-heap.js';
 import { detectDateColumn } from '../io/date-column.js';
 import { bindDateSource, resolveDateColumn } from './date-plan.js';
 import type { FoldCounts } from './fold.js';
-import { checkSameColumns, resolveRoles, type ColumnOptions, type RoleSpec } from './plan.js';
+import { checkSameColumns, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, type InputSummary, type Warning } from './result.js';
 import { createRowDateReader, type RowDate } from './row-date.js';
 
@@ -52,6 +52,8 @@ export interface FollowupSettings {
   withComment: boolean;
   limit: number;
   timeZone: string;
+  /** --date-format: the one date layout to read, else decided per file */
+  dateFormat?: string;
 }
 
 export interface FollowupRow {
@@ -124,7 +126,7 @@ export class FollowupCollector {
     private readonly s: FollowupSettings,
   ) {
     this.heap = new BoundedHeap(s.limit, newer);
-    this.parse = cachedScoreParser(s.spec.scale);
+    this.parse = cachedScoreParser(s.spec.scale, s.spec.labels.length ? new Map(s.spec.labels) : undefined);
   }
 
   /** A sink for one source (sources read one after another, in order). */
@@ -136,7 +138,7 @@ export class FollowupCollector {
     const commentIndex = this.columns.comment === null ? -1 : at(this.columns.comment, '--comment');
     const contacts = this.columns.contacts.map((c) => [c, at(c, '--contact')] as const);
     const by = this.columns.by.map((c) => [c, at(c, '--by')] as const);
-    const dateSource = this.columns.date === null ? null : bindDateSource(source, this.columns.date, this.s.timeZone);
+    const dateSource = this.columns.date === null ? null : bindDateSource(source, this.columns.date, this.s.timeZone, this.s.dateFormat);
     for (const f of dateSource?.formats ?? []) if (!this.dateFormats.includes(f)) this.dateFormats.push(f);
     const readDate = dateSource ? createRowDateReader(dateSource, { file, issues: this.issues }) : null;
     const needsDate = this.s.since !== null || this.s.until !== null;
@@ -298,17 +300,13 @@ export const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], 
 export function planFollowup(sources: Source[], request: FollowupRequest): { columns: FollowupColumns; settings: FollowupSettings } {
   checkSameColumns(sources);
   const first = sources[0];
-  const found = resolveRoles(first.header, first.input.name, request, request.role ? [request.role] : undefined);
-  const spec = found.find((r) => r.role === (request.role ?? 'nps')) ?? found[0];
+  const roles = resolveRoles(first.header, first.input.name, request, request.role ? [request.role] : undefined, sourceContext(first));
+  const spec = roles.find((r) => r.role === (request.role ?? 'nps')) ?? roles[0];
   if (request.scores && (request.scores.lo < spec.scale.lo || request.scores.hi > spec.scale.hi)) {
     throw new UsageError(`--score ${request.scores.lo}-${request.scores.hi} is not inside the ${spec.role.toUpperCase()} scale ${spec.scale.lo}-${spec.scale.hi}`);
   }
-  let date: string | null;
-  if (request.dateColumn !== undefined || request.needsDate) date = resolveDateColumn(first, request.dateColumn);
-  else {
-    const index = detectDateColumn(first.header, first.input.name);
-    date = index === null ? null : first.header[index];
-  }
+  const found = request.dateColumn !== undefined || request.needsDate || first.dateHint !== undefined || detectDateColumn(first.header, first.input.name) !== null;
+  const date = found ? resolveDateColumn(first, request.dateColumn) : null;
   const columns = resolveFollowupColumns(first, { id: request.id, comment: request.comment, contacts: request.contacts, date, by: request.by });
   const settings: FollowupSettings = {
     spec,
@@ -319,6 +317,7 @@ export function planFollowup(sources: Source[], request: FollowupRequest): { col
     withComment: request.withComment,
     limit: request.limit,
     timeZone: request.timeZone,
+    dateFormat: request.dateFormat,
   };
   return { columns, settings };
 }

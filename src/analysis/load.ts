@@ -3,14 +3,14 @@
  * which role, and fold all records into Tallies grouped by the requested dimensions.
  */
 import type { Role, Scale } from '../model/tally.js';
-import { openSource, type Source } from '../io/read-source.js';
+import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
-import { bindPlan, checkSameColumns, resolveRoles, roleOf, type Metric, type RoleSpec } from './plan.js';
+import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
 
 export interface LoadRequest {
   files: string[];
@@ -19,10 +19,16 @@ export interface LoadRequest {
   bands: Partial<Record<Role, Scale>>;
   metrics: Metric[] | undefined;
   by: string[];
+  /** label maps from a config file, per role */
+  labels?: Partial<Record<Role, Record<string, number>>>;
   /** a dimension from the date column, after the --by columns (trend periods, compare windows) */
   date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
+  /** `--layout`: the export's layout instead of the detected one */
+  layout?: string;
+  /** keep Qualtrics previews, tests and spam */
+  includePreviews?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
@@ -48,12 +54,12 @@ export interface Loaded {
 export async function load(request: LoadRequest): Promise<Loaded> {
   const sources: Source[] = [];
   for (const file of request.files) {
-    sources.push(await openSource(file, { delimiter: request.delimiter, encoding: request.encoding, stdin: request.stdin }));
+    sources.push(await openSource(file, openOptions(request)));
   }
   checkSameColumns(sources);
   const first = sources[0];
   const wanted = request.metrics ? [...new Set(request.metrics.map(roleOf))] : undefined;
-  const roles = resolveRoles(first.header, first.input.name, request, wanted);
+  const roles = resolveRoles(first.header, first.input.name, request, wanted, sourceContext(first));
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
   const dateColumn = request.date ? resolveDateColumn(first, request.date.column) : undefined;
   const formats: string[] = [];
@@ -82,4 +88,9 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   }
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
   return { sources, roles, metrics, fold, ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}) };
+}
+
+/** How the reader should open each input of a request. */
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
 }

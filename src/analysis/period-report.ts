@@ -187,7 +187,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
  * CES answers outside the success band), read from `sources` — opened anew: Tallies keep no text.
  * Row problems are not reported again (the fold reported them). None with `limit` 0.
  */
-export async function commentSample(sources: Source[], loaded: Loaded, pick: PeriodPick, o: { timeZone: string; limit: number; comment: string | undefined }): Promise<{ sample: CommentSample | null; warnings: Warning[] }> {
+export async function commentSample(sources: Source[], loaded: Loaded, pick: PeriodPick, o: { timeZone: string; dateFormat?: string; limit: number; comment: string | undefined }): Promise<{ sample: CommentSample | null; warnings: Warning[] }> {
   if (o.limit === 0) return { sample: null, warnings: [] };
   const spec = loaded.roles.find((r) => r.role === 'nps') ?? loaded.roles[0];
   const category = DEFAULT_CATEGORIES[spec.role][0];
@@ -212,6 +212,7 @@ export async function commentSample(sources: Source[], loaded: Loaded, pick: Per
     withComment: true,
     limit: o.limit,
     timeZone: o.timeZone,
+    dateFormat: o.dateFormat,
   });
   await collector.read(sources);
   return { sample: { ...base, column: comment, matched: collector.matched, rows: collector.rows() }, warnings: [] };

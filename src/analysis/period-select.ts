@@ -16,8 +16,8 @@ import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type We
 export const DAY_DIMENSION = '(day)';
 
 /** A day-grain date dimension for load(); rows dated after `asOf` (a day number) are excluded. */
-export function dayRequest(column: string | undefined, timeZone: string, asOf: number | null): DateRequest {
-  return { column, timeZone, name: DAY_DIMENSION, grouping: { kind: 'period', every: 'day', weekStart: 'monday', first: null, last: asOf } };
+export function dayRequest(o: { dateColumn: string | undefined; timeZone: string; dateFormat?: string }, asOf: number | null): DateRequest {
+  return { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: DAY_DIMENSION, grouping: { kind: 'period', every: 'day', weekStart: 'monday', first: null, last: asOf } };
 }
 
 export interface PeriodPick {

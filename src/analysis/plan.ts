@@ -4,7 +4,10 @@
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
-import { detectRoleCandidates, findColumn, listColumns } from '../io/columns.js';
+import { detectRoleCandidates, findColumn, listColumns, roleNamedBy } from '../io/columns.js';
+import { labelsFor } from '../io/labels.js';
+import type { RoleHint } from '../io/layout.js';
+import { cachedScoreParser } from '../io/values.js';
 import type { Source } from '../io/read-source.js';
 import type { DimensionPlan } from './dimensions.js';
 import type { FoldPlan } from './fold.js';
@@ -25,75 +28,163 @@ export interface RoleSpec {
   scale: Scale;
   /** the answers that count as a success (satisfied / agree); for NPS, the promoter band */
   band: Scale;
+  /** label → point: the built-in maps for the scale, then the config file's */
+  labels: [string, number][];
+  /** the column's question text, when the header rows give one */
+  question?: string;
+  /** how the column was chosen: `--nps`, `layout` (with why), `header`, `question text` */
+  via: string;
 }
 
 export interface ColumnOptions {
   columns: Partial<Record<Role, string>>;
   scales: Partial<Record<Role, Scale>>;
   bands: Partial<Record<Role, Scale>>;
+  /** label maps from a config file, per role */
+  labels?: Partial<Record<Role, Record<string, number>>>;
+}
+
+/** What a source tells about its columns beyond their names. */
+export interface ColumnContext {
+  /** question text per column ('' when none) */
+  labels?: string[];
+  /** columns the layout assigns to roles */
+  hints?: RoleHint[];
+  /** the first data rows, to tell a score column from a text column with a similar header */
+  preview?: string[][];
 }
 
 /**
  * The top band of a scale: CSAT 1–5 → 4–5, CES 1–7 → 5–7, CES 1–5 → 4–5; NPS on 11 points → the top
- * two (promoters). Any other scale needs --band: guessing it would change the score silently.
+ * two (promoters); CSAT or CES on 2 points (yes/no, Zendesk's good/bad) → the top one. Any other scale
+ * needs --band: guessing it would change the score silently.
  */
 export function defaultBand(role: Role, scale: Scale): Scale | null {
   const width = scale.hi - scale.lo + 1;
   if (role === 'nps') return width === 11 ? { lo: scale.lo + 9, hi: scale.hi } : null;
+  if (width === 2) return { lo: scale.hi, hi: scale.hi };
   if (role === 'csat' && scale.lo === 1 && scale.hi === 5) return { lo: 4, hi: 5 };
   if (role === 'ces' && scale.lo === 1 && scale.hi === 7) return { lo: 5, hi: 7 };
   if (role === 'ces' && scale.lo === 1 && scale.hi === 5) return { lo: 4, hi: 5 };
   return null;
 }
 
+/** A reason the roles cannot be settled, as the error it becomes in `score`. */
+export interface RoleProblem {
+  kind: 'usage' | 'input';
+  message: string;
+  hint?: string;
+}
+
 /**
- * Which role each needed column plays. `wanted`: roles the chosen metrics need (all found roles when
- * undefined). Errors list the columns seen, and both candidates when a role is ambiguous.
+ * Which role each needed column plays, and what stands in the way. `wanted`: roles the chosen metrics
+ * need (all found roles when undefined). A role is settled by its flag (or config), else by the
+ * layout, else by the header (names, then question text); two candidates are settled by the preview
+ * when only one of them holds scores.
  */
-export function resolveRoles(header: string[], file: string, options: ColumnOptions, wanted?: Role[]): RoleSpec[] {
-  const candidates = detectRoleCandidates(header);
+export function planRoles(header: string[], file: string, options: ColumnOptions, wanted?: Role[], context: ColumnContext = {}): { specs: RoleSpec[]; problems: RoleProblem[] } {
+  const labels = context.labels ?? [];
+  const candidates = detectRoleCandidates(header, labels);
   const specs: RoleSpec[] = [];
+  const problems: RoleProblem[] = [];
+  const named = new Set(Object.values(options.columns).filter((c): c is string => c !== undefined));
+  const hinted = new Set((context.hints ?? []).map((h) => h.column));
   for (const role of ROLES) {
     let index: number | null = null;
-    const named = options.columns[role];
-    if (named !== undefined) {
-      index = findColumn(header, named, `--${role}`, file);
+    let via = 'header';
+    const name = options.columns[role];
+    const hint = context.hints?.find((h) => h.role === role);
+    if (name !== undefined) {
+      index = findColumn(header, name, `--${role}`, file, labels);
+      via = `--${role}`;
     } else if (!wanted || wanted.includes(role)) {
-      const found = candidates[role].filter((i) => !Object.values(options.columns).some((c) => c !== undefined && header[i] === c));
-      if (found.length > 1) {
-        throw new InputError(
-          `two columns could hold ${role.toUpperCase()}: ${found.map((i) => JSON.stringify(header[i])).join(' and ')}`,
-          { file },
-          `choose one with --${role} COLUMN`,
-        );
+      if (hint && header.includes(hint.column) && !named.has(hint.column)) {
+        index = header.indexOf(hint.column);
+        via = `layout: ${hint.why}`;
+      } else {
+        let found = candidates[role].filter((i) => !named.has(header[i]) && !hinted.has(header[i]));
+        if (found.length > 1) found = settleByPreview(found, context.preview, options.scales[role] ?? DEFAULT_SCALES[role]);
+        if (found.length > 1) {
+          problems.push({
+            kind: 'input',
+            message: `two columns could hold ${role.toUpperCase()}: ${found.map((i) => JSON.stringify(header[i])).join(' and ')}`,
+            hint: `choose one with --${role} COLUMN`,
+          });
+          continue;
+        }
+        if (found.length === 1) {
+          index = found[0];
+          via = roleNamedBy(header[index]) === role ? 'header' : 'question text';
+        }
       }
-      if (found.length === 1) index = found[0];
     }
     if (index === null) {
       if (wanted?.includes(role)) {
-        throw new InputError(`no ${role.toUpperCase()} column found`, { file }, `name it with --${role} COLUMN; columns: ${listColumns(header)}`);
+        problems.push({ kind: 'input', message: `no ${role.toUpperCase()} column found`, hint: `name it with --${role} COLUMN; columns: ${listColumns(header)}` });
       }
       continue;
     }
-    if (wanted && !wanted.includes(role) && named === undefined) continue;
-    const scale = options.scales[role] ?? DEFAULT_SCALES[role];
-    const band = options.bands[role] ?? defaultBand(role, scale);
+    if (wanted && !wanted.includes(role) && name === undefined) continue;
+    const fromHint = via.startsWith('layout') ? hint : undefined;
+    const scale = options.scales[role] ?? fromHint?.scale ?? DEFAULT_SCALES[role];
+    const band = options.bands[role] ?? fromHint?.band ?? defaultBand(role, scale);
     if (!band) {
-      throw new UsageError(
-        role === 'nps'
-          ? `NPS needs an 11-point scale (0-10 or 1-11), not ${scale.lo}-${scale.hi}`
-          : `${role.toUpperCase()} on ${scale.lo}-${scale.hi} needs --band ${role}=LO-HI (which answers count as ${role === 'csat' ? 'satisfied' : 'agree'})`,
-      );
+      problems.push({
+        kind: 'usage',
+        message:
+          role === 'nps'
+            ? `NPS needs an 11-point scale (0-10 or 1-11), not ${scale.lo}-${scale.hi}`
+            : `${role.toUpperCase()} on ${scale.lo}-${scale.hi} needs --band ${role}=LO-HI (which answers count as ${role === 'csat' ? 'satisfied' : 'agree'})`,
+      });
+      continue;
     }
     if (band.lo < scale.lo || band.hi > scale.hi || band.lo > band.hi) {
-      throw new UsageError(`--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}`);
+      problems.push({ kind: 'usage', message: `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}` });
+      continue;
     }
-    specs.push({ role, column: header[index], scale, band });
+    const configured = options.labels?.[role];
+    for (const [label, value] of Object.entries(configured ?? {})) {
+      if (!Number.isInteger(value) || value < scale.lo || value > scale.hi) {
+        problems.push({ kind: 'usage', message: `config labels.${role}: ${JSON.stringify(label)} is ${value}, not a point of the scale ${scale.lo}-${scale.hi}` });
+      }
+    }
+    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured), ...(labels[index] ? { question: labels[index] } : {}), via });
   }
-  if (specs.length === 0) {
-    throw new InputError('no score column found (NPS, CSAT or CES)', { file }, `name one with --nps, --csat or --ces; columns: ${listColumns(header)}`);
+  if (specs.length === 0 && problems.length === 0) {
+    problems.push({ kind: 'input', message: 'no score column found (NPS, CSAT or CES)', hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
   }
+  return { specs, problems };
+}
+
+/** Of several candidate columns, those whose first values read as scores (at least 80% of the non-blank ones). */
+function settleByPreview(found: number[], preview: string[][] | undefined, scale: Scale): number[] {
+  if (!preview?.length) return found;
+  const parse = cachedScoreParser(scale, new Map(labelsFor(scale, undefined)));
+  const scores = found.filter((i) => {
+    let filled = 0;
+    let ok = 0;
+    for (const row of preview) {
+      const cell = parse(row[i] ?? '');
+      if (cell.kind === 'blank') continue;
+      filled++;
+      if (cell.kind === 'value') ok++;
+    }
+    return filled > 0 && ok >= 0.8 * filled;
+  });
+  return scores.length >= 1 ? scores : found;
+}
+
+/** planRoles for commands that need every role settled: the first problem is the error. */
+export function resolveRoles(header: string[], file: string, options: ColumnOptions, wanted?: Role[], context: ColumnContext = {}): RoleSpec[] {
+  const { specs, problems } = planRoles(header, file, options, wanted, context);
+  const [first] = problems;
+  if (first) throw first.kind === 'usage' ? new UsageError(first.message, first.hint) : new InputError(first.message, { file }, first.hint);
   return specs;
+}
+
+/** The roles of a source: its header, question text, layout hints and first rows. */
+export function sourceContext(source: Source): ColumnContext {
+  return { labels: source.labels, hints: source.hints, preview: source.preview };
 }
 
 /** Binds role and grouping columns, by name, to one source's column indices; `extra` dimensions follow --by. */
@@ -103,12 +194,18 @@ export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra:
     file,
     dimensions: [
       ...by.map((name) => {
-        const index = findColumn(source.header, name, '--by', file);
+        const index = findColumn(source.header, name, '--by', file, source.labels);
         return { kind: 'column' as const, name: source.header[index], index };
       }),
       ...extra,
     ],
-    roles: roles.map((r) => ({ role: r.role, column: r.column, index: findColumn(source.header, r.column, `--${r.role}`, file), scale: r.scale })),
+    roles: roles.map((r) => ({
+      role: r.role,
+      column: r.column,
+      index: findColumn(source.header, r.column, `--${r.role}`, file),
+      scale: r.scale,
+      ...(r.labels.length ? { labels: r.labels } : {}),
+    })),
   };
 }
 

@@ -2,12 +2,16 @@
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
  * the warnings. (DESIGN.md §3: add fields, never rename.)
  */
-import type { SerializedIssueLog } from '../model/issues.js';
+import type { IssueCode, SerializedIssueLog } from '../model/issues.js';
+import { addInto, emptyTally } from '../model/tally.js';
+import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
 import type { Metric, RoleSpec } from './plan.js';
 import type { Source } from '../io/read-source.js';
-import type { FoldCounts } from './fold.js';
+import type { FoldCounts, FoldResult } from './fold.js';
+
+import { narrowRangeMessage } from './scale-check.js';
 
 export interface InputSummary {
   files: string[];
@@ -58,18 +62,85 @@ export function inputSummary(sources: Source[], counts: FoldCounts): InputSummar
   };
 }
 
+/** Issue codes summarised in one warning each instead of listed row by row. */
+const SUMMARISED = new Set(['excluded-preview', 'excluded-test', 'excluded-spam', 'excluded-partial', 'excluded-unanswered', 'unfinished-row']);
+
 /** Row issues (the first few of each kind, then a count of the rest) and notes on how files were read. */
 export function collectWarnings(sources: Source[], issues: SerializedIssueLog): Warning[] {
   const out: Warning[] = [];
-  for (const s of sources) for (const note of s.notes) out.push({ code: 'read-note', message: note, file: s.input.name });
+  for (const s of sources) {
+    if (s.layout !== 'generic') out.push({ code: 'layout-note', message: layoutNote(s), file: s.input.name });
+    for (const note of s.notes) out.push({ code: 'read-note', message: note, file: s.input.name });
+  }
   const shown = new Map<string, number>();
   for (const issue of issues.kept) {
+    if (SUMMARISED.has(issue.code)) continue;
     shown.set(issue.code, (shown.get(issue.code) ?? 0) + 1);
     out.push({ code: issue.code, message: issue.message, file: issue.file, line: issue.line, ...(issue.column ? { column: issue.column } : {}) });
   }
   for (const [code, total] of issues.counts) {
+    if (SUMMARISED.has(code)) continue;
     const rest = total - (shown.get(code) ?? 0);
     if (rest > 0) out.push({ code, message: `${rest} more ${describe(code)} not listed` });
+  }
+  out.push(...exclusionWarnings(issues, sources));
+  return out;
+}
+
+/** `read as a Qualtrics export (row 3 holds {"ImportId":…}): 3 header rows, data from line 4` */
+export function layoutNote(s: Source): string {
+  const title = layoutTitle(s.layout);
+  const rows = s.headerRows > 1 ? `: ${s.headerRows} header rows, data from line ${s.dataLine}` : '';
+  return `read as ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} export (${s.layoutEvidence})${rows}`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One warning for the rows the layout left out, by reason; one for unfinished responses kept. */
+export function exclusionWarnings(issues: SerializedIssueLog, sources: Source[]): Warning[] {
+  const count = new Map(issues.counts);
+  const n = (code: IssueCode) => count.get(code) ?? 0;
+  const parts: string[] = [];
+  if (n('excluded-preview')) parts.push(plural(n('excluded-preview'), 'survey preview'));
+  if (n('excluded-test')) parts.push(plural(n('excluded-test'), 'survey test'));
+  if (n('excluded-spam')) parts.push(`${n('excluded-spam')} spam`);
+  if (n('excluded-partial')) parts.push(plural(n('excluded-partial'), 'partial response'));
+  if (n('excluded-unanswered')) {
+    const what = [...new Set(sources.map((s) => s.rules.notAnswered?.what).filter(Boolean))];
+    parts.push(`${n('excluded-unanswered')} ${what.length ? what.join(' or ') : 'asked but not answered'}`);
+  }
+  const out: Warning[] = [];
+  if (parts.length) {
+    const total = n('excluded-preview') + n('excluded-test') + n('excluded-spam') + n('excluded-partial') + n('excluded-unanswered');
+    const keep = n('excluded-preview') + n('excluded-test') + n('excluded-spam') > 0 ? ' (--include-previews keeps previews, tests and spam)' : '';
+    out.push({ code: 'excluded-rows', message: `left out ${plural(total, 'row')}: ${parts.join(', ')}${keep}` });
+  }
+  if (n('unfinished-row')) {
+    out.push({ code: 'unfinished-rows', message: `${plural(n('unfinished-row'), 'unfinished response')} read: answered scores count, blank ones are skipped` });
+  }
+  return out;
+}
+
+/** Everything a loaded data set has to say: row issues, how files were read, how columns were chosen. */
+export function loadWarnings(loaded: { sources: Source[]; roles: RoleSpec[]; fold: FoldResult }, fold: FoldResult = loaded.fold): Warning[] {
+  return [...collectWarnings(loaded.sources, fold.issues), ...roleWarnings(loaded.roles, fold)];
+}
+
+/**
+ * Notes on how score columns were chosen when the header name alone does not show it (a layout's
+ * rule, a question text), and warnings for columns whose answers suggest another scale.
+ */
+export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
+  const out: Warning[] = [];
+  for (const spec of roles) {
+    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
+    else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
+    const r = fold.roles.findIndex((x) => x.role === spec.role);
+    if (r === -1) continue;
+    const total = emptyTally(spec.scale);
+    for (const g of fold.groups) addInto(total, g.tallies[r]);
+    const message = narrowRangeMessage(spec, total);
+    if (message) out.push({ code: 'scale-range', message, column: spec.column });
   }
   return out;
 }

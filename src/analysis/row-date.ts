@@ -9,7 +9,7 @@ import { createDateParser, placeholderReason } from '../io/dates.js';
 import { isoBytesResult, parseIsoBytes } from '../io/iso-bytes.js';
 import { MS_PER_DAY } from '../model/calendar.js';
 import type { DateReaderContext, DateSource } from './date-dimension.js';
-import { createLocalDay } from './time-zone.js';
+import { createLocalDay, createWallClockInstant } from './time-zone.js';
 
 export interface RowDate {
   /** local day number in the zone */
@@ -22,7 +22,9 @@ export function createRowDateReader(date: DateSource, context: DateReaderContext
   const parse = createDateParser(date.formats);
   const localDay = createLocalDay(date.timeZone);
   const column = JSON.stringify(date.column);
-  const dayOf = (ms: number, zoned: boolean) => (zoned ? localDay(ms) : Math.floor(ms / MS_PER_DAY));
+  // a wall-clock time is a day as written, unless the export names the zone it was written in
+  const wallToInstant = date.valueZone && date.valueZone !== date.timeZone ? createWallClockInstant(date.valueZone) : null;
+  const dayOf = (ms: number, zoned: boolean) => (zoned ? localDay(ms) : wallToInstant ? localDay(wallToInstant(ms)) : Math.floor(ms / MS_PER_DAY));
   return (record) => {
     if (date.formats[0] === 'iso-8601') {
       const ms = record.parseBytes(date.index, parseIsoBytes);

@@ -10,7 +10,7 @@ import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, type InputSummary, type Warning } from './result.js';
+import { inputSummary, loadWarnings, type InputSummary, type Warning } from './result.js';
 
 export interface ScoreSettings extends StatSettings {
   minN: number;
@@ -158,6 +158,6 @@ export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { level: s.level, methods, minN: s.minN, adjust: s.adjust, by: loaded.fold.dimensions, columns },
     rows: scoreRows(loaded, s),
-    warnings: collectWarnings(loaded.sources, loaded.fold.issues),
+    warnings: loadWarnings(loaded),
   };
 }

@@ -13,7 +13,7 @@ import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { roleOf, type Metric } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { inputSummary, loadWarnings, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
@@ -181,7 +181,7 @@ function rollingOf(metric: Metric, window: Tally[], spec: Parameters<typeof esti
 
 export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
   const { rows, first, last } = trendRows(loaded, s);
-  const warnings = collectWarnings(loaded.sources, loaded.fold.issues);
+  const warnings = loadWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
   return {
     cxm: 1,

@@ -3,6 +3,7 @@
  * list flags accumulate: `--by region --by plan` equals `--by region,plan`.
  */
 import type { Command } from 'commander';
+import { LAYOUT_NAMES } from '../io/layout.js';
 
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -16,6 +17,8 @@ export function addInputFlags(cmd: Command): Command {
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
+    .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
+    .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
     .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
     .option('--threads <n>', 'threads for large CSV files (default: all cores)');
 }
@@ -47,6 +50,7 @@ export function addOutputFlags(cmd: Command, formats = 'table, json, csv or mark
 export function addDateFlags(cmd: Command): Command {
   return cmd
     .option('--date <column>', 'the date column (found from the header when not given: submitted_at, RecordedDate, Timestamp…)')
+    .option('--date-format <layout>', 'how the dates are written, when the values do not say: mdy (1/14/2026), dmy (14/01/2026), ymd, iso, unix, unix-ms (default: decided from the values)')
     .option('--tz <zone>', 'time zone of the calendar days, e.g. Europe/Berlin (default UTC); dates without a zone are read as its local time')
     .option('--week-start <day>', 'monday (ISO weeks, the default) or sunday');
 }

@@ -9,6 +9,7 @@ import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineFollowup } from './commands/followup.js';
+import { defineInspect } from './commands/inspect.js';
 import { defineReport } from './commands/report.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
@@ -47,6 +48,7 @@ function buildProgram(io: CliIo): Command {
   defineCheck(program, io);
   defineReport(program, io);
   defineFollowup(program, io);
+  defineInspect(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

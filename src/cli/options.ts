@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
+import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../io/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
+import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import type { Methods } from '../analysis/estimate.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
 import { EVERY, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
@@ -40,6 +42,10 @@ export interface CommonOptions {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  layout: LayoutName | undefined;
+  includePreviews: boolean;
+  /** label maps from the config file, per role */
+  labels: Partial<Record<Role, Record<string, number>>>;
   scales: Partial<Record<Role, Scale>>;
   bands: Partial<Record<Role, Scale>>;
   segmentOrder: Record<string, string[]>;
@@ -53,6 +59,8 @@ export interface CommonOptions {
   /** --tz: IANA zone for bucketing timestamps, and for reading those without a zone */
   timeZone: string;
   weekStart: WeekStart;
+  /** --date-format: the one date layout to read (a recogniser name), else decided per file */
+  dateFormat: string | undefined;
 }
 
 export const DEFAULTS = {
@@ -164,6 +172,9 @@ export function parseMethods(specs: string[], base: Methods): Methods | string {
 const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
 
 const delimiterSchema = text<string>((s, ctx) => DELIMITER_NAMES[s.toLowerCase()] ?? fail(ctx, s, `must be one of , ; tab | (got ${JSON.stringify(s)})`));
+const dateFormatSchema = text<string>(
+  (s, ctx) => dateFormatNamed(s) ?? fail(ctx, s, `must be one of ${Object.keys(DATE_FORMAT_ALIASES).join(', ')} or ${DATE_RECOGNIZERS.map((r) => r.name).join(', ')} (got ${JSON.stringify(s)})`),
+);
 const encodingSchema = text<Encoding>((s, ctx) => normalizeEncoding(s) ?? fail(ctx, s, `must be one of ${ENCODINGS.join(', ')} (got ${JSON.stringify(s)})`));
 export const choice = <T extends string>(values: readonly T[]) =>
   text<T>((s, ctx) => ((values as readonly string[]).includes(s.toLowerCase()) ? (s.toLowerCase() as T) : fail(ctx, s, `must be one of ${values.join(', ')} (got ${JSON.stringify(s)})`)));
@@ -187,6 +198,8 @@ const cliSchema = z.object({
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  layout: z.optional(choice(LAYOUT_NAMES)),
+  includePreviews: z.optional(z.boolean()),
   scale: z.optional(rangesSchema('--scale')),
   band: z.optional(rangesSchema('--band')),
   strict: z.optional(z.boolean()),
@@ -197,6 +210,7 @@ const cliSchema = z.object({
   config: z.optional(z.string()),
   date: z.optional(z.string()),
   tz: z.optional(z.string()),
+  dateFormat: z.optional(dateFormatSchema),
   weekStart: z.optional(choice(WEEK_STARTS)),
 });
 
@@ -244,8 +258,14 @@ const configSchema = z.strictObject({
   minN: z.optional(z.int().check(z.gte(0))),
   adjust: z.optional(z.enum(P_ADJUST_METHODS)),
   segmentOrder: z.optional(z.record(z.string(), z.array(z.string()))),
+  labels: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.record(z.string(), z.int()))),
+  layout: z.optional(z.enum(LAYOUT_NAMES)),
+  encoding: z.optional(z.string()),
+  delimiter: z.optional(z.string()),
+  includePreviews: z.optional(z.boolean()),
   timeZone: z.optional(z.string()),
   weekStart: z.optional(z.enum(WEEK_STARTS)),
+  dateFormat: z.optional(z.string()),
   /** `cxm check` thresholds and rules (flags override them) */
   check: z.optional(checkConfigSchema),
   /** a `cxm report` definition: a cron line needs only --config and --as-of */
@@ -313,6 +333,14 @@ function configRanges(values: Partial<Record<Role, string>> | undefined, flag: s
   return out;
 }
 
+/** A config value that takes the same spellings as its flag (`"delimiter": "tab"`). */
+function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key: string, file: string): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InputError(`config "${key}": ${firstIssue(parsed.error).message}`, { file });
+  return parsed.data;
+}
+
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
 export function parseCommonOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
   const parsed = cliSchema.safeParse(raw);
@@ -350,8 +378,11 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     adjust: o.adjust ?? config.adjust ?? DEFAULTS.adjust,
     format: o.format ?? DEFAULTS.format,
     output: o.output,
-    delimiter: o.delimiter,
-    encoding: o.encoding,
+    delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
+    encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    layout: o.layout ?? config.layout,
+    includePreviews: o.includePreviews ?? config.includePreviews ?? false,
+    labels: config.labels ?? {},
     scales: { ...configRanges(config.scales, 'scales', configFile), ...(o.scale ?? {}) },
     bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },
     segmentOrder: config.segmentOrder ?? {},
@@ -363,6 +394,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     dateColumn: o.date ?? config.columns?.date,
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
     weekStart: o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart,
+    dateFormat: o.dateFormat ?? configText(dateFormatSchema, config.dateFormat, 'dateFormat', configFile),
   };
 }
 

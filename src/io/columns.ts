@@ -20,6 +20,29 @@ function words(header: string): string[] {
 /** Words that mark a derived or descriptive column, never the answer itself (`Q1_NPS_GROUP`, `nps comment`). */
 const NOT_A_SCORE = new Set(['group', 'type', 'category', 'segment', 'class', 'reason', 'comment', 'comments', 'text', 'date', 'time', 'id', 'label', 'topics']);
 
+/**
+ * In a question (more than four words) those words are ordinary ("…with the delivery time?"); there
+ * only these mark a column that is not the answer: asking why, a free-text part, a derived group.
+ */
+const NOT_A_SCORE_IN_QUESTION = new Set(['why', 'reason', 'comment', 'comments', 'explain', 'describe']);
+const QUESTION_WORDS = 4;
+
+/** Whether a header or label names a derived or free-text column rather than a score. */
+export function isNotAScore(text: string): boolean {
+  const w = words(text);
+  if (w.length <= QUESTION_WORDS) return w.some((x) => NOT_A_SCORE.has(x));
+  const joined = w.join(' ');
+  const last = w[w.length - 1];
+  return (
+    w.some((x) => NOT_A_SCORE_IN_QUESTION.has(x)) ||
+    joined.includes('open ended') ||
+    joined.includes('please specify') ||
+    last === 'group' ||
+    last === 'text' ||
+    last === 'topics'
+  );
+}
+
 const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
   nps: (w, joined) =>
     w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => x.startsWith('recommend')),
@@ -27,32 +50,42 @@ const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
   ces: (w) => w.includes('ces') || w.includes('effort') || w.includes('easy'),
 };
 
-/** Candidate columns (indices) for each role. */
-export function detectRoleCandidates(header: string[]): Record<Role, number[]> {
+/** The role a header or question text names, if any (the first rule that matches). */
+export function roleNamedBy(text: string): Role | null {
+  if (!text || isNotAScore(text)) return null;
+  const w = words(text);
+  const joined = w.join(' ');
+  for (const role of Object.keys(ROLE_RULES) as Role[]) if (ROLE_RULES[role](w, joined)) return role;
+  return null;
+}
+
+/**
+ * Candidate columns (indices) for each role, from the header names and, where a column's name says
+ * nothing (Qualtrics `Q1`), from its label: the question text of a multi-row header. A name that
+ * marks a derived column (`Q1_NPS_GROUP`) rules the column out whatever its label says.
+ */
+export function detectRoleCandidates(header: string[], labels: string[] = []): Record<Role, number[]> {
   const out: Record<Role, number[]> = { nps: [], csat: [], ces: [] };
   header.forEach((name, index) => {
-    const w = words(name);
-    if (w.some((x) => NOT_A_SCORE.has(x))) return;
-    const joined = w.join(' ');
-    for (const role of Object.keys(ROLE_RULES) as Role[]) {
-      if (ROLE_RULES[role](w, joined)) {
-        out[role].push(index);
-        return; // one role per column: the first rule that matches
-      }
-    }
+    if (isNotAScore(name)) return;
+    const role = roleNamedBy(name) ?? roleNamedBy(labels[index] ?? '');
+    if (role) out[role].push(index);
   });
   return out;
 }
 
 /**
- * The column a user named: the exact header first, then a case- and punctuation-insensitive match.
+ * The column a user named: the exact header first, then a case- and punctuation-insensitive match,
+ * then the same match against the columns' labels (question text).
  * `flag` names the option in the error (`--by`, `--nps`…).
  */
-export function findColumn(header: string[], name: string, flag: string, file: string): number {
+export function findColumn(header: string[], name: string, flag: string, file: string, labels: string[] = []): number {
   const exact = header.indexOf(name);
   if (exact !== -1) return exact;
   const wanted = normalizeHeader(name);
-  const matches = header.map((h, i) => (normalizeHeader(h) === wanted ? i : -1)).filter((i) => i >= 0);
+  let matches = header.map((h, i) => (normalizeHeader(h) === wanted ? i : -1)).filter((i) => i >= 0);
+  // a Qualtrics column may be named by its question text as well as by its id
+  if (matches.length === 0) matches = labels.map((l, i) => (l && normalizeHeader(l) === wanted ? i : -1)).filter((i) => i >= 0);
   if (matches.length === 1) return matches[0];
   if (matches.length > 1) {
     throw new UsageError(`${flag} ${JSON.stringify(name)} matches several columns: ${matches.map((i) => JSON.stringify(header[i])).join(', ')}`);
@@ -64,4 +97,54 @@ export function findColumn(header: string[], name: string, flag: string, file: s
 export function listColumns(header: string[], max = 30): string {
   const shown = header.slice(0, max).map((h) => JSON.stringify(h));
   return shown.join(', ') + (header.length > max ? `, … (${header.length} columns)` : '');
+}
+
+/** What a column holds, as `inspect` shows it. Scores are decided by the plan; this guesses the rest. */
+export type ColumnKind = 'score' | 'date' | 'segment' | 'comment' | 'id' | 'contact' | 'other';
+
+const CONTACT_WORDS = new Set(['email', 'mail', 'phone', 'mobile']);
+const NAME_PARTS = new Set(['first', 'last', 'full', 'recipient', 'customer', 'respondent', 'user']);
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'token']);
+const DATE_WORDS = new Set(['date', 'time', 'timestamp', 'submitted', 'created', 'updated', 'landed', 'recorded', 'datetime']);
+const COMMENT_WORDS = new Set(['comment', 'comments', 'feedback', 'remark', 'reason', 'why', 'text', 'explain', 'describe', 'suggestion', 'suggestions', 'verbatim']);
+const DATE_VALUE = [
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T].*)?$/, // 2026-01-14, 2026/01/14 11:07:29 AM GMT+1, ISO
+  /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?:[ T,].*)?$/, // 1/14/26 11:07:29, 14.01.2026
+];
+const UNIX_TIME = /^\d{10}(?:\d{3})?$/;
+const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/** `RecipientEmail` → `recipient email`, `created_at` → `created at`. */
+function kindWords(text: string): string[] {
+  return words(text.replace(/([a-z])([A-Z])/g, '$1 $2'));
+}
+
+/**
+ * A guess at a column's role from its name, its label and its first values: contact details, ids
+ * (all values distinct), dates, free-text comments, segments (few distinct values) or other.
+ */
+export function guessColumnKind(name: string, label: string, values: string[]): ColumnKind {
+  const w = kindWords(name);
+  const lw = kindWords(label);
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  const distinct = new Set(filled).size;
+  const share = (test: (v: string) => boolean) => (filled.length ? filled.filter(test).length / filled.length : 0);
+  const trimmed = name.trim();
+
+  if (w.some((x) => CONTACT_WORDS.has(x)) || (w.includes('name') && (w.length === 1 || w.some((x) => NAME_PARTS.has(x)))) || share((v) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) >= 0.5) {
+    return 'contact';
+  }
+  const idName = w.some((x) => ID_WORDS.has(x)) || trimmed === '#' || trimmed === 'No.' || /^(response|respondent)\s*id$/i.test(trimmed);
+  if (idName) return distinct === filled.length ? 'id' : 'segment';
+  const dateName = w.some((x) => DATE_WORDS.has(x)) || w[w.length - 1] === 'at' || (w.length <= 2 && (w.includes('start') || w.includes('end')));
+  if (share((v) => DATE_VALUE.some((re) => re.test(v))) >= 0.8 || (dateName && (filled.length === 0 || share((v) => UNIX_TIME.test(v) || DATE_VALUE.some((re) => re.test(v))) >= 0.8))) {
+    return 'date';
+  }
+  const meanLength = filled.reduce((a, v) => a + v.length, 0) / Math.max(1, filled.length);
+  const numeric = filled.length > 0 && share((v) => NUMBER.test(v)) === 1;
+  if (share((v) => /^https?:\/\//i.test(v)) >= 0.8) return 'other';
+  if (!numeric && ([...w, ...lw].some((x) => COMMENT_WORDS.has(x)) || (meanLength >= 20 && distinct > filled.length / 2))) return 'comment';
+  if (numeric && (distinct > 12 || filled.some((v) => /[.,]\d*[1-9]/.test(v)))) return 'other';
+  if (filled.length > 0 && distinct <= Math.max(2, Math.min(20, filled.length / 2))) return 'segment';
+  return 'other';
 }

@@ -11,6 +11,7 @@
  * reported as ambiguous so the caller can ask the user.
  */
 import { daysFromCivil, daysInMonth, MS_PER_DAY } from '../model/calendar.js';
+import { ZONE_WORDS } from './zone-words.js';
 
 export interface ParsedDate {
   /**
@@ -65,9 +66,14 @@ export function dateFromParts(
   return { ms: ms - offsetMinutes * 60_000, zoned: true };
 }
 
-/** `Z`, `+01:00`, `+0100`, `-05`, `UTC`, `GMT`, `GMT+1`, `UTC-03:30` → minutes east of UTC; undefined when not a zone. */
+/**
+ * `Z`, `+01:00`, `+0100`, `-05`, `UTC`, `GMT`, `GMT+1`, `UTC-03:30`, and abbreviations such as `CET`,
+ * `EST`, `AST` (zone-words.ts) → minutes east of UTC; undefined when not a zone.
+ */
 export function parseZone(zone: string): number | undefined {
   if (zone === '') return undefined;
+  const word = ZONE_WORDS.get(zone.toUpperCase());
+  if (word !== undefined) return word;
   const m = /^(?:(?:UTC|GMT|Z)\s*)?(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/i.exec(zone);
   if (!m) return undefined;
   if (m[1] === undefined) return /^(Z|UTC|GMT)$/i.test(zone) ? 0 : undefined;
@@ -79,8 +85,18 @@ export function parseZone(zone: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
+/** A matched zone group: null when there is none, undefined when it is there but not a zone. */
+function optionalZone(text: string | undefined): number | null | undefined {
+  return text === undefined ? null : parseZone(text.replace(/\s+/g, ''));
+}
+
+/** The digits after a decimal point of seconds, as milliseconds (`250` → 250, `5` → 500, `123456` → 123). */
+function fractionMs(digits: string | undefined): number {
+  return digits === undefined ? 0 : Math.floor(Number(`0.${digits}`) * 1000);
+}
+
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([zZ]|[+-][\d:]{2,5}|(?:UTC|GMT)(?:\s*[+-][\d:]{1,5})?)?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([zZ]|[+-][\d:]{2,5}|(?:UTC|GMT)(?:\s*[+-][\d:]{1,5})?|[A-Z]{2,4})?)?$/i;
 
 /** ISO 8601 dates and date-times, with `T` or a space, fractions, `Z`, offsets or UTC/GMT words. */
 const isoRecognizer: DateRecognizer = {
@@ -91,14 +107,9 @@ const isoRecognizer: DateRecognizer = {
     if (fast !== undefined) return fast;
     const m = ISO.exec(text);
     if (!m) return null;
-    let offset: number | null = null;
-    if (m[8] !== undefined) {
-      const z = parseZone(m[8].replace(/\s+/g, ''));
-      if (z === undefined) return null;
-      offset = z;
-    }
-    const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-    return dateFromParts(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 0 : Number(m[4]), m[5] === undefined ? 0 : Number(m[5]), m[6] === undefined ? 0 : Number(m[6]), fraction, offset);
+    const offset = optionalZone(m[8]);
+    if (offset === undefined) return null;
+    return dateFromParts(Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 0 : Number(m[4]), m[5] === undefined ? 0 : Number(m[5]), m[6] === undefined ? 0 : Number(m[6]), fractionMs(m[7]), offset);
   },
 };
 
@@ -171,8 +182,110 @@ const unixMillisecondsRecognizer: DateRecognizer = {
   },
 };
 
+/**
+ * The time after a regional date: `14:03`, `14:03:30`, `2:03:30 PM`, `2:03 p.m.`, then an optional
+ * zone (`GMT+1`, `UTC`, `AST`, `+01:00`). Returns [hour, minute, second, millisecond, offset or null],
+ * or null when the text is not a time.
+ */
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?(?:\s*(\S.*))?$/;
+
+function parseTime(text: string): [number, number, number, number, number | null] | null {
+  const m = TIME.exec(text);
+  if (!m) return null;
+  let hour = Number(m[1]);
+  if (m[5] !== undefined) {
+    // 12-hour clock: 12 AM is midnight, 12 PM noon
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (m[5].toLowerCase() === 'p' ? 12 : 0);
+  }
+  const offset = optionalZone(m[6]);
+  if (offset === undefined) return null;
+  return [hour, Number(m[2]), m[3] === undefined ? 0 : Number(m[3]), fractionMs(m[4]), offset];
+}
+
+/** A two-digit year as spreadsheets read it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+export function fullYear(digits: string): number {
+  const y = Number(digits);
+  return digits.length > 2 ? y : y <= 29 ? 2000 + y : 1900 + y;
+}
+
+/** Splits `1/14/26 19:06:23` into the date and the rest (time, zone), at the first space, comma or `T`. */
+const REGIONAL = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(?:(?:,?\s+|T)(.+))?$/;
+
+/** A regional date in the given field order; the separators each order accepts are `separators`. */
+function regionalDate(order: 'mdy' | 'dmy' | 'ymd', separators: string): (text: string) => ParsedDate | null {
+  return (text) => {
+    const m = REGIONAL.exec(text);
+    if (!m || !separators.includes(m[2])) return null;
+    const [a, b, c] = [m[1], m[3], m[4]];
+    let year: string;
+    let month: number;
+    let day: number;
+    if (order === 'ymd') {
+      if (a.length !== 4 || c.length > 2) return null;
+      [year, month, day] = [a, Number(b), Number(c)];
+    } else {
+      if (a.length > 2 || (c.length !== 2 && c.length !== 4)) return null;
+      year = c;
+      [month, day] = order === 'mdy' ? [Number(a), Number(b)] : [Number(b), Number(a)];
+    }
+    if (m[5] === undefined) return dateFromParts(fullYear(year), month, day);
+    const time = parseTime(m[5].trim());
+    if (!time) return null;
+    return dateFromParts(fullYear(year), month, day, ...time);
+  };
+}
+
+/** Google Forms' CSV and some spreadsheets: the year first with slashes or dots, `2022/06/22 11:07:29 AM GMT+1`. */
+const yearMonthDayRecognizer: DateRecognizer = {
+  name: 'year-month-day',
+  example: '2022/06/22 11:07:29 AM GMT+1',
+  parse: regionalDate('ymd', '/.'),
+};
+
+/** US order: `6/22/2022`, `01/14/2026 11:07:29 AM`, `1/14/26 19:06` (Microsoft Forms, SurveyMonkey, Sheets en_US). */
+const monthDayYearRecognizer: DateRecognizer = {
+  name: 'month-day-year',
+  example: '1/14/2026 11:07:29 AM, 1/14/26 19:06',
+  ambiguityGroup: 'day-month-order',
+  parse: regionalDate('mdy', '/-'),
+};
+
+/** Day first: `22/06/2022` (Sheets en_GB), `14.01.2026 12:07` (European Excel), `13-03-2015`. */
+const dayMonthYearRecognizer: DateRecognizer = {
+  name: 'day-month-year',
+  example: '22/06/2022, 14.01.2026 12:07',
+  ambiguityGroup: 'day-month-order',
+  parse: regionalDate('dmy', '/.-'),
+};
+
 /** Every layout cxm reads, in the order tried when samples do not decide. */
-export const DATE_RECOGNIZERS: readonly DateRecognizer[] = [isoRecognizer, unixSecondsRecognizer, unixMillisecondsRecognizer];
+export const DATE_RECOGNIZERS: readonly DateRecognizer[] = [
+  isoRecognizer,
+  unixSecondsRecognizer,
+  unixMillisecondsRecognizer,
+  yearMonthDayRecognizer,
+  monthDayYearRecognizer,
+  dayMonthYearRecognizer,
+];
+
+/** `--date-format` spellings: a recogniser's name, or a short one. */
+export const DATE_FORMAT_ALIASES: Record<string, string> = {
+  iso: 'iso-8601',
+  unix: 'unix-seconds',
+  'unix-ms': 'unix-milliseconds',
+  ymd: 'year-month-day',
+  mdy: 'month-day-year',
+  dmy: 'day-month-year',
+  us: 'month-day-year',
+};
+
+/** The recogniser a `--date-format` value names, or null. */
+export function dateFormatNamed(name: string): string | null {
+  const key = name.trim().toLowerCase();
+  const resolved = DATE_FORMAT_ALIASES[key] ?? key;
+  return DATE_RECOGNIZERS.some((r) => r.name === resolved) ? resolved : null;
+}
 
 export interface DateFormatDecision {
   /** recogniser names to try, best first */

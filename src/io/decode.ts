@@ -83,12 +83,25 @@ function trimPartialCharacter(bytes: Buffer): Buffer {
   return bytes.subarray(0, end);
 }
 
+/**
+ * Windows-1252 is Latin-1 except 0x80–0x9F, which hold € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ
+ * (the five unassigned bytes stay C1 controls, as WHATWG decodes them). Node's TextDecoder reads the
+ * label `windows-1252` as plain Latin-1, which turns an em dash into an invisible control character,
+ * so the table is here. One byte is one character: chunks need no state.
+ */
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252ToUtf8(chunk: Buffer): Buffer {
+  return Buffer.from(chunk.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]), 'utf8');
+}
+
 /** A function that turns the next chunk of `encoding` bytes into UTF-8 bytes; `null` for UTF-8 itself. */
 export type Transcoder = (chunk: Buffer, final: boolean) => Buffer;
 
 export function createTranscoder(encoding: Encoding): Transcoder | null {
   if (encoding === 'utf8') return null;
-  const label = encoding === 'windows-1252' ? 'windows-1252' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be';
+  if (encoding === 'windows-1252') return windows1252ToUtf8;
+  const label = encoding === 'utf16le' ? 'utf-16le' : 'utf-16be';
   const decoder = new TextDecoder(label, { ignoreBOM: true });
   return (chunk, final) => Buffer.from(decoder.decode(chunk, { stream: !final }), 'utf8');
 }

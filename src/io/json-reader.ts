@@ -4,6 +4,7 @@
  * line). The splitter finds each response's text without parsing the whole file, so memory stays in
  * the size of one response. Nested objects are flattened with dotted names (`person_properties.Plan`).
  */
+import { answersToColumns, type AnswerField } from './answer-columns.js';
 import type { ByteInterner } from './byte-interner.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 
@@ -21,6 +22,8 @@ export interface JsonItem {
   line: number;
   /** why the record could not be read */
   error?: string;
+  /** columns made from a Typeform-style answer list, with what is known about their questions */
+  fields?: Record<string, AnswerField>;
 }
 
 export class JsonSyntaxError extends Error {
@@ -56,7 +59,8 @@ function toItem(text: string, line: number): JsonItem {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { record: null, line, error: 'a response must be a JSON object' };
   }
-  return { record: flatten(value), line };
+  const fields = answersToColumns(value as FlatRecord);
+  return fields ? { record: flatten(value), line, fields } : { record: flatten(value), line };
 }
 
 /** NDJSON: one object per non-blank line. A line that is not an object is an item with an error. */

@@ -10,15 +10,19 @@ import type { IssueLog } from '../model/issues.js';
 import { CsvScanner, CsvSyntaxError, type CsvRecord } from './csv-scanner.js';
 import { createTranscoder, detectEncoding, type Encoding, type EncodingGuess } from './decode.js';
 import { openInput, openRangeReader, type Input } from './input.js';
+import type { AnswerField } from './answer-columns.js';
 import { JsonRecord, JsonSyntaxError, jsonDocumentItems, ndjsonItems, type JsonItem } from './json-reader.js';
-import { cleanHeader, detectLayout } from './layout.js';
+import { detectLayout, layoutDateColumn, layoutHints, layoutRules, type Layout, type LayoutName, type RoleHint, type RowRules } from './layout.js';
 import type { SourceRecord } from './record.js';
+import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
 
 export interface OpenOptions {
   delimiter?: string;
   encoding?: Encoding;
   layout?: string;
+  /** keep Qualtrics previews, tests and spam (left out by default) */
+  includePreviews?: boolean;
   stdin?: NodeJS.ReadableStream;
 }
 
@@ -28,8 +32,20 @@ export interface Source {
   format: Format;
   /** CSV only */
   delimiter: string | null;
-  layout: string;
+  layout: LayoutName;
+  /** how the layout was recognised */
+  layoutEvidence: string;
   header: string[];
+  /** per column: the question text or longer label from the header rows, '' when none */
+  labels: string[];
+  /** per column: a time zone the header gives for its dates, else null */
+  timeZones: (string | null)[];
+  /** rows the layout leaves out (previews, partial responses…), by column index */
+  rules: RowRules;
+  /** columns the layout assigns to a role */
+  hints: RoleHint[];
+  /** the response-time column the layout names, if any */
+  dateHint?: string;
   /** number of header records before the data */
   headerRows: number;
   /** CSV in UTF-8: absolute byte offset and line of the first data record (for splitting) */
@@ -63,8 +79,25 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   if (encoding.by === 'fallback') notes.push('not valid UTF-8: read as Windows-1252 (use --encoding to say otherwise)');
   const headText = decodeHead(input.head, encoding, input.complete);
   const format = detectFormat(input.name, headText);
-  if (format === 'csv') return openCsv(input, encoding, headText, options, notes);
-  return openJson(input, encoding, format, notes);
+  const source = format === 'csv' ? await openCsv(input, encoding, headText, options, notes) : await openJson(input, encoding, format, options, notes);
+  if (options.includePreviews) delete source.rules.status;
+  const dateHint = layoutDateColumn(source.layout, source.header);
+  if (dateHint) source.dateHint = dateHint;
+  return source;
+}
+
+function chosenLayout(first: string[][], format: 'csv' | 'json', forced: string | undefined, file: string): Layout {
+  const layout = detectLayout(first, format, forced);
+  if (typeof layout === 'string') throw new InputError(`--layout: ${layout}`, { file });
+  return layout;
+}
+
+/** The first values of a column, by name, from the preview (for layout hints). */
+function previewColumn(header: string[], preview: string[][]): (name: string) => string[] {
+  return (name) => {
+    const i = header.indexOf(name);
+    return i === -1 ? [] : preview.map((row) => row[i] ?? '');
+  };
 }
 
 function decodeHead(head: Buffer, encoding: EncodingGuess, complete: boolean): string {
@@ -104,43 +137,45 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
       continue;
     }
     if (first.length === 0) throw new InputError('no header row: the file has no records', { file: input.name });
-    const layout = detectLayout(first, options.layout);
-    const header = dropTrailingEmpty(layout.header, first[layout.headerRows - 1] ?? []);
+    const layout = chosenLayout(first, 'csv', options.layout, input.name);
+    const header = layout.header;
     const dataIndex = layout.headerRows;
+    const preview = first.slice(dataIndex, dataIndex + PREVIEW_ROWS);
     return {
       input,
       encoding,
       format: 'csv',
       delimiter,
       layout: layout.name,
+      layoutEvidence: layout.evidence,
       header,
+      labels: layout.labels,
+      timeZones: layout.timeZones,
+      rules: layoutRules(layout.name, header),
+      hints: layoutHints(layout.name, header, previewColumn(header, preview), () => undefined),
       headerRows: layout.headerRows,
       dataOffset: encoding.bomLength + (offsets[dataIndex - 1] ?? 0),
       dataLine: lines[dataIndex] ?? (lines[dataIndex - 1] ?? 1) + 1,
-      preview: first.slice(dataIndex, dataIndex + PREVIEW_ROWS),
+      preview,
       notes,
     };
   }
 }
 
-/** A trailing column with an empty name (every line ends with a delimiter) is not a column. */
-function dropTrailingEmpty(header: string[], rawNames: string[]): string[] {
-  if (header.length > 1 && (rawNames[rawNames.length - 1] ?? '').trim() === '') return header.slice(0, -1);
-  return header;
-}
-
-async function openJson(input: Input, encoding: EncodingGuess, format: Format, notes: string[]): Promise<Source> {
+async function openJson(input: Input, encoding: EncodingGuess, format: Format, options: OpenOptions, notes: string[]): Promise<Source> {
   const bytesRead = { bytes: 0 };
   const text = textChunks(input, encoding, bytesRead);
   const items = format === 'ndjson' ? ndjsonItems(text) : jsonDocumentItems(text);
   const buffered: JsonItem[] = [];
   const columns = new Set<string>();
+  const fields = new Map<string, AnswerField>();
   try {
     while (buffered.length < JSON_COLUMN_SCAN) {
       const next = await items.next();
       if (next.done) break;
       buffered.push(next.value);
       if (next.value.record) for (const k of Object.keys(next.value.record)) columns.add(k);
+      for (const [k, f] of Object.entries(next.value.fields ?? {})) fields.set(k, { ...fields.get(k), ...f });
     }
   } catch (error) {
     throw jsonError(error, input.name);
@@ -148,18 +183,27 @@ async function openJson(input: Input, encoding: EncodingGuess, format: Format, n
   if (columns.size === 0) {
     throw new InputError(buffered.length === 0 ? 'no responses in the file' : 'no response objects in the file', { file: input.name });
   }
+  const layout = chosenLayout([[...columns]], 'json', options.layout, input.name);
+  // a rating column every scanned conversation lacks (none rated yet) is still the rating column
+  if (layout.name === 'intercom') columns.add('conversation_rating.rating');
   const header = [...columns];
+  const preview = buffered.filter((b) => b.record).slice(0, PREVIEW_ROWS).map((b) => header.map((h) => cellText(b.record![h])));
   return {
     input,
     encoding,
     format,
     delimiter: null,
-    layout: format,
+    layout: layout.name,
+    layoutEvidence: layout.evidence,
     header,
+    labels: header.map((h) => fields.get(h)?.title ?? ''),
+    timeZones: header.map(() => null),
+    rules: layoutRules(layout.name, header),
+    hints: layoutHints(layout.name, header, previewColumn(header, preview), (name) => fields.get(name)?.type),
     headerRows: 0,
     dataOffset: 0,
     dataLine: 1,
-    preview: buffered.filter((b) => b.record).slice(0, PREVIEW_ROWS).map((b) => header.map((h) => cellText(b.record![h]))),
+    preview,
     notes,
     json: { buffered, rest: items, bytesRead },
   };
@@ -215,8 +259,9 @@ export type OnProgress = (bytesRead: number) => void;
  * reads only that part; ragged rows are logged in `issues`.
  */
 export async function readSource(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange, onProgress?: OnProgress): Promise<ReadResult> {
-  if (source.format === 'csv') return readCsv(source, sink, issues, range, onProgress);
-  return readJson(source, sink, onProgress);
+  const ruled = hasRowRules(source.rules) ? withRowRules(sink, source.rules, issues, source.input.name) : sink;
+  if (source.format === 'csv') return readCsv(source, ruled, issues, range, onProgress);
+  return readJson(source, ruled, onProgress);
 }
 
 function raggedCheck(source: Source, sink: RecordSink, issues: IssueLog): (record: CsvRecord) => void {

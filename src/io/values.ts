@@ -4,6 +4,7 @@
  * `N/A`, labels from a label map, and the invalid values to report.
  */
 import type { Scale } from '../model/tally.js';
+import { normalizeLabel } from './labels.js';
 
 export type ScoreCell =
   | { kind: 'value'; value: number }
@@ -13,22 +14,32 @@ export type ScoreCell =
 /** Tokens that mean "no answer" in a score column (case-insensitive). Only in score columns: `NA` is also a region. */
 export const NO_ANSWER = new Set(['', 'na', 'n/a', 'null', 'none', '-', '—', 'nan', '#n/a']);
 
-/** Label → number for a score column (lower-cased keys). */
+/** Label → number for a score column (keys as `normalizeLabel` gives them). */
 export type LabelMap = ReadonlyMap<string, number>;
 
 const BLANK_CELL: ScoreCell = { kind: 'blank' };
-const INTEGER = /^[+-]?\d+(?:\.0+)?$/;
+/** `8`, `8.0`, and `8,0` as European spreadsheets write it */
+const INTEGER = /^[+-]?\d+(?:[.,]0+)?$/;
 const DECIMAL = /^[+-]?\d*[.,]\d+$/;
 /** `10 - Extremely likely`, `5 – Very satisfied`, `0: Not at all`, `7) Agree` */
 const LEADING_NUMBER = /^(\d+)\s*(?:[-–—:.)]\s*|\s+)\D/;
 
+/** `'-1`: the apostrophe spreadsheet exporters put before `= + - @` so a cell is not a formula. */
+const FORMULA_GUARD = /^'(?=[=+\-@])/;
+
+/** A cell's text without the formula guard a spreadsheet exporter may have added (`'-1` → `-1`). */
+export function unguard(text: string): string {
+  return text.charCodeAt(0) === 39 ? text.replace(FORMULA_GUARD, '') : text;
+}
+
 export function parseScore(raw: string, scale: Scale, labels?: LabelMap): ScoreCell {
-  const text = raw.trim();
+  const text = unguard(raw.trim());
   const lower = text.toLowerCase();
   if (NO_ANSWER.has(lower)) return BLANK_CELL;
   let value: number | null = null;
-  if (INTEGER.test(text)) value = Number.parseFloat(text);
-  else if (labels?.has(lower)) value = labels.get(lower)!;
+  const label = labels?.size ? normalizeLabel(text) : '';
+  if (INTEGER.test(text)) value = Number.parseFloat(text.replace(',', '.'));
+  else if (labels?.has(label)) value = labels.get(label)!;
   else {
     const lead = LEADING_NUMBER.exec(text);
     if (lead) value = Number.parseInt(lead[1], 10);

@@ -11,6 +11,12 @@ export type IssueCode =
   | 'bad-weight'
   | 'unmatched-join'
   | 'excluded-row'
+  | 'excluded-preview' // a Qualtrics survey preview (left out by the layout's rules)
+  | 'excluded-test' // a Qualtrics survey test
+  | 'excluded-spam' // a response flagged as spam
+  | 'excluded-partial' // a partial (not submitted) Typeform response
+  | 'excluded-unanswered' // asked but not answered (Zendesk offered, Intercom not rated)
+  | 'unfinished-row' // an unfinished response, kept: its answered scores count
   | 'duplicate-id'
   | 'bad-quote';
 

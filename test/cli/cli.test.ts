@@ -58,6 +58,16 @@ describe('cxm (built binary)', () => {
       expect(many).toBe(one);
     }
   });
+
+  it('applies a layout\'s row rules in every thread (Qualtrics previews left out wherever the cut falls)', () => {
+    const args = [bin, 'score', 'fixtures/exports/qualtrics.csv', '--by', 'Region', '--format', 'json', '--quiet'];
+    const one = execFileSync('node', args, { encoding: 'utf8', env: { ...process.env, CXM_THREADS: '1' } });
+    expect(JSON.parse(one).input).toMatchObject({ rows: 44, excluded: 4 });
+    for (const threads of ['2', '3']) {
+      const many = execFileSync('node', args, { encoding: 'utf8', env: { ...process.env, CXM_THREADS: threads, CXM_MIN_BYTES_PER_THREAD: '1' } });
+      expect(many).toBe(one);
+    }
+  });
 });
 
 describe('determinism', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScore } from '../../src/io/values.js';
+import { parseScore, unguard } from '../../src/io/values.js';
 
 const nps = { lo: 0, hi: 10 };
 
@@ -35,4 +35,20 @@ describe('parseScore', () => {
     expect(parseScore('Very Satisfied', { lo: 1, hi: 5 }, labels)).toEqual({ kind: 'value', value: 5 });
     expect(parseScore('Somewhat satisfied', { lo: 1, hi: 5 }, labels).kind).toBe('invalid');
   });
+
+  it('reads decimal commas as European spreadsheets write them', () => {
+    expect(parseScore('8,0', nps)).toEqual({ kind: 'value', value: 8 });
+    expect(parseScore('10,00', nps)).toEqual({ kind: 'value', value: 10 });
+    expect(parseScore('8,5', nps)).toEqual({ kind: 'invalid', reason: 'is not a whole number (scores on 0-10 are whole numbers)' });
+  });
+
+  it("reads a formula guard ('-1, '+3) as the value it guards, and nothing else as one", () => {
+    expect(parseScore("'-1", { lo: -3, hi: 3 })).toEqual({ kind: 'value', value: -1 });
+    expect(parseScore("'+3", { lo: -3, hi: 3 })).toEqual({ kind: 'value', value: 3 });
+    expect(parseScore("'-1", nps).kind).toBe('invalid');
+    expect(parseScore("'7", nps).kind).toBe('invalid');
+    expect(unguard("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(unguard("'tis")).toBe("'tis");
+  });
 });
+

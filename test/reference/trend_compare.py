@@ -205,9 +205,10 @@ def parsing():
         cases.append({"text": str(seconds), "ms": seconds * 1000, "zoned": True})
         cases.append({"text": str(seconds * 1000 + 123), "ms": seconds * 1000 + 123, "zoned": True})
     cases.append({"text": "1767225600.75", "ms": 1767225600750, "zoned": True})
-    bad = ["", "2026-13-01", "2026-02-30", "2025-02-29", "2026-01-05T24:00:00", "2026-01-05T12:60:00", "2026-1-5", "05/01/2026",
+    # regional layouts (05/01/2026) and zone abbreviations (CET) have their own reference: regional_dates.py
+    bad = ["", "2026-13-01", "2026-02-30", "2025-02-29", "2026-01-05T24:00:00", "2026-01-05T12:60:00", "2026-1-5",
            "2026-01-05T14:03:30+1", "2026-01-05T14:03:30+19:00", "123456789", "12345678901", "2026-01-05X", "yesterday",
-           "2026-01-05T14:03:30 CET", "1767225600000.5"]
+           "2026-01-05T14:03:30 XYZ", "1767225600000.5"]
     for text in bad:
         cases.append({"text": text, "ms": None, "zoned": None})
     return cases

@@ -55,7 +55,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
       const baseline = await load({ ...o, files: o.baseline, stdin: io.stdin, progressDisplay });
       result = check.checkFilesResult(current, baseline, o);
     } else if (o.mode === 'periods') {
-      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay, date: dayRequest(o.dateColumn, o.timeZone, o.asOf) });
+      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay, date: dayRequest(o, o.asOf) });
       const pick = pickPeriods(loaded.fold, o.every, o.weekStart, o.asOf, loaded.sources[0].input.name);
       result = check.checkPeriodsResult(loaded, pick, o);
     } else {

@@ -50,7 +50,7 @@ export function defineCompare(program: Command, io: CliIo): Command {
         { label: compare.WINDOW_KEYS.current, first: o.current.first, last: o.current.last },
         { label: compare.WINDOW_KEYS.baseline, first: o.baseline.first, last: o.baseline.last },
       ];
-      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, name: '(compared period)', grouping: { kind: 'date-window', windows } } });
+      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: '(compared period)', grouping: { kind: 'date-window', windows } } });
       result = compare.comparePeriodsResult(loaded, { current: o.current, baseline: o.baseline, timeZone: o.timeZone }, o);
     }
     const text = await renderResult(result, o.format, io, o.color);

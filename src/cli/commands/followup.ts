@@ -36,16 +36,17 @@ export function defineFollowup(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseFollowupOptions }, { openSource }, followup, { renderFollowup }, { emit }] = await Promise.all([
+    const [{ parseFollowupOptions }, { openSource }, { openOptions }, followup, { renderFollowup }, { emit }] = await Promise.all([
       import('../followup-options.js'),
       import('../../io/read-source.js'),
+      import('../../analysis/load.js'),
       import('../../analysis/followup.js'),
       import('../render-followup.js'),
       import('../emit.js'),
     ]);
     const o = parseFollowupOptions(files, raw);
     const sources = [];
-    for (const file of o.files) sources.push(await openSource(file, { delimiter: o.delimiter, encoding: o.encoding, stdin: io.stdin }));
+    for (const file of o.files) sources.push(await openSource(file, openOptions({ ...o, stdin: io.stdin })));
     const { columns, settings } = followup.planFollowup(sources, o);
     const collector = new followup.FollowupCollector(columns, settings);
     await collector.read(sources);

@@ -1,0 +1,165 @@
+/**
+ * `cxm inspect`: what cxm sees in a file — layout, encoding, delimiter, header rows, row counts, each
+ * column with its role, scale and first values, and the issues found. It reads every row with the
+ * same reader and fold as `score`, so its counts are the ones `score` would print; where `score` would
+ * stop (no score column, two candidates), inspect reports the problem and goes on.
+ */
+import { ROLES, type Role } from '../model/tally.js';
+import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { decideDateFormat } from '../io/dates.js';
+import { openSource, type Source } from '../io/read-source.js';
+import { foldSource } from './fold-source.js';
+import type { FoldResult } from './fold.js';
+import { openOptions, type LoadRequest } from './load.js';
+import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
+import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
+import { observedRange } from './scale-check.js';
+import { roleTallies } from './score.js';
+
+export interface InspectColumn {
+  /** 1-based, as a spreadsheet user counts */
+  index: number;
+  name: string;
+  /** question text or longer label from the header rows */
+  label: string | null;
+  role: ColumnKind;
+  /** score columns: the metric family, scale, band, and how the column was chosen */
+  metric?: Role;
+  /** a column whose header names a role but that is not used for it (two candidates, or not scores) */
+  notUsed?: true;
+  scale?: string;
+  band?: string;
+  via?: string;
+  /** score columns: lowest and highest answer seen in the whole file */
+  observed?: { min: number; max: number } | null;
+  /** a time zone the header gives for the column's dates */
+  timeZone?: string;
+  /** date columns: the date layouts its first values are read with, best first (io/dates.ts) */
+  dateFormats?: string[];
+  /** distinct non-blank values among the first rows */
+  distinct: number;
+  samples: string[];
+}
+
+export interface InspectFile {
+  file: string;
+  layout: string;
+  layoutEvidence: string;
+  format: string;
+  encoding: { name: string; by: string; bom: boolean };
+  delimiter: string | null;
+  headerRows: number;
+  dataLine: number;
+  rows: Omit<InputSummary, 'files'>;
+  excludedBy: Record<string, number>;
+  unfinished: number;
+  columns: InspectColumn[];
+  issues: Warning[];
+}
+
+export interface InspectResult {
+  cxm: 1;
+  command: 'inspect';
+  input: InputSummary;
+  files: InspectFile[];
+  warnings: Warning[];
+}
+
+export type InspectRequest = Omit<LoadRequest, 'metrics' | 'by' | 'files'> & { files: string[] };
+
+const SAMPLES = 4;
+const EXCLUDED = { preview: 'excluded-preview', test: 'excluded-test', spam: 'excluded-spam', partial: 'excluded-partial', unanswered: 'excluded-unanswered' } as const;
+
+export async function inspect(request: InspectRequest): Promise<InspectResult> {
+  const files: InspectFile[] = [];
+  for (const file of request.files) files.push(await inspectFile(file, request));
+  const total = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  for (const f of files) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f.rows[k];
+  return {
+    cxm: 1,
+    command: 'inspect',
+    input: { files: files.map((f) => f.file), ...total },
+    files,
+    warnings: files.flatMap((f) => f.issues.map((w) => (w.file ? w : { ...w, file: f.file }))),
+  };
+}
+
+async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {
+  const source = await openSource(file, openOptions(request));
+  const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
+  const fold = await foldSource(source, bindPlan(source, specs, []), { threads: request.threads });
+  const summary = inputSummary([source], fold.counts);
+  const candidates = detectRoleCandidates(source.header, source.labels);
+  const counts = new Map(fold.issues.counts);
+  const issues: Warning[] = [
+    // the columns are listed beside the issues: the hint need not list them again
+    ...problems.map((p) => {
+      const hint = p.hint?.replace(/;? ?columns: .*$/, '');
+      return { code: 'role-problem', message: hint ? `${p.message} (${hint})` : p.message };
+    }),
+    ...collectWarnings([source], fold.issues).filter((w) => w.code !== 'layout-note'),
+    ...roleWarnings(specs, fold),
+    ...dateWarnings(source),
+  ];
+  return {
+    file: source.input.name,
+    layout: source.layout,
+    layoutEvidence: source.layoutEvidence,
+    format: source.format,
+    encoding: { name: source.encoding.encoding, by: source.encoding.by, bom: source.encoding.bomLength > 0 },
+    delimiter: source.delimiter,
+    headerRows: source.headerRows,
+    dataLine: source.dataLine,
+    rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
+    excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
+    unfinished: counts.get('unfinished-row') ?? 0,
+    columns: source.header.map((name, i) => describeColumn(source, i, specs, fold, candidates)),
+    issues,
+  };
+}
+
+/** Date columns whose first values read both day-first and month-first: what `trend` would stop on. */
+function dateWarnings(source: Source): Warning[] {
+  const out: Warning[] = [];
+  source.header.forEach((name, i) => {
+    const values = source.preview.map((row) => row[i] ?? '');
+    if (guessColumnKind(name, source.labels[i] ?? '', values) !== 'date') return;
+    const decision = decideDateFormat(values);
+    if (decision.ambiguous) {
+      out.push({
+        code: 'ambiguous-date',
+        column: name,
+        message: `column ${JSON.stringify(name)}: the dates read both as ${decision.ambiguous.join(' and ')} (no day above 12 in the first rows); say which with --date-format mdy or dmy`,
+      });
+    }
+  });
+  return out;
+}
+
+function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>): InspectColumn {
+  const name = source.header[i];
+  const values = source.preview.map((row) => row[i] ?? '');
+  const filled = values.map((v) => v.trim()).filter(Boolean);
+  const samples = [...new Set(filled)].slice(0, SAMPLES);
+  const spec = specs.find((s) => s.column === name);
+  const label = source.labels[i] && source.labels[i] !== name ? source.labels[i] : null;
+  const timeZone = source.timeZones[i];
+  const base = { index: i + 1, name, label, distinct: new Set(filled).size, samples, ...(timeZone ? { timeZone } : {}) };
+  if (!spec) {
+    const candidate = ROLES.find((r) => candidates[r].includes(i));
+    if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
+    const role = guessColumnKind(name, source.labels[i] ?? '', values);
+    if (role !== 'date') return { ...base, role };
+    const decision = decideDateFormat(values);
+    return { ...base, role, ...(decision.read > 0 && !decision.ambiguous ? { dateFormats: decision.formats } : {}) };
+  }
+  return {
+    ...base,
+    role: 'score',
+    metric: spec.role,
+    scale: `${spec.scale.lo}-${spec.scale.hi}`,
+    band: `${spec.band.lo}-${spec.band.hi}`,
+    via: spec.via,
+    observed: observedRange(roleTallies(fold, spec).total),
+  };
+}

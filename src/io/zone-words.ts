@@ -1,0 +1,45 @@
+/**
+ * Time-zone abbreviations that exports write after a time (`2022/06/22 11:07:29 AM AST`), as minutes
+ * east of UTC. Only abbreviations with one common reading are here; where two are common, the North
+ * American one is taken (AST = Atlantic, CST = US Central), as Google Forms and SurveyMonkey exports
+ * of American accounts write them. IST (India, Ireland, Israel) is left out: it is too ambiguous.
+ */
+export const ZONE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['UT', 0],
+  ['WET', 0],
+  ['WEST', 60],
+  ['BST', 60],
+  ['CET', 60],
+  ['CEST', 120],
+  ['MET', 60],
+  ['MEST', 120],
+  ['EET', 120],
+  ['EEST', 180],
+  ['MSK', 180],
+  ['NST', -210],
+  ['NDT', -150],
+  ['AST', -240],
+  ['ADT', -180],
+  ['EST', -300],
+  ['EDT', -240],
+  ['CST', -360],
+  ['CDT', -300],
+  ['MST', -420],
+  ['MDT', -360],
+  ['PST', -480],
+  ['PDT', -420],
+  ['AKST', -540],
+  ['AKDT', -480],
+  ['HST', -600],
+  ['SGT', 480],
+  ['HKT', 480],
+  ['AWST', 480],
+  ['JST', 540],
+  ['KST', 540],
+  ['ACST', 570],
+  ['ACDT', 630],
+  ['AEST', 600],
+  ['AEDT', 660],
+  ['NZST', 720],
+  ['NZDT', 780],
+]);
