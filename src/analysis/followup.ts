@@ -94,8 +94,8 @@ export function resolveFollowupColumns(
   const file = source.input.name;
   const name = (value: string, flag: string) => header[findColumn(header, value, flag, file)];
   const id = given.id !== undefined ? name(given.id, '--id') : (header[detectIdColumn(header) ?? -1] ?? null);
-  const comment = given.comment !== undefined ? name(given.comment, '--comment') : (header[detectCommentColumn(header, file) ?? -1] ?? null);
-  const contacts = given.contacts === null ? [] : given.contacts !== undefined ? given.contacts.map((c) => name(c, '--contact')) : detectContactColumns(header).map((i) => header[i]);
+  const comment = given.comment !== undefined ? name(given.comment, '--comment') : (header[detectCommentColumn(header, file, source.labels) ?? -1] ?? null);
+  const contacts = given.contacts === null ? [] : given.contacts !== undefined ? given.contacts.map((c) => name(c, '--contact')) : detectContactColumns(header, source.labels).map((i) => header[i]);
   return { id, comment, contacts, date: given.date, by: given.by.map((b) => name(b, '--by')) };
 }
 

@@ -35,6 +35,9 @@ const CONTACT_HEADERS = new Set([
   'customer name',
   'contact name',
   'person name',
+  'recipient email',
+  'recipient first name',
+  'recipient last name',
   'phone',
   'phone number',
   'mobile',
@@ -42,9 +45,9 @@ const CONTACT_HEADERS = new Set([
   'telephone',
 ]);
 
-/** Indices of contact columns, in header order. */
-export function detectContactColumns(header: string[]): number[] {
-  return header.flatMap((h, i) => (CONTACT_HEADERS.has(normalizeHeader(h)) ? [i] : []));
+/** Indices of contact columns, in header order; `labels` are the question texts of a layout's second header row. */
+export function detectContactColumns(header: string[], labels: string[] = []): number[] {
+  return header.flatMap((h, i) => (CONTACT_HEADERS.has(normalizeHeader(h)) || CONTACT_HEADERS.has(normalizeHeader(labels[i] ?? '')) ? [i] : []));
 }
 
 const COMMENT_WORDS = new Set(['comment', 'comments', 'feedback', 'verbatim', 'remark', 'remarks']);
@@ -52,10 +55,11 @@ const COMMENT_WORDS = new Set(['comment', 'comments', 'feedback', 'verbatim', 'r
 /**
  * The comment column: a header with a word like `comment`, `feedback`, `verbatim`, `remark`, or
  * `Open-Ended Response` (SurveyMonkey); failing that one ending in `text` (Qualtrics `Q2_TEXT`) or
- * saying `reason` or `why`. Two candidates of the best kind is an error that names both.
+ * saying `reason` or `why`. The question text of a column counts too (Qualtrics `Q4`: "What is the main
+ * reason for your score?"). Two candidates of the best kind is an error that names both.
  */
-export function detectCommentColumn(header: string[], file: string): number | null {
-  const words = header.map((h) => normalizeHeader(h).split(' ').filter(Boolean));
+export function detectCommentColumn(header: string[], file: string, labels: string[] = []): number | null {
+  const words = header.map((h, i) => normalizeHeader(`${h} ${labels[i] ?? ''}`).split(' ').filter(Boolean));
   const ranks = [
     (w: string[]) => w.some((x) => COMMENT_WORDS.has(x)) || w.join(' ').includes('open ended'),
     (w: string[]) => w[w.length - 1] === 'text' || w.includes('reason') || w.includes('why'),

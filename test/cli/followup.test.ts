@@ -185,5 +185,15 @@ describe('parts', () => {
     expect(detectCommentColumn(['Why? - Open-Ended Response', 'Q2_TEXT'], 'f')).toBe(0);
     expect(detectCommentColumn(['nps'], 'f')).toBeNull();
     expect(() => detectCommentColumn(['comment', 'feedback'], 'f')).toThrow(/two columns could hold the comment/);
+    // a layout's question texts count: Qualtrics Q4 asks for the reason
+    expect(detectCommentColumn(['Q1', 'Q4'], 'f', ['How likely are you to recommend us?', 'What is the main reason for your score?'])).toBe(1);
+    expect(detectContactColumns(['RecipientEmail', 'Q9'], ['Recipient Email', 'E-mail'])).toEqual([0, 1]);
+  });
+
+  it('reads the export layouts: a Qualtrics file with its question texts and recipient columns', async () => {
+    const r = await runCli(['followup', 'fixtures/exports/qualtrics.csv', '--with-comment', '--limit', '1', '--format', 'json', '--quiet']);
+    const out = JSON.parse(r.stdout);
+    expect(out.settings.columns).toMatchObject({ id: 'ResponseId', comment: 'Q4', contacts: ['RecipientLastName', 'RecipientFirstName', 'RecipientEmail'] });
+    expect(out.rows[0]).toMatchObject({ score: 6, category: 'detractor', comment: 'Love the new dashboard' });
   });
 });
