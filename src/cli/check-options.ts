@@ -89,7 +89,7 @@ export function parseCheckOptions(files: string[], raw: Record<string, unknown>)
     // a gate's family is every check of the run, adjusted with Holm unless told otherwise
     adjust: (o.adjust ?? config.adjust ?? 'holm') as PAdjustMethod,
   };
-  const dateFlags = ['date', 'tz', 'weekStart', 'asOf'].filter((k) => raw[k] !== undefined);
+  const dateFlags = ['date', 'tz', 'weekStart', 'dateFormat', 'asOf'].filter((k) => raw[k] !== undefined);
   if (every === undefined && dateFlags.length > 0) {
     throw new UsageError(`${dateFlags.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --every`, USAGE_HINT);
   }
