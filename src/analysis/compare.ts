@@ -50,14 +50,14 @@ export interface CompareResult {
 }
 
 /** One side's Tallies by group (the --by values), its total, and how its roles are read. */
-interface Side {
+export interface Side {
   groups: Map<string, { key: string[]; tallies: Tally[] }>;
   total: Tally[];
   roles: FoldResult['roles'];
   specs: RoleSpec[];
 }
 
-function sideOf(marginals: Marginals, roles: FoldResult['roles'], specs: RoleSpec[], total: Tally[], keep: (key: string[]) => string[] | null): Side {
+export function sideOf(marginals: Marginals, roles: FoldResult['roles'], specs: RoleSpec[], total: Tally[], keep: (key: string[]) => string[] | null): Side {
   const groups = new Map<string, { key: string[]; tallies: Tally[] }>();
   for (const g of marginals.groups()) {
     const key = keep(g.key);
@@ -66,17 +66,36 @@ function sideOf(marginals: Marginals, roles: FoldResult['roles'], specs: RoleSpe
   return { groups, total, roles, specs };
 }
 
-function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
+/** A loaded data set as one side: its groups over all its dimensions, and its total. */
+export function loadedSide(loaded: Pick<Loaded, 'marginals' | 'fold' | 'roles'>): Side {
+  return sideOf(loaded.marginals, loaded.fold.roles, loaded.roles, loaded.marginals.total(), (key) => key);
+}
+
+/** One date window of a data set whose last dimension says which window a row is in (WINDOW_KEYS). */
+export function windowSide(loaded: Pick<Loaded, 'marginals' | 'fold' | 'roles'>, label: string): Side {
+  const m = loaded.marginals;
+  const w = loaded.fold.dimensions.length - 1;
+  return sideOf(m, loaded.fold.roles, loaded.roles, m.group([w], [label]), (key) => (key[w] === label ? key.slice(0, w) : null));
+}
+
+/** The Tally of one group (null: all groups together) of one role on one side; empty when the side lacks the group. */
+export function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
   const r = side.roles.findIndex((x) => x.role === spec.role);
   if (id === null) return side.total[r];
   return side.groups.get(id)?.tallies[r] ?? emptyTally(spec.scale);
 }
 
-function compareSides(current: Side, baseline: Side, dims: string[], metrics: Metric[], s: ScoreSettings): CompareRow[] {
-  const compareKeys = groupKeyComparator(dims, s.segmentOrder);
+/** The segments found on either side, as [id, key], in display order (none without --by). */
+export function segmentsOf(sides: Side[], dims: string[], order: Record<string, string[]>): [string, string[]][] {
+  if (dims.length === 0) return [];
+  const compareKeys = groupKeyComparator(dims, order);
   const keys = new Map<string, string[]>();
-  for (const side of [current, baseline]) for (const [id, g] of side.groups) keys.set(id, g.key);
-  const segments = dims.length === 0 ? [] : [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1]));
+  for (const side of sides) for (const [id, g] of side.groups) keys.set(id, g.key);
+  return [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1]));
+}
+
+function compareSides(current: Side, baseline: Side, dims: string[], metrics: Metric[], s: ScoreSettings): CompareRow[] {
+  const segments = segmentsOf([current, baseline], dims, s.segmentOrder);
   const rows: CompareRow[] = [];
   for (const metric of metrics) {
     const specC = current.specs.find((r) => r.role === roleOf(metric))!;
@@ -119,20 +138,26 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     }
   }
   const dims = current.fold.dimensions;
-  const all = (key: string[]) => key;
-  const side = (l: Loaded) => sideOf(l.marginals, l.fold.roles, l.roles, l.marginals.total(), all);
-  const rows = compareSides(side(current), side(baseline), dims, metrics, s);
-  const inC = inputSummary(current.sources, current.fold.counts);
-  const inB = inputSummary(baseline.sources, baseline.fold.counts);
-  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
+  const rows = compareSides(loadedSide(current), loadedSide(baseline), dims, metrics, s);
+  const input = twoSidedInput(current, baseline);
+  const inC = input.current;
+  const inB = input.baseline;
   return {
     cxm: 1,
     command: 'compare',
-    input: { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB },
+    input,
     settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
     warnings,
   };
+}
+
+/** What two data sets read: the sums, and each side's own summary. */
+export function twoSidedInput(current: Loaded, baseline: Loaded): InputSummary & { current: InputSummary; baseline: InputSummary } {
+  const inC = inputSummary(current.sources, current.fold.counts);
+  const inB = inputSummary(baseline.sources, baseline.fold.counts);
+  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
+  return { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB };
 }
 
 export interface PeriodSides {
@@ -152,9 +177,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
   const window = dims.length;
-  const pick = (label: string) => (key: string[]) => (key[key.length - 1] === label ? key.slice(0, -1) : null);
-  const sideIn = (label: string) => sideOf(loaded.marginals, fold.roles, loaded.roles, loaded.marginals.group([window], [label]), pick(label));
-  const rows = compareSides(sideIn(WINDOW_KEYS.current), sideIn(WINDOW_KEYS.baseline), dims, loaded.metrics, s);
+  const rows = compareSides(windowSide(loaded, WINDOW_KEYS.current), windowSide(loaded, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return {
     cxm: 1,

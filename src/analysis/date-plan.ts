@@ -36,15 +36,6 @@ export function resolveDateColumn(source: Source, named: string | undefined): st
   return source.header[index];
 }
 
-/** The date dimension for one source: the column's index and the date layouts its values use. */
-export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
-  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
-  const date = bindDateSource(source, column, request.timeZone, request.format);
-  const g = request.grouping;
-  if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
-  return { kind: 'date-window', name: request.name, date, windows: g.windows };
-}
-
 /**
  * Where a source's dates are and how to read them: the layouts decided from its first values (or
  * --date-format), and the zone its header gives wall-clock times. Also what --since/--until and
@@ -75,4 +66,13 @@ export function bindDateSource(source: Source, column: string, timeZone: string,
   const note = `column ${JSON.stringify(column)}: times without a zone are ${valueZone} time, as the export's header says`;
   if (valueZone && !source.notes.includes(note)) source.notes.push(note);
   return { column, index, formats: decision.formats, timeZone, ...(valueZone ? { valueZone } : {}) };
+}
+
+/** The date dimension for one source: the column's index and the date layouts its values use. */
+export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
+  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
+  const date = bindDateSource(source, column, request.timeZone, request.format);
+  const g = request.grouping;
+  if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
+  return { kind: 'date-window', name: request.name, date, windows: g.windows };
 }

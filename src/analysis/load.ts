@@ -150,11 +150,17 @@ function tagPlan(source: Source, request: LoadRequest): TagPlan | undefined {
   return { column: source.header[index], index, rules: request.tags.rules };
 }
 
-/** compare --period with --since/--until: the windows cut to the range. */
+/**
+ * --since/--until with a date dimension: its days cut to the range (compare's windows; the day or
+ * period grain of trend, check and report, whose own bounds stay when they are narrower).
+ */
 function clipWindows(date: DateRequest, first: number | null, last: number | null): DateRequest {
+  if (first === null && last === null) return date;
+  const lo = (a: number | null) => (a === null ? first : first === null ? a : Math.max(a, first));
+  const hi = (a: number | null) => (a === null ? last : last === null ? a : Math.min(a, last));
   const g = date.grouping;
-  if (g.kind !== 'date-window' || (first === null && last === null)) return date;
-  const windows = g.windows.map((w) => ({ ...w, first: Math.max(w.first, first ?? w.first), last: Math.min(w.last, last ?? w.last) }));
+  if (g.kind === 'period') return { ...date, grouping: { ...g, first: lo(g.first), last: hi(g.last) } };
+  const windows = g.windows.map((w) => ({ ...w, first: lo(w.first)!, last: hi(w.last)! }));
   return { ...date, grouping: { kind: 'date-window', windows } };
 }
 

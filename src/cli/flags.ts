@@ -35,10 +35,10 @@ export function addStatsFlags(cmd: Command): Command {
     .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)');
 }
 
-/** Output flags. */
-export function addOutputFlags(cmd: Command): Command {
+/** Output flags; `formats` describes the command's --format choices. */
+export function addOutputFlags(cmd: Command, formats = 'table, json, csv or markdown (default table)'): Command {
   return cmd
-    .option('--format <format>', 'table, json, csv or markdown (default table)')
+    .option('--format <format>', formats)
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--strict', 'exit 2 when any row has an invalid value')
     .option('--quiet', 'no summary of rows read on standard error')
@@ -59,8 +59,8 @@ export function addDateFlags(cmd: Command): Command {
  * Enrichment flags, shared by every command that reads responses: filters, weights, a joined customer
  * file, per-entity roll-ups and comment tags.
  */
-export function addEnrichFlags(cmd: Command): Command {
-  return cmd
+export function addEnrichFlags(cmd: Command, options: { comment?: boolean } = {}): Command {
+  cmd
     .option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect)
     .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
     .option('--until <date>', 'last day kept (included), same forms as --since')
@@ -70,6 +70,8 @@ export function addEnrichFlags(cmd: Command): Command {
     .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently')
     .option('--per <column>', 'one score per value of this column (e.g. account) before scoring: account-level NPS')
     .option('--per-rule <rule>', 'how an entity\'s answers become one: mean (rounded half up, the default), min or latest')
-    .option('--tags <file>', 'comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); adds the column "tag"')
-    .option('--comment <column>', 'the comment column that --tags reads (found from the header when not given)');
+    .option('--tags <file>', 'comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); adds the column "tag"');
+  // a command with its own --comment (report's comment sample) reads the same column for --tags
+  if (options.comment !== false) cmd.option('--comment <column>', 'the comment column that --tags reads (found from the header when not given)');
+  return cmd;
 }

@@ -5,10 +5,13 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineDrivers } from './commands/drivers.js';
+import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
+import { defineReport } from './commands/report.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
@@ -44,6 +47,9 @@ function buildProgram(io: CliIo): Command {
   defineTrend(program, io);
   defineCompare(program, io);
   defineDrivers(program, io);
+  defineCheck(program, io);
+  defineReport(program, io);
+  defineFollowup(program, io);
   defineInspect(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

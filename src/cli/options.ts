@@ -15,7 +15,8 @@ import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js'
 import { PER_RULES, type PerRule } from '../analysis/entity-state.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
-import { parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { parseWhere, type WhereExpr } from '../analysis/where.js';
 import { checkTimeZone } from '../analysis/time-zone.js';
 import {
@@ -253,6 +254,38 @@ const cliSchema = z.object({
   comment: z.optional(z.string()),
 });
 
+const metricNumbers = z.partialRecord(z.enum(METRICS), z.number());
+
+/** The `check` section of the config file. */
+const checkConfigSchema = z.strictObject({
+  min: z.optional(metricNumbers),
+  maxDrop: z.optional(metricNumbers),
+  rule: z.optional(z.enum(CHECK_RULES)),
+  onLowBase: z.optional(z.enum(ON_LOW_BASE)),
+  adjust: z.optional(z.enum(P_ADJUST_METHODS)),
+  every: z.optional(z.enum(EVERY)),
+});
+export type CheckConfig = z.infer<typeof checkConfigSchema>;
+
+/** The `report` section: everything a scheduled report needs except the as-of date. */
+const reportConfigSchema = z.strictObject({
+  files: z.optional(z.array(z.string()).check(z.minLength(1))),
+  title: z.optional(z.string()),
+  every: z.optional(z.enum(EVERY)),
+  date: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
+  by: z.optional(z.array(z.string())),
+  metrics: z.optional(z.array(z.enum(METRICS))),
+  format: z.optional(z.enum(['markdown', 'html', 'json'])),
+  output: z.optional(z.string()),
+  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+  minN: z.optional(z.int().check(z.gte(0))),
+  history: z.optional(z.int().check(z.gte(2), z.lte(520))),
+  comments: z.optional(z.int().check(z.gte(0), z.lte(100))),
+  comment: z.optional(z.string()),
+});
+export type ReportConfig = z.infer<typeof reportConfigSchema>;
+
 /** The config file: what a team keeps in git. Flags override it. */
 const configSchema = z.strictObject({
   columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()), comment: z.optional(z.string()) })),
@@ -278,6 +311,10 @@ const configSchema = z.strictObject({
   perRule: z.optional(z.enum(PER_RULES)),
   tags: z.optional(z.string()),
   dateFormat: z.optional(z.string()),
+  /** `cxm check` thresholds and rules (flags override them) */
+  check: z.optional(checkConfigSchema),
+  /** a `cxm report` definition: a cron line needs only --config and --as-of */
+  report: z.optional(reportConfigSchema),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -286,7 +323,28 @@ export const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A
 
 export function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
   const issue = error.issues[0];
-  return { path: issue.path.map(String).join('.'), message: issue.message };
+  return { path: issue.path.map(String).join('.'), message: issueMessage(issue) };
+}
+
+/** zod/mini carries no message texts: say in words what was wrong (custom messages are kept). */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'too_small':
+    case 'too_big': {
+      const what = issue.origin === 'array' ? 'items' : '';
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const relation = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+      return `must be ${relation} ${String(bound)}${what ? ` ${what}` : ''}`;
+    }
+    default:
+      return issue.message;
+  }
 }
 
 export function readConfig(file: string): ConfigFile {
@@ -342,15 +400,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   if (typeof methods === 'string') throw new UsageError(`--method: ${methods}`);
   const byRaw = o.by ?? config.by ?? [];
   const weekStart = o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart;
-  const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
-    if (value === undefined) return null;
-    const span = parsePeriodSpan(value, weekStart);
-    if (!span || value.includes('..')) throw new UsageError(`${flag} takes ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
-    return span[end];
-  };
-  const first = bound('--since', o.since, 'first');
-  const last = bound('--until', o.until, 'last');
-  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${o.since} is after --until ${o.until}`);
+  const { first, last } = parseDayBounds(o.since, o.until, weekStart);
   const weight = o.weight ?? config.weight;
   const variance = o.variance ?? config.variance ?? DEFAULTS.variance;
   if (variance === 'linearized' && weight === undefined) throw new UsageError('--variance linearized needs --weight COLUMN', 'the linearized variance is for weighted NPS; unweighted NPS uses --method');
@@ -403,6 +453,20 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     tags: tagsFile !== undefined ? { file: o.tags ?? config.tags!, rules: readTagRules(tagsFile) } : undefined,
     comment: o.comment ?? config.columns?.comment,
   };
+}
+
+/** --since/--until (a date or a period label, both ends included) as day numbers; null when not given. */
+export function parseDayBounds(since: string | undefined, until: string | undefined, weekStart: WeekStart): { first: number | null; last: number | null } {
+  const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
+    if (value === undefined) return null;
+    const span = parsePeriodSpan(value, weekStart);
+    if (!span || value.includes('..')) throw new UsageError(`${flag} takes ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
+    return span[end];
+  };
+  const first = bound('--since', since, 'first');
+  const last = bound('--until', until, 'last');
+  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${since} is after --until ${until}`);
+  return { first, last };
 }
 
 /** `--on email` or `--on email=contact_email` (the response column, then the join file's). */

@@ -237,6 +237,51 @@ describe('cxm drivers', () => {
   });
 });
 
+describe('check and report take the options, with the same numbers as compare and score', () => {
+  const ENRICH = [...JOIN, '--per', 'account', '--weight', 'revenue', '--tags', 'fixtures/tags.json', '--by', 'tag'];
+  const PERIODS = ['--period', '2026-Q2', '--against', '2026-Q1'];
+  type Side = { n: number; value: number | null; lower: number | null; upper: number | null };
+  type Row = { metric: string; group: Record<string, string>; current: Side; baseline: Side; diff: number | null };
+  const same = (a: Side, b: Side) => expect([a.n, a.value, a.lower, a.upper]).toEqual([b.n, b.value, b.lower, b.upper]);
+
+  it('check --every quarter (days regrouped into quarters: accounts rolled up per quarter, tags expanded)', async () => {
+    const compare = (await json(['compare', 'fixtures/responses.csv', ...PERIODS, ...ENRICH, '--metric', 'nps'])).rows as unknown as Row[];
+    const r = await runCli(['check', 'fixtures/responses.csv', '--every', 'quarter', '--as-of', '2026-06-30', '--max-drop', 'nps=50', ...ENRICH, '--format', 'json']);
+    const out = JSON.parse(r.stdout) as { checks: Row[]; settings: Record<string, unknown> };
+    expect(out.checks.length).toBe(compare.length);
+    for (const row of compare) {
+      const check = out.checks.find((c) => JSON.stringify(c.group) === JSON.stringify(row.group))!;
+      same(check.current, row.current);
+      same(check.baseline, row.baseline);
+    }
+    expect(out.settings).toMatchObject({ weight: { column: 'revenue' }, per: { column: 'account', rule: 'mean' }, tags: { column: 'comment' } });
+  });
+
+  it('check of one file (--min) scores like score', async () => {
+    const score = (await json(['score', 'fixtures/responses.csv', ...ENRICH, '--metric', 'nps'])).rows;
+    const r = await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=-100', ...ENRICH, '--format', 'json']);
+    const checks = JSON.parse(r.stdout).checks as { group: object; n: number; current?: Side; value: number }[];
+    for (const row of score) {
+      const check = checks.find((c) => JSON.stringify(c.group) === JSON.stringify(row.group))!;
+      expect(check.n).toBe(row.n);
+    }
+  });
+
+  it('report --every quarter: headlines and tag segments equal compare of the two quarters', async () => {
+    const compare = (await json(['compare', 'fixtures/responses.csv', ...PERIODS, ...ENRICH, '--metric', 'nps'])).rows as unknown as Row[];
+    const r = await runCli(['report', 'fixtures/responses.csv', '--every', 'quarter', '--as-of', '2026-06-30', '--comments', '0', ...ENRICH, '--metric', 'nps', '--format', 'json']);
+    const out = JSON.parse(r.stdout) as { headlines: Row[]; segments: { column: string; rows: Row[] }[] };
+    same(out.headlines[0].current, compare[0].current);
+    same(out.headlines[0].baseline, compare[0].baseline);
+    const tags = out.segments.find((x) => x.column === 'tag')!.rows;
+    for (const row of compare.slice(1)) {
+      const seg = tags.find((t) => t.group.tag === row.group.tag)!;
+      same(seg.current, row.current);
+      same(seg.baseline, row.baseline);
+    }
+  });
+});
+
 describe('everything together, split across threads', () => {
   it('gives the same bytes on 1, 2, 3 and 7 threads (fractional weights, latest answers, tags, filters)', () => {
     const dir = tmp();
@@ -259,7 +304,7 @@ describe('everything together, split across threads', () => {
 });
 
 describe('every command takes the options', () => {
-  it.each(['score', 'crosstab', 'trend', 'compare', 'drivers'])('%s --help lists them', async (command) => {
+  it.each(['score', 'crosstab', 'trend', 'compare', 'drivers', 'check', 'report'])('%s --help lists them', async (command) => {
     const r = await runCli([command, '--help']);
     for (const flag of ['--where', '--since', '--until', '--weight', '--variance', '--join', '--on', '--per', '--per-rule', '--tags', '--comment']) expect(r.stdout).toContain(flag);
   });
