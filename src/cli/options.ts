@@ -60,6 +60,12 @@ export interface CommonOptions {
   weekStart: WeekStart;
   /** --date-format: the one date layout to read (a recogniser name), else decided per file */
   dateFormat: string | undefined;
+  /** --tallies: the files are tally files (merged by addition), not responses */
+  tallies: boolean;
+  /** --emit tallies: write the Tallies instead of the results */
+  emit: 'tallies' | undefined;
+  /** options set by a flag or the config file rather than by default (flag names in camel case: `tz`, `weekStart`) */
+  given: string[];
 }
 
 export const DEFAULTS = {
@@ -211,6 +217,8 @@ const cliSchema = z.object({
   tz: z.optional(z.string()),
   dateFormat: z.optional(dateFormatSchema),
   weekStart: z.optional(choice(WEEK_STARTS)),
+  tallies: z.optional(z.boolean()),
+  emit: z.optional(choice(['tallies'] as const)),
 });
 
 /** The config file: what a team keeps in git. Flags override it. */
@@ -337,6 +345,14 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
     weekStart: o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart,
     dateFormat: o.dateFormat ?? configText(dateFormatSchema, config.dateFormat, 'dateFormat', configFile),
+    tallies: o.tallies ?? false,
+    emit: o.emit,
+    given: [
+      ...Object.keys(raw).filter((k) => raw[k] !== undefined),
+      ...(config.timeZone !== undefined ? ['tz'] : []),
+      ...(config.weekStart !== undefined ? ['weekStart'] : []),
+      ...(config.columns?.date !== undefined ? ['date'] : []),
+    ],
   };
 }
 

@@ -4,7 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
-import { EVERY, parsePeriodSpan, type Every } from '../analysis/period.js';
+import type { TallyPeriod } from '../model/tally-file.js';
+import type { PeriodRequest } from '../analysis/load-tallies.js';
+import { EVERY, parsePeriodSpan, type Every, type WeekStart } from '../analysis/period.js';
 import { choice, fail, parseCommonOptions, parseFlags, text, type CommonOptions } from './options.js';
 
 export interface TrendOptions extends CommonOptions {
@@ -29,14 +31,38 @@ export const PERIOD_HINT = 'a date (2026-01-05) or a period: 2026-W05, 2026-01, 
 export function parseTrendOptions(files: string[], raw: Record<string, unknown>): TrendOptions {
   const common = parseCommonOptions(files, raw);
   const o = parseFlags(schema, raw);
-  const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
-    if (value === undefined) return null;
-    const span = parsePeriodSpan(value, common.weekStart);
+  const { first, last } = periodBounds(o.since ?? null, o.until ?? null, common.weekStart);
+  return { ...common, every: o.every ?? 'week', since: o.since ?? null, until: o.until ?? null, first, last, window: o.window ?? null };
+}
+
+/** --since and --until as day numbers: the first day of one, the last of the other. */
+export function periodBounds(since: string | null, until: string | null, weekStart: WeekStart): { first: number | null; last: number | null } {
+  const bound = (flag: string, value: string | null, end: 'first' | 'last'): number | null => {
+    if (value === null) return null;
+    const span = parsePeriodSpan(value, weekStart);
     if (!span || value.includes('..')) throw new UsageError(`${flag} takes ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
     return span[end];
   };
-  const first = bound('--since', o.since, 'first');
-  const last = bound('--until', o.until, 'last');
-  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${o.since} is after --until ${o.until}`);
-  return { ...common, every: o.every ?? 'week', since: o.since ?? null, until: o.until ?? null, first, last, window: o.window ?? null };
+  const first = bound('--since', since, 'first');
+  const last = bound('--until', until, 'last');
+  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${since} is after --until ${until}`);
+  return { first, last };
+}
+
+/** The period settings the user gave (not defaulted), to check against tallies' (--tallies). */
+export function periodRequest(o: TrendOptions): PeriodRequest {
+  const given = (key: string) => o.given.includes(key);
+  return {
+    ...(given('every') ? { every: o.every } : {}),
+    ...(given('weekStart') ? { weekStart: o.weekStart } : {}),
+    ...(given('tz') ? { timeZone: o.timeZone } : {}),
+    ...(given('date') && o.dateColumn !== undefined ? { date: o.dateColumn } : {}),
+    ...(o.since !== null ? { since: o.since } : {}),
+    ...(o.until !== null ? { until: o.until } : {}),
+  };
+}
+
+/** Trend settings with the period settings tallies were counted with (and --every rolled up to). */
+export function withTallyPeriod(o: TrendOptions, period: TallyPeriod): TrendOptions {
+  return { ...o, every: period.every, weekStart: period.weekStart, timeZone: period.timeZone, dateColumn: period.date, since: period.since, until: period.until, ...periodBounds(period.since, period.until, period.weekStart) };
 }
