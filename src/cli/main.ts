@@ -9,6 +9,7 @@ import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineInspect } from './commands/inspect.js';
 import { defineScore } from './commands/score.js';
+import { defineSql } from './commands/sql.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -43,6 +44,7 @@ function buildProgram(io: CliIo): Command {
   defineTrend(program, io);
   defineCompare(program, io);
   defineInspect(program, io);
+  defineSql(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

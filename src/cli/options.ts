@@ -292,7 +292,7 @@ function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key:
 }
 
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
-export function parseCommonOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
+export function parseCommonOptions(files: string[], raw: Record<string, unknown>, needFiles = true): CommonOptions {
   const parsed = cliSchema.safeParse(raw);
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);
@@ -308,7 +308,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     }
   }
   const configFile = o.config ?? '';
-  if (files.length === 0) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
+  if (files.length === 0 && needFiles) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
 
   const baseMethods: Methods = { ...DEFAULTS.methods, ...(config.methods ?? {}) } as Methods;
