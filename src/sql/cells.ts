@@ -8,8 +8,12 @@ import { NO_ANSWER } from '../io/values.js';
 import type { Scale } from '../model/tally.js';
 import type { Dialect } from './dialect.js';
 
-/** What JavaScript's trim() removes: ASCII white space, NBSP, BOM and Unicode space separators. */
-export const WS = ' \t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+/**
+ * What JavaScript's trim() removes — space, tab, line ends, NBSP, BOM and the Unicode space separators —
+ * as literal characters (the query is UTF-8 text); vertical tab and form feed are left out, as not every
+ * engine's string literals can write them.
+ */
+export const WS = ' \t\n\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 export function trimmed(d: Dialect, expr: string): string {
   return d.replace(`CAST(${expr} AS ${d.text})`, `^[${WS}]+|[${WS}]+$`, '');

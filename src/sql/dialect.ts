@@ -53,9 +53,8 @@ export interface Dialect {
 /** Standard SQL strings (DuckDB, Postgres): quotes doubled, nothing else escaped. */
 const standardString = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** Strings with backslash escapes (BigQuery, Snowflake, Spark): control characters written as escapes. */
-const escapedString = (text: string) =>
-  `'${text.replace(/[\\'\n\r\t\f\v]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\f': '\\f', '\v': '\\v' })[c]!)}'`;
+/** Strings with backslash escapes (BigQuery, Snowflake, Spark): backslash, quote, tab and line ends escaped. */
+const escapedString = (text: string) => `'${text.replace(/[\\'\n\r\t]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!)}'`;
 
 const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const backQuoted = (name: string) => `\`${name.replace(/`/g, '``')}\``;
