@@ -6,13 +6,12 @@
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { IssueLog, type IssueCode } from '../model/issues.js';
-import { emptyTally, ROLES, type Role, type Scale } from '../model/tally.js';
+import { emptyTally, ROLES, type Role } from '../model/tally.js';
 import type { TallyMeta, TallyPeriod } from '../model/tally-file.js';
-import type { Encoding } from '../io/decode.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { readTallyFile, type CountRow, type TallyFile } from '../io/read-tallies.js';
 import type { FoldResult, GroupResult } from './fold.js';
-import type { Loaded } from './load.js';
+import type { Loaded, LoadRequest } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
@@ -30,18 +29,10 @@ export interface PeriodRequest {
   until?: string;
 }
 
-export interface TallyRequest {
-  files: string[];
-  columns: Partial<Record<Role, string>>;
-  scales: Partial<Record<Role, Scale>>;
-  bands: Partial<Record<Role, Scale>>;
-  metrics: Metric[] | undefined;
-  by: string[];
+/** What `load` is asked, less what only reading responses needs; plus the period settings given. */
+export interface TallyRequest extends Pick<LoadRequest, 'files' | 'columns' | 'scales' | 'bands' | 'metrics' | 'by' | 'delimiter' | 'encoding' | 'stdin'> {
   /** trend: a period dimension after --by */
   period?: PeriodRequest;
-  delimiter?: string;
-  encoding?: Encoding;
-  stdin?: NodeJS.ReadableStream;
 }
 
 export interface TallyLoaded extends Loaded {
