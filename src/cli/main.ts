@@ -5,9 +5,12 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
+import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
+import { defineReport } from './commands/report.js';
 import { defineScore } from './commands/score.js';
 import { defineSql } from './commands/sql.js';
 import { defineTrend } from './commands/trend.js';
@@ -43,6 +46,9 @@ function buildProgram(io: CliIo): Command {
   defineCrosstab(program, io);
   defineTrend(program, io);
   defineCompare(program, io);
+  defineCheck(program, io);
+  defineReport(program, io);
+  defineFollowup(program, io);
   defineInspect(program, io);
   defineSql(program, io);
   for (const cmd of program.commands) {

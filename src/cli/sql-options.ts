@@ -13,7 +13,7 @@ import { DIALECTS, type DialectName } from '../sql/dialect.js';
 import type { SqlDateFormat } from '../sql/dates.js';
 import type { SqlPeriod } from '../sql/query.js';
 import { choice, parseCommonOptions, parseFlags, type CommonOptions } from './options.js';
-import { periodBounds } from './trend-options.js';
+import { parseDayBounds } from './trend-options.js';
 
 export interface SqlOptions extends CommonOptions {
   dialect: DialectName;
@@ -63,7 +63,7 @@ function periodOf(common: CommonOptions, o: { every?: Every; since?: string; unt
   }
   const since = o.since ?? null;
   const until = o.until ?? null;
-  const { first, last } = periodBounds(since, until, common.weekStart);
+  const { first, last } = parseDayBounds(o.since, o.until, common.weekStart);
   return {
     every: o.every,
     weekStart: common.weekStart,

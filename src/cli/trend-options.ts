@@ -28,17 +28,10 @@ const schema = z.object({
 
 export const PERIOD_HINT = 'a date (2026-01-05) or a period: 2026-W05, 2026-01, 2026-Q1, 2026';
 
-export function parseTrendOptions(files: string[], raw: Record<string, unknown>): TrendOptions {
-  const common = parseCommonOptions(files, raw);
-  const o = parseFlags(schema, raw);
-  const { first, last } = periodBounds(o.since ?? null, o.until ?? null, common.weekStart);
-  return { ...common, every: o.every ?? 'week', since: o.since ?? null, until: o.until ?? null, first, last, window: o.window ?? null };
-}
-
-/** --since and --until as day numbers: the first day of one, the last of the other. */
-export function periodBounds(since: string | null, until: string | null, weekStart: WeekStart): { first: number | null; last: number | null } {
-  const bound = (flag: string, value: string | null, end: 'first' | 'last'): number | null => {
-    if (value === null) return null;
+/** --since/--until (a date or a period label, both ends included) as day numbers; null when not given. */
+export function parseDayBounds(since: string | undefined, until: string | undefined, weekStart: WeekStart): { first: number | null; last: number | null } {
+  const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
+    if (value === undefined) return null;
     const span = parsePeriodSpan(value, weekStart);
     if (!span || value.includes('..')) throw new UsageError(`${flag} takes ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
     return span[end];
@@ -47,6 +40,13 @@ export function periodBounds(since: string | null, until: string | null, weekSta
   const last = bound('--until', until, 'last');
   if (first !== null && last !== null && last < first) throw new UsageError(`--since ${since} is after --until ${until}`);
   return { first, last };
+}
+
+export function parseTrendOptions(files: string[], raw: Record<string, unknown>): TrendOptions {
+  const common = parseCommonOptions(files, raw);
+  const o = parseFlags(schema, raw);
+  const { first, last } = parseDayBounds(o.since, o.until, common.weekStart);
+  return { ...common, every: o.every ?? 'week', since: o.since ?? null, until: o.until ?? null, first, last, window: o.window ?? null };
 }
 
 /** The period settings the user gave (not defaulted), to check against tallies' (--tallies). */
@@ -64,5 +64,6 @@ export function periodRequest(o: TrendOptions): PeriodRequest {
 
 /** Trend settings with the period settings tallies were counted with (and --every rolled up to). */
 export function withTallyPeriod(o: TrendOptions, period: TallyPeriod): TrendOptions {
-  return { ...o, every: period.every, weekStart: period.weekStart, timeZone: period.timeZone, dateColumn: period.date, since: period.since, until: period.until, ...periodBounds(period.since, period.until, period.weekStart) };
+  const bounds = parseDayBounds(period.since ?? undefined, period.until ?? undefined, period.weekStart);
+  return { ...o, every: period.every, weekStart: period.weekStart, timeZone: period.timeZone, dateColumn: period.date, since: period.since, until: period.until, ...bounds };
 }

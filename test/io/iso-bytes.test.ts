@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script without types
+import { random } from '../../scripts/seeded-random.mjs';
 import { createDateParser } from '../../src/io/dates.js';
 import { isoBytesResult, parseIsoBytes } from '../../src/io/iso-bytes.js';
 
 const textParse = createDateParser(['iso-8601']);
 
-/** seeded */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function bytesParse(text: string): { ms: number; zoned: boolean } | null {
   const b = Buffer.from(text, 'utf8');

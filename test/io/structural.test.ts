@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module script without types
+import { random } from '../../scripts/seeded-random.mjs';
 import { CsvScanner, type CsvRecord } from '../../src/io/csv-scanner.js';
 import { createStructuralIndex, simdAvailable } from '../../src/io/structural.js';
 // @ts-expect-error: a plain ES module script without types
 import { compileStructural } from '../../scripts/build-wasm.mjs';
 
-/** mulberry32, seeded */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A straightforward RFC 4180 reader, character by character: the reference the scanner must match. */
 function referenceParse(text: string): { fields: string[]; line: number }[] {
