@@ -101,6 +101,11 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
     issues: issues.serialize(),
   };
   const sources = files.flatMap((f) => f.meta.sources.map(sourceInfo));
+  if (roles.length < meta.roles.length && sources.length > 0) {
+    // rows are used, skipped or invalid by all the metrics counted; fewer metrics would count them otherwise
+    const counted = meta.roles.map((r) => r.metric).join(', ');
+    sources[0].notes = [...sources[0].notes, `rows read are counted by the tallies' metrics (${counted}): a row is used when any of them was answered`];
+  }
   return { sources, roles, metrics, fold, period, ...(period ? { date: { column: period.date, formats: period.formats } } : {}) };
 }
 
@@ -191,7 +196,7 @@ function resolvePeriod(file: TallyPeriod, asked: PeriodRequest, name: string): T
   if (asked.date !== undefined && asked.date !== file.date) mismatch('--date', JSON.stringify(asked.date), `the date column ${JSON.stringify(file.date)}`, 'count again with --date');
   for (const [flag, given, counted] of [['--since', asked.since, file.since], ['--until', asked.until, file.until]] as const) {
     if (given !== undefined && given !== counted) {
-      mismatch(flag, given, counted === null ? `no ${flag}` : `${flag} ${counted}`, `rows outside --since/--until are left out while counting: give them when the tallies are made`);
+      mismatch(flag, given, counted === null ? `no ${flag}` : `${flag} ${counted}`, `rows outside --since/--until (after check's --as-of) are left out while counting: give them when the tallies are made`);
     }
   }
   return { ...file, every, weekStart };

@@ -4,6 +4,7 @@
  * the command's results.
  */
 import { UsageError } from '../model/errors.js';
+import { formatCivil } from '../model/calendar.js';
 import type { TallyPeriod } from '../model/tally-file.js';
 import type { DateRequest } from '../analysis/date-plan.js';
 import type { Loaded } from '../analysis/load.js';
@@ -20,7 +21,7 @@ export interface InputRequest {
   period?: PeriodRequest;
 }
 
-export async function loadInput(o: CommonOptions, io: CliIo, request: InputRequest = {}): Promise<Loaded & { period?: TallyPeriod | null }> {
+export async function loadInput(o: Omit<CommonOptions, 'format'>, io: CliIo, request: InputRequest = {}): Promise<Loaded & { period?: TallyPeriod | null }> {
   const files = request.files ?? o.files;
   if (o.tallies) {
     if (request.date && !request.period) throw new UsageError('--tallies cannot be compared by --period/--against', 'compare two tally files instead: cxm compare --tallies CURRENT BASELINE');
@@ -29,6 +30,19 @@ export async function loadInput(o: CommonOptions, io: CliIo, request: InputReque
   }
   const { load } = await import('../analysis/load.js');
   return load({ ...o, files, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), ...(request.date ? { date: request.date } : {}) });
+}
+
+/**
+ * check and report count by day and regroup the days: from tallies, those must be counted by day. An
+ * `--as-of` day leaves later rows out while counting, so it must be the tallies' `--until`.
+ */
+export function dayTallyRequest(o: Omit<CommonOptions, 'format'>, asOf: number | null): PeriodRequest {
+  return {
+    every: 'day',
+    ...(o.given.includes('tz') ? { timeZone: o.timeZone } : {}),
+    ...(o.given.includes('date') && o.dateColumn !== undefined ? { date: o.dateColumn } : {}),
+    ...(asOf !== null ? { until: formatCivil(asOf) } : {}),
+  };
 }
 
 /** `--emit tallies`: the data set's Tallies as CSV (the default) or JSON, then the usual summary. */

@@ -195,6 +195,25 @@ describe('reading tallies counted finer', () => {
     expect(await runCli(['compare', '--tallies', a, b, '--by', 'region', '--format', 'json'])).toEqual(direct);
   });
 
+  it('checks thresholds from tallies: one file, two files, and periods from day tallies (with --as-of their --until)', async () => {
+    const region = await emit(['score', 'fixtures/responses.csv', '--by', 'region', '--metric', 'nps']);
+    const direct = await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=40', '--by', 'region', '--format', 'json']);
+    expect(direct.code).toBe(1);
+    expect(await runCli(['check', '--tallies', region, '--min', 'nps=40', '--by', 'region', '--format', 'json'])).toEqual(direct);
+    const days = await emit(['trend', 'fixtures/responses.csv', '--every', 'day', '--metric', 'nps', '--until', '2026-04-15']);
+    const periods = ['--min', 'nps=20', '--max-drop', 'nps=5', '--every', 'month', '--as-of', '2026-04-15', '--format', 'json'];
+    expect(await runCli(['check', '--tallies', days, ...periods])).toEqual(await runCli(['check', 'fixtures/responses.csv', ...periods]));
+    const r = await runCli(['check', '--tallies', days, ...periods.slice(0, -4), '--as-of', '2026-03-31']);
+    expect(r.stderr).toContain('--until 2026-03-31: the tallies in');
+  });
+
+  it('says when the row counts are of more metrics than the command reads', async () => {
+    const all = await emit(['score', 'fixtures/responses.csv']);
+    const r = await runCli(['score', '--tallies', all, '--metric', 'nps', '--format', 'csv']);
+    expect(r.stdout).toBe((await runCli(['score', 'fixtures/responses.csv', '--metric', 'nps', '--format', 'csv'])).stdout);
+    expect(r.stderr).toBe(`read 480 rows: 480 used, 0 skipped (no answer), 0 invalid\n  fixtures/responses.csv: rows read are counted by the tallies' metrics (nps, csat, ces): a row is used when any of them was answered\n`);
+  });
+
   it('changes the band, never the scale', async () => {
     const tallies = await emit(['score', 'fixtures/responses.csv']);
     const direct = await runCli(['score', 'fixtures/responses.csv', '--band', 'csat=5-5', '--format', 'csv']);
