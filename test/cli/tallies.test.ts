@@ -250,7 +250,7 @@ describe('tally errors', () => {
     const f = await setup();
     expect((await run(['trend', '--tallies', f, '--every', 'month'])).stderr).toBe(`cxm: --every month: the tallies in ${f} were counted with --every week\nhint: weeks do not add up to months; count by day to trend by any period\n`);
     expect((await run(['trend', '--tallies', f, '--tz', 'Europe/Berlin'])).stderr).toContain('--tz Europe/Berlin: the tallies in');
-    expect((await run(['trend', '--tallies', f, '--since', '2026-02-01'])).stderr).toContain('rows outside --since/--until are left out while counting');
+    expect((await run(['trend', '--tallies', f, '--since', '2026-02-01'])).stderr).toContain('rows outside --since/--until (after check\'s --as-of) are left out while counting');
     const score = await emit(['score', 'fixtures/responses.csv']);
     expect((await run(['trend', '--tallies', score])).stderr).toBe(`cxm: ${score}: the tallies have no period\nhint: count them by period: cxm trend … --emit tallies, or cxm sql --every …\n`);
   });
