@@ -18,6 +18,7 @@ import type { FoldResult } from './fold.js';
 import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
+import type { SourceInfo } from './result.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
 import type { TagPlan } from './tagger.js';
 import { formatWhere } from './where.js';
@@ -73,7 +74,8 @@ export interface ProgressDisplay {
 }
 
 export interface Loaded {
-  sources: Source[];
+  /** the inputs read (from tallies: the inputs the tallies were counted from) */
+  sources: SourceInfo[];
   roles: RoleSpec[];
   metrics: Metric[];
   fold: FoldResult;

@@ -75,3 +75,10 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean } = {}
   if (options.comment !== false) cmd.option('--comment <column>', 'the comment column that --tags reads (found from the header when not given)');
   return cmd;
 }
+
+/** Tally flags: read tally files instead of responses, or write the Tallies instead of results. */
+export function addTallyFlags(cmd: Command, emit = true): Command {
+  cmd.option('--tallies', 'the files are tally files (from --emit tallies or cxm sql), merged by addition');
+  if (emit) cmd.option('--emit <what>', 'tallies: write the Tallies (CSV or JSON) instead of the results');
+  return cmd;
+}

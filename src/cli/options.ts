@@ -85,6 +85,12 @@ export interface CommonOptions {
   /** --tags RULES.json (read) and --comment COL */
   tags: { file: string; rules: TagRule[] } | undefined;
   comment: string | undefined;
+  /** --tallies: the files are tally files (merged by addition), not responses */
+  tallies: boolean;
+  /** --emit tallies: write the Tallies instead of the results */
+  emit: 'tallies' | undefined;
+  /** options set by a flag or the config file rather than by default (flag names in camel case: `tz`, `weekStart`) */
+  given: string[];
 }
 
 export const DEFAULTS = {
@@ -252,6 +258,8 @@ const cliSchema = z.object({
   perRule: z.optional(choice(PER_RULES)),
   tags: z.optional(z.string()),
   comment: z.optional(z.string()),
+  tallies: z.optional(z.boolean()),
+  emit: z.optional(choice(['tallies'] as const)),
 });
 
 const metricNumbers = z.partialRecord(z.enum(METRICS), z.number());
@@ -376,7 +384,7 @@ function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key:
 }
 
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
-export function parseCommonOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
+export function parseCommonOptions(files: string[], raw: Record<string, unknown>, needFiles = true): CommonOptions {
   const parsed = cliSchema.safeParse(raw);
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);
@@ -392,7 +400,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     }
   }
   const configFile = o.config ?? '';
-  if (files.length === 0) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
+  if (files.length === 0 && needFiles) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
 
   const baseMethods: Methods = { ...DEFAULTS.methods, ...(config.methods ?? {}) } as Methods;
@@ -452,6 +460,14 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     perRule: o.perRule ?? config.perRule ?? DEFAULTS.perRule,
     tags: tagsFile !== undefined ? { file: o.tags ?? config.tags!, rules: readTagRules(tagsFile) } : undefined,
     comment: o.comment ?? config.columns?.comment,
+    tallies: o.tallies ?? false,
+    emit: o.emit,
+    given: [
+      ...Object.keys(raw).filter((k) => raw[k] !== undefined),
+      ...(config.timeZone !== undefined ? ['tz'] : []),
+      ...(config.weekStart !== undefined ? ['weekStart'] : []),
+      ...(config.columns?.date !== undefined ? ['date'] : []),
+    ],
   };
 }
 

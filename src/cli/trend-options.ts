@@ -3,8 +3,10 @@
  * command, here cut the periods: rows outside are excluded and the periods they fall in are partial.)
  */
 import * as z from 'zod/mini';
+import type { TallyPeriod } from '../model/tally-file.js';
+import type { PeriodRequest } from '../analysis/load-tallies.js';
 import { EVERY, type Every } from '../analysis/period.js';
-import { choice, fail, parseCommonOptions, parseFlags, text, type CommonOptions } from './options.js';
+import { choice, fail, parseCommonOptions, parseDayBounds, parseFlags, text, type CommonOptions } from './options.js';
 
 export interface TrendOptions extends CommonOptions {
   every: Every;
@@ -20,4 +22,23 @@ export function parseTrendOptions(files: string[], raw: Record<string, unknown>)
   const common = parseCommonOptions(files, raw);
   const o = parseFlags(schema, raw);
   return { ...common, every: o.every ?? 'week', window: o.window ?? null };
+}
+
+/** The period settings the user gave (not defaulted), to check against tallies' (--tallies). */
+export function periodRequest(o: TrendOptions): PeriodRequest {
+  const given = (key: string) => o.given.includes(key);
+  return {
+    ...(given('every') ? { every: o.every } : {}),
+    ...(given('weekStart') ? { weekStart: o.weekStart } : {}),
+    ...(given('tz') ? { timeZone: o.timeZone } : {}),
+    ...(given('date') && o.dateColumn !== undefined ? { date: o.dateColumn } : {}),
+    ...(o.since !== null ? { since: o.since } : {}),
+    ...(o.until !== null ? { until: o.until } : {}),
+  };
+}
+
+/** Trend settings with the period settings tallies were counted with (and --every rolled up to). */
+export function withTallyPeriod(o: TrendOptions, period: TallyPeriod): TrendOptions {
+  const bounds = parseDayBounds(period.since ?? undefined, period.until ?? undefined, period.weekStart);
+  return { ...o, every: period.every, weekStart: period.weekStart, timeZone: period.timeZone, dateColumn: period.date, since: period.since, until: period.until, ...bounds };
 }

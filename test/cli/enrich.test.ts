@@ -282,6 +282,34 @@ describe('check and report take the options, with the same numbers as compare an
   });
 });
 
+describe('tally files', () => {
+  it('weights survive --emit tallies: reading them back is the same weighted run', async () => {
+    const file = path.join(tmp(), 'weighted.csv');
+    const emitted = await runCli(['score', 'fixtures/responses.csv', ...JOIN, '--where', 'plan != Free', '--weight', 'revenue', '--by', 'tier,region', '--emit', 'tallies', '-o', file, '--quiet']);
+    expect(emitted.code, emitted.stderr).toBe(0);
+    const direct = await json(['score', 'fixtures/responses.csv', ...JOIN, '--where', 'plan != Free', '--weight', 'revenue', '--by', 'tier']);
+    const read = await json(['score', '--tallies', file, '--by', 'tier']);
+    expect(read.rows).toEqual(direct.rows);
+    expect(read.rows[0].nEff).toBeTypeOf('number');
+  });
+
+  it.each([
+    [['--where', 'plan = Pro'], 'cxm: --where reads responses; tally files are already counted'],
+    [['--weight', 'revenue', '--per', 'account'], 'cxm: --weight, --per read responses; tally files are already counted'],
+  ])('%j with --tallies is an error', async (flags, message) => {
+    const r = await runCli(['score', '--tallies', 'fixtures/sql/tallies-by-region.csv', ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(message);
+  });
+
+  it('--emit tallies refuses --per and --by tag (they would not add up)', async () => {
+    let r = await runCli(['score', 'fixtures/responses.csv', ...JOIN, '--per', 'account', '--emit', 'tallies']);
+    expect(r.stderr.split('\n')[0]).toMatch(/^cxm: --emit tallies cannot write --per roll-ups/);
+    r = await runCli(['score', 'fixtures/responses.csv', '--tags', 'fixtures/tags.json', '--by', 'tag', '--emit', 'tallies']);
+    expect(r.stderr.split('\n')[0]).toMatch(/^cxm: --emit tallies cannot count --by tag/);
+  });
+});
+
 describe('everything together, split across threads', () => {
   it('gives the same bytes on 1, 2, 3 and 7 threads (fractional weights, latest answers, tags, filters)', () => {
     const dir = tmp();

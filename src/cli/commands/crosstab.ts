@@ -3,7 +3,7 @@
  * each cell tested against everyone outside it. Declares the flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -12,7 +12,8 @@ Examples:
   cxm crosstab responses.csv --rows region --cols plan --metric nps,csat --ci
   cxm crosstab responses.csv --rows region --cols channel --min-n 50 --suppress-low
   cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv
-  cxm crosstab responses.csv --rows tag --cols region --tags tags.json --where 'plan != Free'`;
+  cxm crosstab responses.csv --rows tag --cols region --tags tags.json --where 'plan != Free'
+  cxm crosstab --tallies tallies.csv --rows region --cols plan`;
 
 export function defineCrosstab(program: Command, io: CliIo): Command {
   const cmd = program
@@ -27,20 +28,21 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
   addEnrichFlags(cmd);
   addDateFlags(cmd);
   addInputFlags(cmd);
+  addTallyFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCrosstabOptions }, { load }, { crosstabResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseCrosstabOptions }, { loadInput, emitTallies }, { crosstabResult }, { renderResult }, { emit }] = await Promise.all([
       import('../crosstab-options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/crosstab.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
     const o = parseCrosstabOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+    const loaded = await loadInput(o, io);
+    if (o.emit) return emitTallies(io, loaded, o, null);
     const result = crosstabResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color, { ci: o.ci });
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });

@@ -3,7 +3,7 @@
  * segment. Declares the flags; the work is loaded only when the command runs.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -15,7 +15,9 @@ Examples:
   cat responses.ndjson | cxm score - --by channel --format csv
   cxm score responses.csv --join customers.csv --on email --weight revenue --by tier
   cxm score responses.csv --join customers.csv --on email --per account --where 'region = EMEA'
-  cxm score responses.csv --tags tags.json --by tag --since 2026-04`;
+  cxm score responses.csv --tags tags.json --by tag --since 2026-04
+  cxm score responses.csv --by region,plan --emit tallies -o tallies.csv
+  cxm score --tallies shard-1.csv shard-2.csv --by region`;
 
 export function defineScore(program: Command, io: CliIo): Command {
   const cmd = program
@@ -27,20 +29,21 @@ export function defineScore(program: Command, io: CliIo): Command {
   addEnrichFlags(cmd);
   addDateFlags(cmd);
   addInputFlags(cmd);
+  addTallyFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCommonOptions }, { load }, { scoreResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseCommonOptions }, { loadInput, emitTallies }, { scoreResult }, { renderResult }, { emit }] = await Promise.all([
       import('../options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/score.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
     const o = parseCommonOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+    const loaded = await loadInput(o, io);
+    if (o.emit) return emitTallies(io, loaded, o, null);
     const result = scoreResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
