@@ -6,6 +6,7 @@
 import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
 import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
 import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
+import { PATTERN_UNITS, patternCount, rowsByPattern } from '../model/row-pattern.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
 import { createDimensionReader, type DimensionPlan, type DimensionReader } from './dimensions.js';
@@ -56,13 +57,25 @@ export interface FoldResult {
   setDimensions?: number[];
   /** --per: the entities' states; the groups' Tallies then hold only skipped and invalid answers */
   entities?: EntityStates;
+  /**
+   * rows per answer pattern of the roles (model/row-pattern.ts): the rows counted used, skipped or
+   * invalid by their answers, so that the counts of any subset of the roles can be derived. Rows
+   * invalid as a whole (unreadable, a bad weight) are not in them. Absent from tallies counted without.
+   */
+  patterns?: number[];
 }
 
 export { BLANK_SEGMENT } from './dimensions.js';
 
 export class Folder {
   readonly issues = new IssueLog();
+  /**
+   * rows read and excluded as they come; `invalid` holds the rows invalid as a whole (unreadable, a bad
+   * weight) until result() adds the rows used, skipped and invalid by their answers, from the patterns
+   */
   readonly counts: FoldCounts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  /** rows per answer pattern (model/row-pattern.ts) */
+  private readonly patterns: Float64Array;
   private readonly plan: FoldPlan;
   private readonly readers: DimensionReader[];
   /** per dimension: raw key → value id, and value id → display text */
@@ -99,6 +112,7 @@ export class Folder {
     this.skipped = plan.roles.map(() => new Float64Array(this.capacity));
     this.invalid = plan.roles.map(() => new Float64Array(this.capacity));
     this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
+    this.patterns = new Float64Array(patternCount(plan.roles.length));
     if (plan.enrich?.weight) {
       this.weightSums = plan.roles.map(() => []);
       this.weightSqSums = plan.roles.map(() => []);
@@ -193,8 +207,8 @@ export class Folder {
       return;
     }
     const roles = this.plan.roles;
-    let answered = false;
-    let bad = false;
+    const units = PATTERN_UNITS;
+    let pattern = 0;
     for (let r = 0; r < roles.length; r++) {
       const role = roles[r];
       const lo = role.scale.lo;
@@ -212,7 +226,7 @@ export class Folder {
         }
         if (cell.kind === 'invalid') {
           this.invalid[r][g]++;
-          bad = true;
+          pattern += 2 * units[r];
           this.issues.add({
             code: 'invalid-value',
             file: this.plan.file,
@@ -226,11 +240,9 @@ export class Folder {
         v = cell.value;
       }
       this.counts3[r][g * this.widths[r] + v - lo]++;
-      answered = true;
+      pattern += units[r];
     }
-    if (bad) this.counts.invalid++;
-    else if (answered) this.counts.used++;
-    else this.counts.skipped++;
+    this.patterns[pattern]++;
   }
 
   /** A record the reader left out by rule (a preview or test response, say); counted, not folded. */
@@ -260,16 +272,15 @@ export class Folder {
     const entities = this.entities;
     const e = entities && entity !== null ? entities.entry(g, entity) : -1;
     if (e >= 0) entities!.addRow(e, weight);
-    let answered = false;
-    let bad = false;
+    let pattern = 0;
     for (let r = 0; r < this.plan.roles.length; r++) {
       const point = this.point(r, record, g);
       if (point === POINT_BLANK) continue;
       if (point === POINT_INVALID) {
-        bad = true;
+        pattern += 2 * PATTERN_UNITS[r];
         continue;
       }
-      answered = true;
+      pattern += PATTERN_UNITS[r];
       if (e >= 0) entities!.add(e, r, this.plan.roles[r].scale.lo + point, at, record.line);
       else {
         const k = g * this.widths[r] + point;
@@ -280,9 +291,7 @@ export class Folder {
         }
       }
     }
-    if (bad) this.counts.invalid++;
-    else if (answered) this.counts.used++;
-    else this.counts.skipped++;
+    this.patterns[pattern]++;
   }
 
   /**
@@ -348,11 +357,14 @@ export class Folder {
       }),
       ...(this.weightSums ? { weights: this.exactWeights(g) } : {}),
     }));
+    const byAnswers = rowsByPattern(this.patterns, roles.map((_, r) => r));
+    const c = this.counts;
     return {
       dimensions: this.plan.dimensions.map((d) => d.name),
       roles: roles.map((r) => ({ role: r.role, column: r.column, scale: r.scale })),
       groups,
-      counts: { ...this.counts },
+      counts: { rows: c.rows, used: byAnswers.used, skipped: byAnswers.skipped, invalid: c.invalid + byAnswers.invalid, excluded: c.excluded },
+      patterns: [...this.patterns],
       issues: this.issues.serialize(),
       ...setDimensions(this.plan.dimensions),
       ...(this.entities ? { entities: this.entities.states } : {}),

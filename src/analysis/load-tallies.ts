@@ -5,7 +5,8 @@
  * reads tallies counted by region and plan, and shards counted anywhere add up to the whole.
  */
 import { InputError, UsageError } from '../model/errors.js';
-import { IssueLog, type IssueCode } from '../model/issues.js';
+import { IssueLog, withoutColumns, type IssueCode } from '../model/issues.js';
+import { patternCount, projectPatterns, rowsByPattern } from '../model/row-pattern.js';
 import { emptyTally, ROLES, type Role } from '../model/tally.js';
 import type { TallyMeta, TallyPeriod } from '../model/tally-file.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
@@ -74,6 +75,12 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
   const groups = new Map<string, GroupResult>();
   const issues = new IssueLog();
   const counts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  // the roles read, as indices into the roles counted (files read together counted the same roles)
+  const keep = roles.map((r) => meta.roles.findIndex((m) => m.metric === r.role));
+  const patterned = files.every((f) => f.patterns !== null);
+  const patterns = patterned ? new Array<number>(patternCount(meta.roles.length)).fill(0) : null;
+  /** invalid answers of the roles counted but not read: invalid-value issues a run reading fewer roles would not have */
+  const unreadInvalid = { count: 0, columns: meta.roles.filter((_, i) => !keep.includes(i)).map((r) => r.column) };
   for (const file of files) {
     const m = file.meta;
     const at = dims.map((d) => m.dimensions.indexOf(d));
@@ -82,6 +89,7 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
       const r = roleAt.get(row.metric);
       if (r === undefined) {
         if (!m.roles.some((x) => x.metric === row.metric)) throw new InputError(`metric ${JSON.stringify(row.metric)} is not one of the meta row's (${m.roles.map((x) => x.metric).join(', ')})`, { file: file.file, line: row.line });
+        if (row.kind === 'invalid') unreadInvalid.count += row.count;
         continue;
       }
       const key = at.map((i) => row.key[i]);
@@ -92,22 +100,37 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
       addRow(group, r, roles[r], row, file.file);
     }
     for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += file.counts[k];
+    file.patterns?.forEach((n, p) => (patterns![p] += n));
     if (m.issues) issues.merge({ counts: m.issues.counts as [IssueCode, number][], kept: m.issues.kept });
+  }
+  const all = meta.roles.map((_, i) => i);
+  let issueLog = issues.serialize();
+  if (patterns && keep.length < all.length) {
+    // rows are used, skipped or invalid by the roles read: counted again from their answer patterns
+    const counted = rowsByPattern(patterns, all);
+    const read = rowsByPattern(patterns, keep);
+    Object.assign(counts, { used: read.used, skipped: read.skipped, invalid: counts.invalid - counted.invalid + read.invalid });
+    issueLog = withoutColumns(issueLog, unreadInvalid.columns, unreadInvalid.count);
   }
   const fold: FoldResult = {
     dimensions: dims,
     roles: roles.map((r) => ({ role: r.role, column: r.column, scale: r.scale })),
     groups: [...groups.values()],
     counts,
-    issues: issues.serialize(),
+    issues: issueLog,
+    ...(patterns ? { patterns: projectPatterns(patterns, keep) } : {}),
   };
   const sources = files.flatMap((f) => f.meta.sources.map(sourceInfo));
-  if (roles.length < meta.roles.length && sources.length > 0) {
+  if (!patterns && roles.length < meta.roles.length && sources.length > 0) {
     // rows are used, skipped or invalid by all the metrics counted; fewer metrics would count them otherwise
     const counted = meta.roles.map((r) => r.metric).join(', ');
     sources[0].notes = [...sources[0].notes, `rows read are counted by the tallies' metrics (${counted}): a row is used when any of them was answered`];
   }
-  const enrich = meta.weight !== undefined ? { weight: { column: meta.weight } } : {};
+  const enrich = {
+    ...(meta.weight !== undefined ? { weight: { column: meta.weight } } : {}),
+    ...(meta.where !== undefined ? { where: meta.where } : {}),
+    ...(meta.dates !== undefined ? { dates: meta.dates } : {}),
+  };
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), enrich, period, ...(period ? { date: { column: period.date, formats: period.formats } } : {}) };
 }
 
@@ -172,6 +195,8 @@ function checkAgree(a: TallyFile, b: TallyFile, request: TallyRequest): void {
   const period = (m: TallyMeta) => (m.period ? { ...m.period, formats: undefined } : null);
   if (JSON.stringify(period(a.meta)) !== JSON.stringify(period(b.meta))) differ('the period settings', period(a.meta), period(b.meta));
   if ((a.meta.weight ?? null) !== (b.meta.weight ?? null)) differ('the weights', a.meta.weight ?? null, b.meta.weight ?? null);
+  if (JSON.stringify(a.meta.where ?? []) !== JSON.stringify(b.meta.where ?? [])) differ('the --where filters', a.meta.where ?? [], b.meta.where ?? []);
+  if (JSON.stringify(a.meta.dates ?? null) !== JSON.stringify(b.meta.dates ?? null)) differ('the --since/--until dates', a.meta.dates ?? null, b.meta.dates ?? null);
 }
 
 /** Periods of one kind add up to periods of another when each lies wholly inside one of them. */

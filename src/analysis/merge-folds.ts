@@ -25,6 +25,8 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
   const counts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
   const entities = first.entities ? new EntityAccumulator(first.entities.rule, first.roles.length, weightedStates(parts)) : null;
   const groupIndex = new Map<string, number>();
+  // answer patterns add up when every part has them (tallies counted before they existed have none)
+  const patterns = parts.every((p) => p.result.patterns) ? new Array<number>(first.patterns!.length).fill(0) : null;
   for (const { result, lineOffset = 0 } of parts) {
     if (result.roles.length !== first.roles.length || result.dimensions.join(KEY_SEPARATOR) !== first.dimensions.join(KEY_SEPARATOR)) {
       throw new Error('cannot merge folds of different plans');
@@ -49,6 +51,7 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
       }
     }
     for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += result.counts[k];
+    result.patterns?.forEach((n, p) => (patterns![p] += n));
     issues.merge(result.issues, lineOffset);
   }
   return {
@@ -59,6 +62,7 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
     issues: issues.serialize(),
     ...(first.setDimensions ? { setDimensions: first.setDimensions } : {}),
     ...(entities ? { entities: entities.states } : {}),
+    ...(patterns ? { patterns } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
  * the warnings. (DESIGN.md §3: add fields, never rename.)
  */
-import type { IssueCode, SerializedIssueLog } from '../model/issues.js';
+import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
 import { addInto, emptyTally } from '../model/tally.js';
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
@@ -133,7 +133,7 @@ export function collectWarnings(sources: SourceInfo[], issues: SerializedIssueLo
     for (const note of s.notes) out.push({ code: 'read-note', message: note, file: s.input.name });
   }
   const shown = new Map<string, number>();
-  for (const issue of issues.kept) {
+  for (const issue of shownIssues(issues.kept)) {
     if (SUMMARISED.has(issue.code)) continue;
     shown.set(issue.code, (shown.get(issue.code) ?? 0) + 1);
     out.push({ code: issue.code, message: issue.message, file: issue.file, line: issue.line, ...(issue.column ? { column: issue.column } : {}) });

@@ -3,7 +3,8 @@
  * row counts, then for every group (in natural order) and metric its answers per point, its skipped and
  * its invalid answers. Points nobody chose are left out, as a warehouse's GROUP BY leaves them out.
  */
-import { INPUT_KINDS, isReservedColumn, TALLY_COLUMNS, TALLY_FORMAT, TALLY_VERSION, type TallyMeta, type TallyPeriod } from '../model/tally-file.js';
+import { INPUT_KINDS, isReservedColumn, PATTERN_KIND, TALLY_COLUMNS, TALLY_FORMAT, TALLY_VERSION, TALLY_VERSION_WITHOUT_PATTERNS, type TallyMeta, type TallyPeriod } from '../model/tally-file.js';
+import { patternText } from '../model/row-pattern.js';
 import { UsageError } from '../model/errors.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
@@ -25,7 +26,8 @@ export function tallyMeta(loaded: Loaded, period: TallyPeriod | null): TallyMeta
   }
   return {
     format: TALLY_FORMAT,
-    version: TALLY_VERSION,
+    // tallies merged from files counted before patterns existed have none: they are written as those were
+    version: fold.patterns ? TALLY_VERSION : TALLY_VERSION_WITHOUT_PATTERNS,
     dimensions: fold.dimensions,
     roles: fold.roles.map((r) => {
       const spec = loaded.roles.find((s) => s.role === r.role)!;
@@ -43,6 +45,8 @@ export function tallyMeta(loaded: Loaded, period: TallyPeriod | null): TallyMeta
     })),
     issues: fold.issues,
     ...(loaded.enrich.weight ? { weight: loaded.enrich.weight.column } : {}),
+    ...(loaded.enrich.where ? { where: loaded.enrich.where } : {}),
+    ...(loaded.enrich.dates ? { dates: loaded.enrich.dates } : {}),
   };
 }
 
@@ -55,6 +59,10 @@ export function tallyTable(loaded: Loaded, period: TallyPeriod | null): TallyTab
   for (const [field, kind] of Object.entries(INPUT_KINDS)) {
     rows.push([...blank, null, null, fold.counts[field as keyof typeof INPUT_KINDS], null, null, kind, null]);
   }
+  const metrics = fold.roles.map((r) => r.role);
+  fold.patterns?.forEach((count, pattern) => {
+    if (count > 0) rows.push([...blank, patternText(pattern, metrics), null, count, null, null, PATTERN_KIND, null]);
+  });
   const compare = groupKeyComparator(dims);
   const groups = [...fold.groups].sort((a, b) => compare(a.key, b.key));
   for (const group of groups) {

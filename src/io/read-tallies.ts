@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 import { InputError } from '../model/errors.js';
 import { IssueLog } from '../model/issues.js';
 import { ROLES, type Role } from '../model/tally.js';
-import { INPUT_KINDS, TALLY_COLUMNS, TALLY_FORMAT, TALLY_VERSION, type CountKind, type TallyMeta } from '../model/tally-file.js';
+import { INPUT_KINDS, PATTERN_KIND, TALLY_COLUMNS, TALLY_FORMAT, TALLY_VERSION, type CountKind, type TallyMeta } from '../model/tally-file.js';
+import { parsePatternText, patternCount, rowsByPattern } from '../model/row-pattern.js';
 import type { Encoding } from './decode.js';
 import { openSource, readSource } from './read-source.js';
 import { unguard } from './values.js';
@@ -35,6 +36,8 @@ export interface TallyFile {
   meta: TallyMeta;
   counts: InputCounts;
   rows: CountRow[];
+  /** rows per answer pattern of meta.roles (model/row-pattern.ts); null in a version 1 file */
+  patterns: number[] | null;
 }
 
 export interface ReadTallyOptions {
@@ -91,6 +94,8 @@ const metaSchema = z.object({
     }),
   ),
   weight: z.optional(z.string()),
+  where: z.optional(z.array(z.string())),
+  dates: z.optional(z.object({ column: z.string(), since: z.nullable(z.string()), until: z.nullable(z.string()) })),
 });
 
 export async function readTallyFile(arg: string, options: ReadTallyOptions = {}): Promise<TallyFile> {
@@ -112,6 +117,9 @@ export async function readTallyFile(arg: string, options: ReadTallyOptions = {})
   const counts: InputCounts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
   const seenInput = new Set<string>();
   const rows: CountRow[] = [];
+  const patternRows: { line: number; text: string; count: number }[] = [];
+  // a row this version does not know is reported after the meta row is read: a newer version says so first
+  let unknownKind: { line: number; kind: string } | null = null;
   const inputKinds = new Map(Object.entries(INPUT_KINDS).map(([field, kind]) => [kind as string, field as keyof InputCounts]));
   const issues = new IssueLog();
   await readSource(
@@ -133,8 +141,13 @@ export async function readTallyFile(arg: string, options: ReadTallyOptions = {})
           counts[field] = wholeNumber(text(at.count), 'count', record.line, fail);
           return;
         }
+        if (kind === PATTERN_KIND) {
+          patternRows.push({ line: record.line, text: text(at.metric), count: wholeNumber(text(at.count), 'count', record.line, fail) });
+          return;
+        }
         if (kind !== 'answers' && kind !== 'skipped' && kind !== 'invalid') {
-          fail(`kind ${JSON.stringify(record.text(at.kind))} is not a tally row (answers, skipped, invalid, input-…, meta)`, record.line);
+          unknownKind ??= { line: record.line, kind: record.text(at.kind) };
+          return;
         }
         const count = wholeNumber(text(at.count), 'count', record.line, fail);
         let point: number | null = null;
@@ -165,13 +178,43 @@ export async function readTallyFile(arg: string, options: ReadTallyOptions = {})
   if (!seenInput.has(INPUT_KINDS.rows)) counts.rows = counts.used + counts.skipped + counts.invalid + counts.excluded;
 
   const meta = parseMeta(metaText!, metaLine, fail);
+  const unknown = unknownKind as { line: number; kind: string } | null;
+  if (unknown) fail(`kind ${JSON.stringify(unknown.kind)} is not a tally row (answers, skipped, invalid, input-…, meta)`, unknown.line);
+  const patterns = readPatterns(meta, counts, patternRows, fail);
   const names = groupColumns.map((c) => c.name);
   if (names.length !== meta.dimensions.length || meta.dimensions.some((d) => !names.includes(d))) {
     fail(`the group columns (${names.map((n) => JSON.stringify(n)).join(', ') || 'none'}) are not the meta row's dimensions (${meta.dimensions.map((n) => JSON.stringify(n)).join(', ') || 'none'})`);
   }
   const order = meta.dimensions.map((d) => names.indexOf(d));
   for (const row of rows) row.key = order.map((i) => row.key[i]);
-  return { file, meta, counts, rows };
+  return { file, meta, counts, rows, patterns };
+}
+
+/**
+ * The input-pattern rows of a version 2 file as counts per pattern (null for version 1), checked to
+ * add up to the rows used, skipped and invalid (invalid rows also count the rows invalid as a whole).
+ */
+function readPatterns(meta: TallyMeta, counts: InputCounts, found: { line: number; text: string; count: number }[], fail: (message: string, line?: number) => never): number[] | null {
+  if (meta.version < TALLY_VERSION) {
+    if (found.length > 0) fail(`input-pattern rows in a version ${meta.version} file (they came with version ${TALLY_VERSION})`, found[0].line);
+    return null;
+  }
+  const metrics = meta.roles.map((r) => r.metric);
+  const patterns = new Array<number>(patternCount(metrics.length)).fill(0);
+  const lines = new Map<number, number>();
+  for (const row of found) {
+    const p = parsePatternText(row.text, metrics);
+    if (typeof p === 'string') fail(`input-pattern ${JSON.stringify(row.text)}: ${p}`, row.line);
+    const pattern = p as number;
+    if (lines.has(pattern)) fail(`a second input-pattern row for ${JSON.stringify(row.text)} (the first is on line ${lines.get(pattern)})`, row.line);
+    lines.set(pattern, row.line);
+    patterns[pattern] = row.count;
+  }
+  const rows = rowsByPattern(patterns, metrics.map((_, r) => r));
+  if (rows.used !== counts.used || rows.skipped !== counts.skipped || rows.invalid > counts.invalid) {
+    fail(`the input-pattern rows (${rows.used} used, ${rows.skipped} skipped, ${rows.invalid} invalid) do not add up to the input rows (${counts.used} used, ${counts.skipped} skipped, ${counts.invalid} invalid)`);
+  }
+  return patterns;
 }
 
 function parseMeta(text: string, line: number, fail: (message: string, line?: number) => never): TallyMeta {
@@ -191,7 +234,7 @@ function parseMeta(text: string, line: number, fail: (message: string, line?: nu
   const m = parsed.data!;
   return {
     format: TALLY_FORMAT,
-    version: TALLY_VERSION,
+    version: m.version,
     dimensions: m.dimensions,
     roles: m.roles.map((r) => ({ metric: r.metric, column: r.column, scale: r.scale, band: r.band, via: r.via ?? 'tallies', ...(r.question !== undefined ? { question: r.question } : {}) })),
     period: m.period ? { ...m.period, since: m.period.since ?? null, until: m.period.until ?? null } : null,
@@ -206,6 +249,8 @@ function parseMeta(text: string, line: number, fail: (message: string, line?: nu
     })),
     ...(m.issues ? { issues: m.issues as TallyMeta['issues'] } : {}),
     ...(m.weight !== undefined ? { weight: m.weight } : {}),
+    ...(m.where !== undefined ? { where: m.where } : {}),
+    ...(m.dates !== undefined ? { dates: m.dates } : {}),
   };
 }
 

@@ -31,18 +31,35 @@ export interface RowIssue {
   message: string;
 }
 
-/** How many issues of each code to keep with their text; the rest are only counted. */
+/** How many issues of each code to keep with their text (and to show); the rest are only counted. */
 export const ISSUES_KEPT_PER_CODE = 5;
 
-/** Counts every issue, keeps the first few of each code. Mergeable like Tallies. */
+/**
+ * What the first few are counted by: the code, and for invalid values the code and the column — a run
+ * reading fewer score columns (tallies read with `--metric nps`) shows the first few of its own columns.
+ */
+function keptKey(issue: RowIssue): string {
+  return issue.code === 'invalid-value' && issue.column !== undefined ? `${issue.code}\u0000${issue.column}` : issue.code;
+}
+
+/** Counts every issue, keeps the first few of each code (of invalid values, of each column). Mergeable like Tallies. */
 export class IssueLog {
   readonly counts = new Map<IssueCode, number>();
   readonly kept: RowIssue[] = [];
+  private readonly keptPerKey = new Map<string, number>();
 
   add(issue: RowIssue): void {
-    const seen = this.counts.get(issue.code) ?? 0;
-    this.counts.set(issue.code, seen + 1);
-    if (seen < ISSUES_KEPT_PER_CODE) this.kept.push(issue);
+    this.counts.set(issue.code, (this.counts.get(issue.code) ?? 0) + 1);
+    this.keep(issue);
+  }
+
+  private keep(issue: RowIssue): boolean {
+    const key = keptKey(issue);
+    const k = this.keptPerKey.get(key) ?? 0;
+    if (k >= ISSUES_KEPT_PER_CODE) return false;
+    this.keptPerKey.set(key, k + 1);
+    this.kept.push(issue);
+    return true;
   }
 
   count(code: IssueCode): number {
@@ -55,14 +72,7 @@ export class IssueLog {
       const seen = this.counts.get(code) ?? 0;
       this.counts.set(code, seen + n);
     }
-    const keptPerCode = new Map<IssueCode, number>();
-    for (const issue of this.kept) keptPerCode.set(issue.code, (keptPerCode.get(issue.code) ?? 0) + 1);
-    for (const issue of other.kept) {
-      const k = keptPerCode.get(issue.code) ?? 0;
-      if (k >= ISSUES_KEPT_PER_CODE) continue;
-      keptPerCode.set(issue.code, k + 1);
-      this.kept.push({ ...issue, line: issue.line + lineOffset });
-    }
+    for (const issue of other.kept) this.keep({ ...issue, line: issue.line + lineOffset });
   }
 
   serialize(): SerializedIssueLog {
@@ -73,4 +83,36 @@ export class IssueLog {
 export interface SerializedIssueLog {
   counts: [IssueCode, number][];
   kept: RowIssue[];
+}
+
+/** The first few issues of each code, in order: what a summary lists. */
+export function shownIssues(kept: RowIssue[]): RowIssue[] {
+  const seen = new Map<IssueCode, number>();
+  return kept.filter((issue) => {
+    const k = seen.get(issue.code) ?? 0;
+    seen.set(issue.code, k + 1);
+    return k < ISSUES_KEPT_PER_CODE;
+  });
+}
+
+/**
+ * The log of a run that did not read some score columns: their invalid values (`count` of them) gone
+ * from the counts and from the issues kept.
+ */
+export function withoutColumns(log: SerializedIssueLog, columns: string[], count: number): SerializedIssueLog {
+  if (columns.length === 0) return log;
+  const gone = (issue: RowIssue) => issue.code === 'invalid-value' && issue.column !== undefined && columns.includes(issue.column);
+  const kept = log.kept.filter((issue) => !gone(issue));
+  // codes are counted in the order they first occurred, which is the order of their first issue kept
+  const first = (code: IssueCode) => {
+    const i = kept.findIndex((issue) => issue.code === code);
+    return i === -1 ? kept.length : i;
+  };
+  const counts = log.counts
+    .map(([code, n]): [IssueCode, number] => [code, code === 'invalid-value' ? n - count : n])
+    .filter(([, n]) => n > 0)
+    .map((entry, i) => ({ entry, i }))
+    .sort((x, y) => first(x.entry[0]) - first(y.entry[0]) || x.i - y.i)
+    .map((x) => x.entry);
+  return { counts, kept };
 }

@@ -6,6 +6,8 @@
  *   answers — one group, metric (score role) and scale point: count, Σw, Σw²
  *   skipped, invalid — blank and invalid answers of one group and metric (`count`; `point` empty)
  *   input-rows, input-used, input-skipped, input-invalid, input-excluded — the input row counts
+ *   input-pattern — rows per answer pattern (`metric` holds it: `nps:answers csat:skipped`), so the
+ *     input counts of fewer metrics can be derived (model/row-pattern.ts); version 2 on
  *   meta — one row whose `meta` cell is a JSON object (TallyMeta): what the counts do not say.
  * Everything merges by addition except `meta`, which must agree. docs/tallies.md is the reference.
  */
@@ -13,7 +15,10 @@ import type { SerializedIssueLog } from './issues.js';
 import type { Role, Scale } from './tally.js';
 
 export const TALLY_FORMAT = 'cxm-tallies';
-export const TALLY_VERSION = 1;
+/** 2: input-pattern rows (version 1 files have none; both are read) */
+export const TALLY_VERSION = 2;
+/** the version of a file without input-pattern rows */
+export const TALLY_VERSION_WITHOUT_PATTERNS = 1;
 
 /** The fixed columns, after the group columns, in this order. */
 export const TALLY_COLUMNS = ['metric', 'point', 'count', 'weight_sum', 'weight_sq_sum', 'kind', 'meta'] as const;
@@ -27,8 +32,11 @@ export const INPUT_KINDS = {
   excluded: 'input-excluded',
 } as const;
 
+/** `kind` of the rows counting rows per answer pattern (`metric` holds the pattern) */
+export const PATTERN_KIND = 'input-pattern';
+
 export type CountKind = 'answers' | 'skipped' | 'invalid';
-export type TallyKind = CountKind | 'meta' | (typeof INPUT_KINDS)[keyof typeof INPUT_KINDS];
+export type TallyKind = CountKind | 'meta' | typeof PATTERN_KIND | (typeof INPUT_KINDS)[keyof typeof INPUT_KINDS];
 
 /** A score role as counted: its column, scale and (for reading back) the band and how it was chosen. */
 export interface TallyRole {
@@ -68,7 +76,8 @@ export interface TallySource {
 
 export interface TallyMeta {
   format: typeof TALLY_FORMAT;
-  version: typeof TALLY_VERSION;
+  /** 2 with input-pattern rows, 1 without */
+  version: number;
   /** group columns in order (`period` last when there is a period) */
   dimensions: string[];
   roles: TallyRole[];
@@ -78,6 +87,10 @@ export interface TallyMeta {
   issues?: SerializedIssueLog;
   /** --weight: the column the weight sums are of (absent: every answer weighs 1) */
   weight?: string;
+  /** --where expressions applied while counting, as cxm read them (fully parenthesised) */
+  where?: string[];
+  /** --since/--until applied to the date column while counting, without a period (score, crosstab) */
+  dates?: { column: string; since: string | null; until: string | null };
 }
 
 /** Column names a group column may not have (they are the fixed columns). */

@@ -1,9 +1,11 @@
 /**
  * What differs between the SQL engines `cxm sql` writes for: quoting, string literals, regular
- * expressions, types, and the date functions (zone conversion, ISO weeks, day arithmetic). Everything
- * else in the query (sql/query.ts) is written once. Regular expressions are kept to what every engine
- * reads the same way: bracket classes with literal characters, no backslash classes (`\d`, `\s`).
+ * expressions, types, numbers from text, and the date functions (zone conversion, ISO weeks, day
+ * arithmetic). Everything else in the query (sql/query.ts) is written once. The query's own regular
+ * expressions are kept to what every engine reads the same way: bracket classes with literal characters,
+ * no backslash classes (`\d`, `\s`); a `--where` pattern is rewritten for the engine's flavor (regex.ts).
  */
+import type { RegexFlavor } from './regex.js';
 
 export const DIALECTS = ['duckdb', 'postgres', 'bigquery', 'snowflake', 'spark'] as const;
 export type DialectName = (typeof DIALECTS)[number];
@@ -48,7 +50,20 @@ export interface Dialect {
   list(values: string[]): { from: string; ref: string };
   /** a comment line for the top of the query, when the engine needs a setting */
   note?(zone: string): string | null;
+  /** the flavor of the engine's regular expressions, and a search for one (`i`: ignoring case) */
+  regex: RegexFlavor;
+  search(expr: string, pattern: string, ignoreCase: boolean): string;
+  /** the double a text that has the form of a plain number stands for (NULL where the engine cannot read it) */
+  toDouble(text: string): string;
+  /** a double constant (finite, or ±Infinity) */
+  number(value: number): string;
+  /** text compared by code points (byte order of UTF-8), whatever the session's collation */
+  binary(expr: string): string;
 }
+
+/** `CAST('…' AS type)` of a number as JavaScript writes it (the shortest text that reads back exactly). */
+const castDouble = (type: string, infinity: string) => (value: number) =>
+  Number.isFinite(value) ? `CAST('${String(value)}' AS ${type})` : `CAST('${value < 0 ? '-' : ''}${infinity}' AS ${type})`;
 
 /** Standard SQL strings (DuckDB, Postgres): quotes doubled, nothing else escaped. */
 const standardString = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -84,6 +99,12 @@ const duckdb: Dialect = {
   sundayDow: extractDate('dow'),
   dayOfYear: extractDate('doy'),
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${standardString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
+  regex: 're2',
+  search: (e, p, i) => `regexp_matches(${e}, ${standardString(p)}${i ? ", 'i'" : ''})`,
+  // DuckDB reads numbers out of range as JavaScript does (±Infinity, 0)
+  toDouble: (t) => `CAST(${t} AS DOUBLE)`,
+  number: castDouble('DOUBLE', 'Infinity'),
+  binary: (e) => `(${e} COLLATE C)`,
 };
 
 const postgres: Dialect = {
@@ -109,6 +130,14 @@ const postgres: Dialect = {
   sundayDow: extractDate('DOW'),
   dayOfYear: extractDate('DOY'),
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${standardString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
+  regex: 'postgres',
+  search: (e, p, i) => `(${e} ${i ? '~*' : '~'} ${standardString(p)})`,
+  // a cast out of range is an error in PostgreSQL: exponents of up to three digits go through NUMERIC,
+  // and only magnitudes within 1e-300…1e300 (or 0) are cast to a double
+  toDouble: (t) =>
+    `CASE WHEN ${t} ~ '^[^eE]*([eE][+-]?0*[0-9]{1,3})?$' AND (abs(CAST(${t} AS NUMERIC)) BETWEEN 1e-300 AND 1e300 OR CAST(${t} AS NUMERIC) = 0) THEN CAST(${t} AS DOUBLE PRECISION) END`,
+  number: castDouble('DOUBLE PRECISION', 'Infinity'),
+  binary: (e) => `(${e} COLLATE "C")`,
 };
 
 const bigquery: Dialect = {
@@ -134,6 +163,11 @@ const bigquery: Dialect = {
   sundayDow: (d) => `(EXTRACT(DAYOFWEEK FROM ${d}) - 1)`,
   dayOfYear: extractDate('DAYOFYEAR'),
   list: (values) => ({ from: `UNNEST([${values.map(escapedString).join(', ')}]) AS cxm_metric`, ref: 'cxm_metric' }),
+  regex: 're2',
+  search: (e, p, i) => `REGEXP_CONTAINS(${e}, ${escapedString(`${i ? '(?i)' : ''}${p}`)})`,
+  toDouble: (t) => `SAFE_CAST(${t} AS FLOAT64)`,
+  number: castDouble('FLOAT64', 'inf'),
+  binary: (e) => e,
 };
 
 const snowflake: Dialect = {
@@ -159,6 +193,12 @@ const snowflake: Dialect = {
   sundayDow: (d) => `MOD(DAYOFWEEKISO(${d}), 7)`,
   dayOfYear: (d) => `DAYOFYEAR(${d})`,
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${escapedString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
+  regex: 'posix',
+  search: (e, p, i) => `(REGEXP_INSTR(${e}, ${escapedString(p)}, 1, 1, 0, ${i ? "'i'" : "'c'"}) > 0)`,
+  toDouble: (t) => `TRY_CAST(${t} AS DOUBLE)`,
+  number: castDouble('DOUBLE', 'inf'),
+  // Snowflake compares text by its Unicode codes unless a column has a collation of its own
+  binary: (e) => e,
 };
 
 const spark: Dialect = {
@@ -185,6 +225,13 @@ const spark: Dialect = {
   dayOfYear: (d) => `dayofyear(${d})`,
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${escapedString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
   note: (zone) => `-- Spark: a TIMESTAMP column is read as wall-clock time in the session zone: run with spark.sql.session.timeZone=${zone}`,
+  regex: 'java',
+  // Java's (?u) folds case beyond ASCII, as JavaScript's i does
+  search: (e, p, i) => `(${e} RLIKE ${escapedString(`${i ? '(?iu)' : ''}${p}`)})`,
+  // Java reads numbers out of range as JavaScript does (±Infinity, 0)
+  toDouble: (t) => `CAST(${t} AS DOUBLE)`,
+  number: castDouble('DOUBLE', 'Infinity'),
+  binary: (e) => e,
 };
 
 export const DIALECT: Record<DialectName, Dialect> = { duckdb, postgres, bigquery, snowflake, spark };

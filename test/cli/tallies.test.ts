@@ -207,11 +207,16 @@ describe('reading tallies counted finer', () => {
     expect(r.stderr).toContain('--until 2026-03-31: the tallies in');
   });
 
-  it('says when the row counts are of more metrics than the command reads', async () => {
-    const all = await emit(['score', 'fixtures/responses.csv']);
-    const r = await runCli(['score', '--tallies', all, '--metric', 'nps', '--format', 'csv']);
+  it('reads version 1 files (no answer patterns): fewer metrics than counted keep the counted row counts, with a note', async () => {
+    const all = readFileSync(await emit(['score', 'fixtures/responses.csv']), 'utf8');
+    const v1 = tmpFile('csv');
+    writeFileSync(v1, all.split('\n').filter((line) => !line.includes(',input-pattern,')).join('\n').replace('"version"":2', '"version"":1'));
+    const r = await runCli(['score', '--tallies', v1, '--metric', 'nps', '--format', 'csv']);
     expect(r.stdout).toBe((await runCli(['score', 'fixtures/responses.csv', '--metric', 'nps', '--format', 'csv'])).stdout);
     expect(r.stderr).toBe(`read 480 rows: 480 used, 0 skipped (no answer), 0 invalid\n  fixtures/responses.csv: rows read are counted by the tallies' metrics (nps, csat, ces): a row is used when any of them was answered\n`);
+    expect(await runCli(['score', '--tallies', v1, '--format', 'csv'])).toEqual(await runCli(['score', 'fixtures/responses.csv', '--format', 'csv']));
+    writeFileSync(v1, `${all.replace('"version"":2', '"version"":1')}`);
+    expect((await runCli(['score', '--tallies', v1])).stderr).toMatch(/:\d+: input-pattern rows in a version 1 file \(they came with version 2\)\n$/);
   });
 
   it('changes the band, never the scale', async () => {
@@ -259,12 +264,16 @@ describe('tally errors', () => {
     expect((await run(['score', '--tallies', 'fixtures/responses.csv'])).stderr).toContain('cxm: fixtures/responses.csv: not a tally file: no column "metric", "point"');
     const good = readFileSync(await setup(), 'utf8').split('\n');
     const bad = tmpFile('csv');
-    writeFileSync(bad, [...good.slice(0, 8), good[8].replace(',answers,', ',answer,'), ...good.slice(9)].join('\n'));
-    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:9: kind "answer" is not a tally row (answers, skipped, invalid, input-…, meta)\n`);
+    const at = good.findIndex((line) => line.includes(',answers,'));
+    writeFileSync(bad, [...good.slice(0, at), good[at].replace(',answers,', ',answer,'), ...good.slice(at + 1)].join('\n'));
+    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:${at + 1}: kind "answer" is not a tally row (answers, skipped, invalid, input-…, meta)\n`);
     writeFileSync(bad, [good[0], ...good.slice(2)].join('\n'));
     expect((await run(['score', '--tallies', bad])).stderr).toContain('no meta row (kind "meta"): not a complete tally file');
-    writeFileSync(bad, good.join('\n').replace('"version"":1', '"version"":2'));
-    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:2: tally format version 2 is newer than this cxm reads (1); upgrade cxm\n`);
+    // a newer version is named before any row this version does not know
+    writeFileSync(bad, [...good.map((line) => line.replace('"version"":2', '"version"":3')), ',,,,1,,,,input-novelty,'].join('\n'));
+    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:2: tally format version 3 is newer than this cxm reads (2); upgrade cxm\n`);
+    writeFileSync(bad, [...good, ',,,,1,,,,input-novelty,'].join('\n'));
+    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:${good.length + 1}: kind "input-novelty" is not a tally row (answers, skipped, invalid, input-…, meta)\n`);
   });
 
   it('refuses files counted differently, and --emit in a human format', async () => {

@@ -13,6 +13,8 @@ Examples:
   cxm sql --dialect bigquery --from 'cx.responses' --nps ltr --csat csat --by region,plan
   cxm sql --dialect postgres --from responses --nps nps --every week --date submitted_at --tz Europe/Berlin
   cxm sql --dialect snowflake --from "SELECT * FROM responses WHERE brand = 'acme'" --nps NPS -o tallies.sql
+  cxm sql --dialect duckdb --from "read_csv('responses.csv')" --nps nps --by region --where 'plan in (Pro, Business)' --weight w
+  cxm sql --dialect postgres --from "SELECT r.*, c.revenue FROM responses r LEFT JOIN customers c USING (email)" --nps nps --weight revenue
 
 Run the query on the engine and give its result to any command:
   duckdb -csv -c "$(cxm sql --dialect duckdb --from "read_csv('responses.csv')" --nps nps --by region)" | cxm score --tallies - --by region`;
@@ -26,8 +28,15 @@ export function defineSql(program: Command, io: CliIo): Command {
     .option('--from <table>', 'the table, a table function, or a query (SELECT …) holding the responses')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect)
     .option('--every <period>', 'also count by period: day, week, month, quarter or year (needs --date)')
-    .option('--since <date>', 'first day or period counted, e.g. 2026-01-05 or 2026-W02')
+    .option('--since <date>', 'first day or period counted (by --date), e.g. 2026-01-05 or 2026-W02')
     .option('--until <date>', 'last day or period counted, included')
+    .option('--where <expr>', 'count the rows where EXPR holds, as the other commands read it (repeatable: all must hold)', collect)
+    .option('--weight <column>', 'weight each response by this column: the tallies hold Σw and Σw² per point')
+    .option('--join <file>', 'refused: join in the warehouse, with a JOIN in --from')
+    .option('--on <column[=column]>', 'refused with --join')
+    .option('--per <column>', 'refused: per-account roll-ups are not tallies')
+    .option('--per-rule <rule>', 'refused with --per')
+    .option('--tags <file>', 'refused: a response counted under each of its tags does not add up')
     .option('--nps <column>', 'the NPS column (0-10)')
     .option('--csat <column>', 'the CSAT column (1-5)')
     .option('--ces <column>', 'the CES column (1-7)')
@@ -46,7 +55,7 @@ export function defineSql(program: Command, io: CliIo): Command {
       import('../../io/write-output.js'),
     ]);
     const o = parseSqlOptions(raw);
-    const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period });
+    const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period, gate: o.gate, where: o.where, weight: o.weight });
     if (o.output) writeFileAtomic(o.output, text);
     else io.stdout.write(text);
   });
