@@ -165,60 +165,60 @@ export class FollowupCollector {
     const tagger = space.tags ? taggerFor(space.tags) : null;
     const { spec, categories, scores, withComment } = this.s;
     const counts = this.counts;
-    const record = (record: SourceRecord) => {
-        counts.rows++;
-        const date: RowDate | null = readDate ? readDate(record) : null;
-        let value = record.smallInt(scoreIndex);
-        if (value === BLANK) {
+    const consider = (record: SourceRecord) => {
+      counts.rows++;
+      const date: RowDate | null = readDate ? readDate(record) : null;
+      let value = record.smallInt(scoreIndex);
+      if (value === BLANK) {
+        counts.skipped++;
+        return;
+      }
+      if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
+        const raw = record.text(scoreIndex);
+        const cell = this.parse(raw);
+        if (cell.kind === 'blank') {
           counts.skipped++;
           return;
         }
-        if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
-          const raw = record.text(scoreIndex);
-          const cell = this.parse(raw);
-          if (cell.kind === 'blank') {
-            counts.skipped++;
-            return;
-          }
-          if (cell.kind === 'invalid') {
-            counts.invalid++;
-            this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
-            return;
-          }
-          value = cell.value;
-        }
-        counts.used++;
-        const category = categoryOf(spec, value);
-        if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
-        const comment = commentIndex === -1 ? null : record.text(commentIndex).trim();
-        if (withComment && !comment) return;
-        this.matched++;
-        const candidate: Candidate = { day: date?.day ?? -Infinity, ms: date?.ms ?? -Infinity, fileIndex, line: record.line, row: null };
-        if (!this.heap.wouldKeep(candidate)) {
-          this.heap.dropped++;
+        if (cell.kind === 'invalid') {
+          counts.invalid++;
+          this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
           return;
         }
-        const text = (i: number) => record.text(i).trim();
-        candidate.row = {
-          id: idIndex === -1 ? null : text(idIndex),
-          date: date === null ? null : formatCivil(date.day),
-          timestamp: dateSource === null ? null : text(dateSource.index),
-          score: value,
-          category,
-          group: Object.fromEntries(by.map(([name, i]) => [name, text(i) || '(blank)'])),
-          contact: Object.fromEntries(contacts.map(([name, i]) => [name, text(i)])),
-          comment,
-          ...(tagger ? { tags: tagList(tagger(record)) } : {}),
-          file,
-          line: record.line,
-        };
-        this.heap.push(candidate);
+        value = cell.value;
+      }
+      counts.used++;
+      const category = categoryOf(spec, value);
+      if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
+      const comment = commentIndex === -1 ? null : record.text(commentIndex).trim();
+      if (withComment && !comment) return;
+      this.matched++;
+      const candidate: Candidate = { day: date?.day ?? -Infinity, ms: date?.ms ?? -Infinity, fileIndex, line: record.line, row: null };
+      if (!this.heap.wouldKeep(candidate)) {
+        this.heap.dropped++;
+        return;
+      }
+      const text = (i: number) => record.text(i).trim();
+      candidate.row = {
+        id: idIndex === -1 ? null : text(idIndex),
+        date: date === null ? null : formatCivil(date.day),
+        timestamp: dateSource === null ? null : text(dateSource.index),
+        score: value,
+        category,
+        group: Object.fromEntries(by.map(([name, i]) => [name, text(i) || '(blank)'])),
+        contact: Object.fromEntries(contacts.map(([name, i]) => [name, text(i)])),
+        comment,
+        ...(tagger ? { tags: tagList(tagger(record)) } : {}),
+        file,
+        line: record.line,
+      };
+      this.heap.push(candidate);
     };
     const list: EnrichedTarget = {
       issues: this.issues,
-      record,
+      record: consider,
       // report's comment sample: a row with a usable weight and entity is listed like any other
-      recordEnriched: (r: SourceRecord) => record(r),
+      recordEnriched: (r: SourceRecord) => consider(r),
       invalidRow: (issue) => {
         counts.rows++;
         counts.invalid++;

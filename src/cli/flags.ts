@@ -76,7 +76,7 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsO
     .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently');
   scoring('--per <column>', 'one score per value of this column (e.g. account) before scoring: account-level NPS');
   scoring('--per-rule <rule>', 'how an entity\'s answers become one: mean (rounded half up, the default), min or latest');
-  cmd.option('--tags <file>', 'comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); adds the column "tag"');
+  cmd.option('--tags <file>', `comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); ${options.rowsOnly ? 'lists each row\'s tags and adds "tag" to --where' : 'adds the column "tag"'}`);
   // a command with its own --comment (report's comment sample) reads the same column for --tags
   if (options.comment !== false) cmd.option('--comment <column>', 'the comment column that --tags reads (found from the header when not given)');
   return cmd;
