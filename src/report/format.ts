@@ -42,8 +42,11 @@ export function formatLevel(level: number): string {
   return `${Number((level * 100).toFixed(4))}%`;
 }
 
-/** Data text shown in a terminal: control characters (escape sequences) removed. */
+/**
+ * Data text shown in a terminal: control characters (escape sequences) and bidirectional overrides
+ * (text that displays in another order than it reads) removed, line breaks made spaces.
+ */
 export function safeTerminalText(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\r?\n/g, ' ');
+  return text.replace(/\r?\n|[\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
