@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { removePendingTemporaryFiles } from '../io/write-output.js';
 import { safeTerminalText } from '../report/format.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
@@ -105,7 +106,6 @@ export function internalError(error: unknown, env: Record<string, string | undef
  * internal error, exit 3, still in one line.
  */
 export async function main(): Promise<void> {
-  const { removePendingTemporaryFiles } = await import('../io/write-output.js');
   const fatal = (error: unknown) => {
     removePendingTemporaryFiles();
     try {

@@ -131,7 +131,7 @@ export interface CsvScannerOptions {
   delimiter: number;
   /** line number of the first byte fed (default 1) */
   line?: number;
-  /** a record longer than this is an error (memory stays bounded on hostile input) */
+  /** a record longer than this, its line break included, is an error (memory stays bounded on hostile input) */
   maxRecordBytes?: number;
   /** a record with more fields than this is an error */
   maxFields?: number;
@@ -139,6 +139,8 @@ export interface CsvScannerOptions {
   onRecord: (record: CsvRecord) => void;
   /** force the SIMD or the plain structural index (tests); default: SIMD when available */
   structural?: 'simd' | 'loop';
+  /** the buffer's first size (it grows for longer records); small inputs need less than the default 1 MiB */
+  initialBuffer?: number;
 }
 
 export const INITIAL_BUFFER = 1 << 20;
@@ -160,7 +162,7 @@ export class CsvScanner {
   private line: number;
   private readonly delimiter: number;
   private readonly maxRecordBytes: number;
-  /** the buffer's largest size: one record at the limit, its line end and a byte of look-ahead */
+  /** the buffer's largest size: one record at the limit, its line break included */
   private readonly bufferLimit: number;
   private readonly maxFields: number;
   private readonly onRecord: (record: CsvRecord) => void;
@@ -172,10 +174,10 @@ export class CsvScanner {
     this.delimiter = options.delimiter;
     this.line = options.line ?? 1;
     this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
-    this.bufferLimit = this.maxRecordBytes + 4;
+    this.bufferLimit = this.maxRecordBytes;
     this.maxFields = options.maxFields ?? MAX_COLUMNS;
     this.onRecord = options.onRecord;
-    this.index = createStructuralIndex(Math.min(INITIAL_BUFFER, this.bufferLimit), options.structural);
+    this.index = createStructuralIndex(Math.min(options.initialBuffer ?? INITIAL_BUFFER, this.bufferLimit), options.structural);
   }
 
   /** Absolute byte offset where the next unread record starts (the end, once all is read). */
@@ -419,8 +421,9 @@ export class CsvScanner {
 /** Splits a whole CSV text into string arrays (small inputs: headers, previews, tests). */
 export function parseCsvText(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
-  const scanner = new CsvScanner({ delimiter: delimiter.charCodeAt(0), onRecord: (r) => rows.push(r.toArray()) });
-  scanner.write(Buffer.from(text, 'utf8'));
+  const bytes = Buffer.from(text, 'utf8');
+  const scanner = new CsvScanner({ delimiter: delimiter.charCodeAt(0), initialBuffer: Math.max(4096, bytes.length), onRecord: (r) => rows.push(r.toArray()) });
+  scanner.write(bytes);
   scanner.end();
   return rows;
 }

@@ -107,6 +107,7 @@ export async function* ndjsonItems(chunks: AsyncIterable<string>): AsyncGenerato
     let nl: number;
     while ((nl = chunk.indexOf('\n', from)) !== -1) {
       const end = chunk.slice(from, nl);
+      if (piecesLength + end.length > MAX_JSON_RECORD_CHARS) lineTooLong(line);
       const text = pieces.length ? pieces.join('') + end : end;
       pieces = [];
       piecesLength = 0;
@@ -117,11 +118,15 @@ export async function* ndjsonItems(chunks: AsyncIterable<string>): AsyncGenerato
     if (from < chunk.length) {
       pieces.push(chunk.slice(from));
       piecesLength += chunk.length - from;
-      if (piecesLength > MAX_JSON_RECORD_CHARS) throw new JsonSyntaxError(`a line is longer than ${formatLimit(MAX_JSON_RECORD_CHARS, 'bytes')}, the limit`, line);
+      if (piecesLength > MAX_JSON_RECORD_CHARS) lineTooLong(line);
     }
   }
   const rest = pieces.join('');
   if (rest.trim() !== '') yield toItem(rest, line, true);
+}
+
+function lineTooLong(line: number): never {
+  throw new JsonSyntaxError(`a line is longer than ${formatLimit(MAX_JSON_RECORD_CHARS, 'bytes')}, the limit`, line);
 }
 
 /**

@@ -7,9 +7,10 @@
 const MiB = 1024 * 1024;
 
 /**
- * Longest CSV record (one response: a line, or several when quoted fields hold line breaks), and so
- * longest field. A survey answer is a few kilobytes at most; a record past this is an unclosed quote
- * running on through the file, or not a CSV file.
+ * Longest CSV record (one response: a line, or several when quoted fields hold line breaks), its line
+ * break included (also for a last line without one), and so longest field. A survey answer is a few
+ * kilobytes at most; a record past this is an unclosed quote running on through the file, or not a CSV
+ * file.
  */
 export const MAX_RECORD_BYTES = 16 * MiB;
 

@@ -77,6 +77,14 @@ export interface RecordSink {
 }
 
 const PREVIEW_ROWS = 100;
+/** cells kept as text for the preview: a very wide file gets fewer preview rows (memory and time) */
+const PREVIEW_CELLS = 400_000;
+const MIN_PREVIEW_ROWS = 10;
+
+/** How many records (header rows included) to keep as text, given the width of the first one. */
+function recordsToKeep(width: number): number {
+  return 4 + Math.max(MIN_PREVIEW_ROWS, Math.min(PREVIEW_ROWS, Math.floor(PREVIEW_CELLS / Math.max(1, width))));
+}
 /** the longest stretch of synchronous reading before the event loop gets a turn (for signals) */
 const EVENT_LOOP_TURN_MS = 50;
 const JSON_COLUMN_SCAN = 1000;
@@ -124,10 +132,12 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
     const first: string[][] = [];
     const offsets: number[] = [];
     const lines: number[] = [];
+    let keep = PREVIEW_ROWS + 4;
     const scanner = new CsvScanner({
       delimiter: delimiter.charCodeAt(0),
       onRecord: (r: CsvRecord) => {
-        if (first.length < PREVIEW_ROWS + 4) {
+        if (first.length === 0) keep = recordsToKeep(r.fieldCount);
+        if (first.length < keep) {
           first.push(r.toArray());
           offsets.push(r.endOffset);
           lines.push(r.line);
@@ -143,7 +153,7 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
       if (error instanceof CsvSyntaxError) throw new InputError(error.message, { file: input.name, line: error.line });
       throw error;
     }
-    const enough = first.length >= PREVIEW_ROWS + 4;
+    const enough = first.length >= keep;
     if (!enough && !input.complete && input.head.length < MAX_HEAD_BYTES) {
       await input.extendHead(Math.min(MAX_HEAD_BYTES, input.head.length * 4));
       continue;
@@ -152,7 +162,7 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
     const layout = chosenLayout(first, 'csv', options.layout, input.name);
     const header = layout.header;
     const dataIndex = layout.headerRows;
-    const preview = first.slice(dataIndex, dataIndex + PREVIEW_ROWS);
+    const preview = first.slice(dataIndex, dataIndex + keep - 4);
     return {
       input,
       encoding,
@@ -213,7 +223,7 @@ async function openJson(input: Input, encoding: EncodingGuess, format: Format, o
   // a rating column every scanned conversation lacks (none rated yet) is still the rating column
   if (layout.name === 'intercom') columns.add('conversation_rating.rating');
   const header = [...columns];
-  const preview = buffered.filter((b) => b.record).slice(0, PREVIEW_ROWS).map((b) => header.map((h) => cellText(valueAt(b.record!, h, objectValued))));
+  const preview = buffered.filter((b) => b.record).slice(0, recordsToKeep(header.length) - 4).map((b) => header.map((h) => cellText(valueAt(b.record!, h, objectValued))));
   return {
     input,
     encoding,

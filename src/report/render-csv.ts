@@ -24,5 +24,6 @@ export function safeCsvCell(value: CsvValue): string {
 }
 
 export function renderCsv(columns: string[], rows: CsvValue[][]): string {
-  return stringify([columns.map(safeCsvCell), ...rows.map((r) => r.map(safeCsvCell))], { record_delimiter: '\n' });
+  // a lone CR must be quoted too, or a reader takes it for a line end
+  return stringify([columns.map(safeCsvCell), ...rows.map((r) => r.map(safeCsvCell))], { record_delimiter: '\n', quoted_match: '\r' });
 }
