@@ -49,13 +49,13 @@ export interface CompareResult {
 }
 
 /** One side's Tallies by group (the --by values) and how its roles are read. */
-interface Side {
+export interface Side {
   groups: Map<string, { key: string[]; tallies: Tally[] }>;
   roles: FoldResult['roles'];
   specs: RoleSpec[];
 }
 
-function sideOf(fold: FoldResult, specs: RoleSpec[], keep: (key: string[]) => string[] | null): Side {
+export function sideOf(fold: FoldResult, specs: RoleSpec[], keep: (key: string[]) => string[] | null): Side {
   const groups = new Map<string, { key: string[]; tallies: Tally[] }>();
   for (const g of fold.groups) {
     const key = keep(g.key);
@@ -64,7 +64,8 @@ function sideOf(fold: FoldResult, specs: RoleSpec[], keep: (key: string[]) => st
   return { groups, roles: fold.roles, specs };
 }
 
-function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
+/** The Tally of one group (null: all groups together) of one role on one side; empty when the side lacks the group. */
+export function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
   const r = side.roles.findIndex((x) => x.role === spec.role);
   const sum = emptyTally(spec.scale);
   if (id === null) for (const g of side.groups.values()) addInto(sum, g.tallies[r]);
@@ -75,11 +76,17 @@ function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
   return sum;
 }
 
-function compareSides(current: Side, baseline: Side, dims: string[], metrics: Metric[], s: ScoreSettings): CompareRow[] {
-  const compareKeys = groupKeyComparator(dims, s.segmentOrder);
+/** The segments found on either side, as [id, key], in display order (none without --by). */
+export function segmentsOf(sides: Side[], dims: string[], order: Record<string, string[]>): [string, string[]][] {
+  if (dims.length === 0) return [];
+  const compareKeys = groupKeyComparator(dims, order);
   const keys = new Map<string, string[]>();
-  for (const side of [current, baseline]) for (const [id, g] of side.groups) keys.set(id, g.key);
-  const segments = dims.length === 0 ? [] : [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1]));
+  for (const side of sides) for (const [id, g] of side.groups) keys.set(id, g.key);
+  return [...keys.entries()].sort((x, y) => compareKeys(x[1], y[1]));
+}
+
+function compareSides(current: Side, baseline: Side, dims: string[], metrics: Metric[], s: ScoreSettings): CompareRow[] {
+  const segments = segmentsOf([current, baseline], dims, s.segmentOrder);
   const rows: CompareRow[] = [];
   for (const metric of metrics) {
     const specC = current.specs.find((r) => r.role === roleOf(metric))!;
@@ -118,17 +125,25 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
   const dims = current.fold.dimensions;
   const all = (key: string[]) => key;
   const rows = compareSides(sideOf(current.fold, current.roles, all), sideOf(baseline.fold, baseline.roles, all), dims, metrics, s);
-  const inC = inputSummary(current.sources, current.fold.counts);
-  const inB = inputSummary(baseline.sources, baseline.fold.counts);
-  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
+  const input = twoSidedInput(current, baseline);
+  const inC = input.current;
+  const inB = input.baseline;
   return {
     cxm: 1,
     command: 'compare',
-    input: { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB },
+    input,
     settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files } },
     rows,
     warnings,
   };
+}
+
+/** What two data sets read: the sums, and each side's own summary. */
+export function twoSidedInput(current: Loaded, baseline: Loaded): InputSummary & { current: InputSummary; baseline: InputSummary } {
+  const inC = inputSummary(current.sources, current.fold.counts);
+  const inB = inputSummary(baseline.sources, baseline.fold.counts);
+  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
+  return { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB };
 }
 
 export interface PeriodSides {

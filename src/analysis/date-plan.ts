@@ -7,7 +7,7 @@ import { findColumn } from '../io/columns.js';
 import { detectDateColumn, noDateColumn } from '../io/date-column.js';
 import { DATE_RECOGNIZERS, decideDateFormat } from '../io/dates.js';
 import type { Source } from '../io/read-source.js';
-import type { DateWindowDimension, PeriodDimension } from './date-dimension.js';
+import type { DateSource, DateWindowDimension, PeriodDimension } from './date-dimension.js';
 import type { Every, WeekStart } from './period.js';
 
 /** How rows are grouped by date: into periods, or into named day windows. */
@@ -36,13 +36,12 @@ export function resolveDateColumn(source: Source, named: string | undefined): st
   return source.header[index];
 }
 
-/** The date dimension for one source: the column's index and the date layouts its values use. */
-export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
+/** Where one source's dates are and which layouts they use (decided from its sample values, or --date-format). */
+export function bindDateSource(source: Source, column: string, timeZone: string, format?: string): DateSource {
   const file = source.input.name;
   const index = findColumn(source.header, column, '--date', file);
-  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
   const samples = source.preview.map((row) => row[index] ?? '');
-  const decision = decideDateFormat(samples, request.format);
+  const decision = decideDateFormat(samples, format);
   if (decision.ambiguous) {
     const example = samples.find((s) => s.trim() !== '')?.trim() ?? '';
     throw new InputError(
@@ -61,7 +60,13 @@ export function bindDateDimension(source: Source, column: string, request: DateR
   }
   const valueZone = source.timeZones[index] ?? undefined;
   if (valueZone) source.notes.push(`column ${JSON.stringify(column)}: times without a zone are ${valueZone} time, as the export's header says`);
-  const date = { column, index, formats: decision.formats, timeZone: request.timeZone, ...(valueZone ? { valueZone } : {}) };
+  return { column, index, formats: decision.formats, timeZone, ...(valueZone ? { valueZone } : {}) };
+}
+
+/** The date dimension for one source: the column's index and the date layouts its values use. */
+export function bindDateDimension(source: Source, column: string, request: DateRequest, by: string[]): PeriodDimension | DateWindowDimension {
+  if (by.includes(request.name)) throw new UsageError(`--by ${JSON.stringify(request.name)}: the name is taken by the ${request.name} of each row; rename the column`);
+  const date = bindDateSource(source, column, request.timeZone, request.format);
   const g = request.grouping;
   if (g.kind === 'period') return { kind: 'period', name: request.name, date, every: g.every, weekStart: g.weekStart, first: g.first, last: g.last };
   return { kind: 'date-window', name: request.name, date, windows: g.windows };

@@ -35,10 +35,10 @@ export function addStatsFlags(cmd: Command): Command {
     .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)');
 }
 
-/** Output flags. */
-export function addOutputFlags(cmd: Command): Command {
+/** Output flags; `formats` describes the command's --format choices. */
+export function addOutputFlags(cmd: Command, formats = 'table, json, csv or markdown (default table)'): Command {
   return cmd
-    .option('--format <format>', 'table, json, csv or markdown (default table)')
+    .option('--format <format>', formats)
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--strict', 'exit 2 when any row has an invalid value')
     .option('--quiet', 'no summary of rows read on standard error')

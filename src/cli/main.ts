@@ -7,9 +7,12 @@ import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
 import { removePendingTemporaryFiles } from '../io/write-output.js';
 import { safeTerminalText } from '../report/format.js';
+import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
+import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
+import { defineReport } from './commands/report.js';
 import { defineScore } from './commands/score.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
@@ -44,6 +47,9 @@ function buildProgram(io: CliIo): Command {
   defineCrosstab(program, io);
   defineTrend(program, io);
   defineCompare(program, io);
+  defineCheck(program, io);
+  defineReport(program, io);
+  defineFollowup(program, io);
   defineInspect(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });

@@ -12,7 +12,8 @@ import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import type { Methods } from '../analysis/estimate.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
-import { WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { EVERY, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { checkTimeZone } from '../analysis/time-zone.js';
 import {
   NPS_METHODS,
@@ -213,6 +214,38 @@ const cliSchema = z.object({
   weekStart: z.optional(choice(WEEK_STARTS)),
 });
 
+const metricNumbers = z.partialRecord(z.enum(METRICS), z.number());
+
+/** The `check` section of the config file. */
+const checkConfigSchema = z.strictObject({
+  min: z.optional(metricNumbers),
+  maxDrop: z.optional(metricNumbers),
+  rule: z.optional(z.enum(CHECK_RULES)),
+  onLowBase: z.optional(z.enum(ON_LOW_BASE)),
+  adjust: z.optional(z.enum(P_ADJUST_METHODS)),
+  every: z.optional(z.enum(EVERY)),
+});
+export type CheckConfig = z.infer<typeof checkConfigSchema>;
+
+/** The `report` section: everything a scheduled report needs except the as-of date. */
+const reportConfigSchema = z.strictObject({
+  files: z.optional(z.array(z.string()).check(z.minLength(1))),
+  title: z.optional(z.string()),
+  every: z.optional(z.enum(EVERY)),
+  date: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
+  by: z.optional(z.array(z.string())),
+  metrics: z.optional(z.array(z.enum(METRICS))),
+  format: z.optional(z.enum(['markdown', 'html', 'json'])),
+  output: z.optional(z.string()),
+  level: z.optional(z.number().check(z.gt(0), z.lt(1))),
+  minN: z.optional(z.int().check(z.gte(0))),
+  history: z.optional(z.int().check(z.gte(2), z.lte(520))),
+  comments: z.optional(z.int().check(z.gte(0), z.lte(100))),
+  comment: z.optional(z.string()),
+});
+export type ReportConfig = z.infer<typeof reportConfigSchema>;
+
 /** The config file: what a team keeps in git. Flags override it. */
 const configSchema = z.strictObject({
   columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()) })),
@@ -233,6 +266,10 @@ const configSchema = z.strictObject({
   timeZone: z.optional(z.string()),
   weekStart: z.optional(z.enum(WEEK_STARTS)),
   dateFormat: z.optional(z.string()),
+  /** `cxm check` thresholds and rules (flags override them) */
+  check: z.optional(checkConfigSchema),
+  /** a `cxm report` definition: a cron line needs only --config and --as-of */
+  report: z.optional(reportConfigSchema),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
@@ -241,7 +278,28 @@ export const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A
 
 export function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
   const issue = error.issues[0];
-  return { path: issue.path.map(String).join('.'), message: issue.message };
+  return { path: issue.path.map(String).join('.'), message: issueMessage(issue) };
+}
+
+/** zod/mini carries no message texts: say in words what was wrong (custom messages are kept). */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_type':
+      return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+    case 'too_small':
+    case 'too_big': {
+      const what = issue.origin === 'array' ? 'items' : '';
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const relation = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+      return `must be ${relation} ${String(bound)}${what ? ` ${what}` : ''}`;
+    }
+    default:
+      return issue.message;
+  }
 }
 
 export function readConfig(file: string): ConfigFile {

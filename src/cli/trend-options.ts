@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
-import { EVERY, parsePeriodSpan, type Every } from '../analysis/period.js';
+import { EVERY, parsePeriodSpan, type Every, type WeekStart } from '../analysis/period.js';
 import { choice, fail, parseCommonOptions, parseFlags, text, type CommonOptions } from './options.js';
 
 export interface TrendOptions extends CommonOptions {
@@ -26,17 +26,23 @@ const schema = z.object({
 
 export const PERIOD_HINT = 'a date (2026-01-05) or a period: 2026-W05, 2026-01, 2026-Q1, 2026';
 
-export function parseTrendOptions(files: string[], raw: Record<string, unknown>): TrendOptions {
-  const common = parseCommonOptions(files, raw);
-  const o = parseFlags(schema, raw);
+/** --since/--until (a date or a period label, both ends included) as day numbers; null when not given. */
+export function parseDayBounds(since: string | undefined, until: string | undefined, weekStart: WeekStart): { first: number | null; last: number | null } {
   const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
     if (value === undefined) return null;
-    const span = parsePeriodSpan(value, common.weekStart);
+    const span = parsePeriodSpan(value, weekStart);
     if (!span || value.includes('..')) throw new UsageError(`${flag} takes ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
     return span[end];
   };
-  const first = bound('--since', o.since, 'first');
-  const last = bound('--until', o.until, 'last');
-  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${o.since} is after --until ${o.until}`);
+  const first = bound('--since', since, 'first');
+  const last = bound('--until', until, 'last');
+  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${since} is after --until ${until}`);
+  return { first, last };
+}
+
+export function parseTrendOptions(files: string[], raw: Record<string, unknown>): TrendOptions {
+  const common = parseCommonOptions(files, raw);
+  const o = parseFlags(schema, raw);
+  const { first, last } = parseDayBounds(o.since, o.until, common.weekStart);
   return { ...common, every: o.every ?? 'week', since: o.since ?? null, until: o.until ?? null, first, last, window: o.window ?? null };
 }

@@ -47,6 +47,14 @@ export function formatLevel(level: number): string {
  * (text that displays in another order than it reads) removed, line breaks made spaces.
  */
 export function safeTerminalText(text: string): string {
+  return withoutControls(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+}
+
+/**
+ * Text without the characters a terminal or log viewer obeys instead of showing — C0 controls but
+ * tab and line breaks, DEL, C1 controls — nor bidirectional overrides; line breaks are the caller's.
+ */
+export function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\r?\n|[\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }

@@ -12,9 +12,10 @@ import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits, score
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
-const EVERY_LABELS: Record<string, string> = { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly', year: 'yearly' };
+export const EVERY_LABELS: Record<string, string> = { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly', year: 'yearly' };
 
-function everyLabel(s: TrendResult['settings']): string {
+/** `monthly`, `weekly (ISO weeks, Monday start)` */
+export function everyLabel(s: Pick<TrendResult['settings'], 'every' | 'weekStart'>): string {
   if (s.every !== 'week') return EVERY_LABELS[s.every];
   return s.weekStart === 'monday' ? 'weekly (ISO weeks, Monday start)' : 'weekly (weeks start on Sunday)';
 }

@@ -15,6 +15,7 @@ export * from './clopper-pearson-interval.js';
 export * from './difference-result.js';
 export * from './erfc.js';
 export * from './interval-estimate.js';
+export * from './interval-exclusion-p.js';
 export * from './jeffreys-interval.js';
 export * from './kish-effective-n.js';
 export * from './log-gamma.js';

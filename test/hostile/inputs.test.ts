@@ -11,10 +11,10 @@ import { expectedStderr, HOSTILE, writeHostileFiles } from './files.js';
 const dir = writeHostileFiles();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Exit 0, or exit 2 with an error line (and at most a hint line); never a stack, never exit 3. */
+/** Exit 0 (or 1, a failed check), or exit 2 with an error line (and at most a hint line); never a stack, never exit 3. */
 function expectCleanEnd(r: CliRun, file: string): void {
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-  if (r.code === 0) return;
+  if (r.code === 0 || r.code === 1) return;
   expect(r.code).toBe(2);
   const lines = r.stderr.trimEnd().split('\n');
   expect(lines[0].startsWith(`cxm: ${file}`) || lines[0].startsWith('cxm: --') || lines[0].startsWith('cxm: no ')).toBe(true);
@@ -86,14 +86,18 @@ describe('hostile inputs: every command ends cleanly', () => {
     ['trend', (f) => ['trend', f, '--every', 'month']],
     ['compare', (f) => ['compare', f, 'fixtures/responses.csv']],
     ['compare --period', (f) => ['compare', f, '--period', '2026-Q2', '--against', '2026-Q1']],
+    ['check', (f) => ['check', f, '--min', 'nps=30']],
+    ['check --every', (f) => ['check', f, '--max-drop', 'nps=5', '--every', 'month']],
+    ['report', (f) => ['report', f, '--every', 'month']],
+    ['followup', (f) => ['followup', f]],
   ];
   for (const h of HOSTILE.filter((x) => !x.heavy)) {
     it(h.name, async () => {
       const file = path.join(dir, h.file);
-      for (const [, argv] of commands) {
-        for (const format of ['table', 'json']) {
-          expectCleanEnd(await runCli([...argv(file), '--format', format]), file);
-        }
+      for (const [name, argv] of commands) {
+        const r = await runCli([...argv(file), '--format', name === 'report' ? 'html' : 'table']);
+        if (r.code === 1) expect(name).toMatch(/^check/);
+        expectCleanEnd(r, file);
       }
     });
   }

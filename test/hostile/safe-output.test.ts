@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/io/csv-scanner.js';
 import { renderCsv } from '../../src/report/render-csv.js';
 import { runCli } from '../helpers.js';
+import { parseXml } from '../xml.js';
 
 /** Values a hostile export could hold in a segment column. */
 export const HOSTILE_VALUES = [
@@ -42,7 +43,10 @@ const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cxm-safe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** An export whose `region` values and `=evil()` / `<b>plan</b>` column names are hostile, four rows per value. */
+/**
+ * An export whose `region` values, comments and `=evil()` column are hostile (and whose header names
+ * one column `=evil()`), four rows per value.
+ */
 function hostileExport(file: string, seed: number): string {
   const rows: (string | number)[][] = [];
   let k = seed;
@@ -50,12 +54,13 @@ function hostileExport(file: string, seed: number): string {
     for (let j = 0; j < 4; j++) {
       k = (k * 48271) % 2147483647;
       const month = 1 + ((i + j) % 6);
-      rows.push([`R${i}-${j}`, `2026-0${month}-1${j}T10:00:00Z`, region, HOSTILE_VALUES[(i + j + 3) % HOSTILE_VALUES.length], k % 11, 1 + (k % 5)]);
+      const other = HOSTILE_VALUES[(i + j + 3) % HOSTILE_VALUES.length];
+      rows.push([`R${i}-${j}`, `2026-0${month}-1${j}T10:00:00Z`, region, other, k % 11, 1 + (k % 5), `${other} ${region}`, `c${i}@example.com`]);
     }
   });
   // written with cxm's own CSV writer would neutralise the values; write them raw, RFC 4180 quoted
   const quote = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`);
-  const header = ['response_id', 'submitted_at', 'region', '=evil()', 'nps', 'csat'];
+  const header = ['response_id', 'submitted_at', 'region', '=evil()', 'nps', 'csat', 'comment', 'email'];
   writeFileSync(file, `${[header.map(quote), ...rows.map((r) => r.map(quote))].map((r) => r.join(',')).join('\n')}\n`);
   return file;
 }
@@ -63,16 +68,27 @@ function hostileExport(file: string, seed: number): string {
 const current = hostileExport(path.join(dir, 'current.csv'), 7);
 const baseline = hostileExport(path.join(dir, 'baseline.csv'), 11);
 
-/** Commands whose output lists every segment value (inspect shows a few samples; compare of periods, the other column). */
-const LISTS_REGIONS = new Set(['score', 'crosstab', 'trend', 'compare (files)']);
+type Format = 'table' | 'csv' | 'markdown' | 'json' | 'html' | 'junit' | 'github';
 
-const COMMANDS: [string, string[]][] = [
-  ['score', ['score', current, '--by', 'region,=evil()', '--min-n', '1']],
-  ['crosstab', ['crosstab', current, '--rows', 'region', '--cols', '=evil()', '--min-n', '1', '--ci']],
-  ['trend', ['trend', current, '--every', 'month', '--by', 'region', '--min-n', '1', '--window', '2']],
-  ['compare (files)', ['compare', current, baseline, '--by', 'region', '--min-n', '1']],
-  ['compare (periods)', ['compare', current, '--period', '2026-Q2', '--against', '2026-Q1', '--by', '=evil()', '--min-n', '1']],
-  ['inspect', ['inspect', current, baseline]],
+interface Case {
+  name: string;
+  args: string[];
+  formats: Format[];
+  /** the output lists every region value */
+  listsRegions: boolean;
+}
+
+const STANDARD: Format[] = ['table', 'csv', 'markdown', 'json'];
+const CASES: Case[] = [
+  { name: 'score', args: ['score', current, '--by', 'region,=evil()', '--min-n', '1'], formats: STANDARD, listsRegions: true },
+  { name: 'crosstab', args: ['crosstab', current, '--rows', 'region', '--cols', '=evil()', '--min-n', '1', '--ci'], formats: STANDARD, listsRegions: true },
+  { name: 'trend', args: ['trend', current, '--every', 'month', '--by', 'region', '--min-n', '1', '--window', '2'], formats: STANDARD, listsRegions: true },
+  { name: 'compare (files)', args: ['compare', current, baseline, '--by', 'region', '--min-n', '1'], formats: STANDARD, listsRegions: true },
+  { name: 'compare (periods)', args: ['compare', current, '--period', '2026-Q2', '--against', '2026-Q1', '--by', '=evil()', '--min-n', '1'], formats: STANDARD, listsRegions: false },
+  { name: 'inspect', args: ['inspect', current, baseline], formats: STANDARD, listsRegions: false },
+  { name: 'check', args: ['check', current, '--min', 'nps=30', '--by', 'region', '--min-n', '1', '--rule', 'point'], formats: [...STANDARD, 'junit', 'github'], listsRegions: true },
+  { name: 'report', args: ['report', current, '--every', 'month', '--as-of', '2026-06-30', '--by', 'region', '--min-n', '1', '--comments', '100'], formats: ['markdown', 'html', 'json'], listsRegions: false },
+  { name: 'followup', args: ['followup', current, '--group', 'all', '--by', 'region'], formats: STANDARD, listsRegions: true },
 ];
 
 function expectNoControls(text: string): void {
@@ -85,55 +101,65 @@ function isFormula(cell: string): boolean {
   return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?(e-?\d+)?$/i.test(cell);
 }
 
+const CHECKS: Record<Format, (out: string, c: Case) => void> = {
+  table(out, c) {
+    expectNoControls(out);
+    if (c.listsRegions) expect(out).toContain('red'); // the text stays, the escape goes
+  },
+  csv(out, c) {
+    const rows = parseCsvText(out);
+    for (const row of rows) for (const cell of row) expect(isFormula(cell), JSON.stringify(cell)).toBe(false);
+    expect(out).not.toMatch(CONTROL);
+    if (c.listsRegions) expect(rows.flat()).toContain(`'=cmd|' /C calc'!A0`);
+  },
+  markdown(out) {
+    expectNoControls(out);
+    const unescapedPipes = (line: string) => line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 1;
+    let width = -1;
+    for (const line of out.split('\n')) {
+      if (!line.startsWith('|')) {
+        width = -1;
+        continue;
+      }
+      if (width === -1) width = unescapedPipes(line);
+      expect(unescapedPipes(line), line).toBe(width);
+    }
+    const text = out.replace(/\\\\/g, '');
+    expect(text).not.toMatch(/(^|[^\\])<(script|img)/);
+    expect(text).not.toMatch(/(^|[^\\])\]\(/);
+  },
+  json(out, c) {
+    expectNoControls(out);
+    const text = JSON.stringify(JSON.parse(out));
+    // segment values are read trimmed, like every cell
+    if (c.listsRegions) for (const v of HOSTILE_VALUES) expect(text).toContain(JSON.stringify(v.trim()).slice(1, -1));
+  },
+  html(out) {
+    expect(out).not.toMatch(/<(script|img)/i);
+    expect(out).not.toMatch(/\u001b|\u0007/);
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  },
+  junit(out) {
+    expect(() => parseXml(out)).not.toThrow();
+    expect(out).not.toMatch(/<(script|img)/i);
+  },
+  github(out) {
+    expectNoControls(out);
+    for (const line of out.trimEnd().split('\n')) expect(line).toMatch(/^(::(error|warning) title=|cxm check: )/);
+  },
+};
+
 describe('safe outputs in every command and format', () => {
-  for (const [name, args] of COMMANDS) {
-    describe(name, () => {
-      it('table: no control characters or bidirectional overrides from the data', async () => {
-        const r = await runCli([...args, '--format', 'table'], { tty: true, env: { NO_COLOR: '1' } });
-        expect(r.code, r.stderr).toBe(0);
-        expectNoControls(r.stdout);
-        expectNoControls(r.stderr);
-        if (LISTS_REGIONS.has(name)) expect(r.stdout).toContain('red'); // the text stays, the escape goes
-      });
-
-      it('csv: no cell starts a formula; the values are kept behind a quote', async () => {
-        const r = await runCli([...args, '--format', 'csv']);
-        expect(r.code, r.stderr).toBe(0);
-        const rows = parseCsvText(r.stdout);
-        for (const row of rows) for (const cell of row) expect(isFormula(cell), JSON.stringify(cell)).toBe(false);
-        expect(r.stdout).not.toMatch(CONTROL);
-        const cells = rows.flat();
-        if (LISTS_REGIONS.has(name)) expect(cells).toContain(`'=cmd|' /C calc'!A0`);
-        if (name === 'score') expect(rows[0]).toContain(`'=evil()`);
-      });
-
-      it('markdown: tables keep their shape; no live HTML, links or images; no controls', async () => {
-        const r = await runCli([...args, '--format', 'markdown']);
-        expect(r.code, r.stderr).toBe(0);
-        expectNoControls(r.stdout);
-        const unescapedPipes = (line: string) => line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 1;
-        let width = -1;
-        for (const line of r.stdout.split('\n')) {
-          if (!line.startsWith('|')) {
-            width = -1;
-            continue;
-          }
-          if (width === -1) width = unescapedPipes(line);
-          expect(unescapedPipes(line), line).toBe(width);
-        }
-        const text = r.stdout.replace(/\\\\/g, '');
-        expect(text).not.toMatch(/(^|[^\\])<(script|img)/);
-        expect(text).not.toMatch(/(^|[^\\])\]\(/);
-      });
-
-      it('json: the data exactly, with what a terminal obeys escaped', async () => {
-        const r = await runCli([...args, '--format', 'json']);
-        expect(r.code, r.stderr).toBe(0);
-        expectNoControls(r.stdout);
-        const out = JSON.stringify(JSON.parse(r.stdout));
-        // segment values are read trimmed, like every cell
-        if (LISTS_REGIONS.has(name)) for (const v of HOSTILE_VALUES) expect(out).toContain(JSON.stringify(v.trim()).slice(1, -1));
-      });
+  for (const c of CASES) {
+    describe(c.name, () => {
+      for (const format of c.formats) {
+        it(format, async () => {
+          const r = await runCli([...c.args, '--format', format], format === 'table' ? { tty: true, env: { NO_COLOR: '1' } } : {});
+          expect([0, 1], r.stderr).toContain(r.code);
+          expectNoControls(r.stderr);
+          CHECKS[format](r.stdout, c);
+        });
+      }
     });
   }
 });

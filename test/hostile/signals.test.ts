@@ -31,6 +31,7 @@ function largeExport(): string {
 }
 
 interface Ended {
+  pid: number;
   code: number | null;
   signal: NodeJS.Signals | null;
   /** ms from the signal to the exit */
@@ -53,7 +54,7 @@ function interrupt(args: string[], signal: NodeJS.Signals, delay: number, option
     }, delay);
     child.on('exit', (code, sig) => {
       child.stdin.destroy();
-      resolve({ code, signal: sig, afterSignal: performance.now() - sentAt, stderr });
+      resolve({ pid: child.pid!, code, signal: sig, afterSignal: performance.now() - sentAt, stderr });
     });
   });
 }
@@ -124,6 +125,14 @@ describe('signals', () => {
     const r = await interrupt(['score', '-', '-o', 'out.json', '--format', 'json'], 'SIGINT', 400, { stdin: 'id,nps\n1,9\n2,7\n' });
     expect(r.code, r.stderr).toBe(130);
     expect(r.afterSignal).toBeLessThan(1000);
+    expect(readdirSync(dir)).toEqual(['large.csv']);
+  });
+
+  it("Ctrl-C removes the copy of standard input a report keeps in the temporary directory", async () => {
+    const stdin = 'submitted_at,nps\n2026-01-05,9\n2026-01-12,7\n';
+    const r = await interrupt(['report', '-', '--every', 'week', '-o', 'out.html'], 'SIGINT', 400, { stdin });
+    expect(r.code, r.stderr).toBe(130);
+    expect(readdirSync(os.tmpdir()).filter((f) => f.startsWith(`cxm-stdin-${r.pid}-`))).toEqual([]);
     expect(readdirSync(dir)).toEqual(['large.csv']);
   });
 });

@@ -1,0 +1,323 @@
+/**
+ * `cxm followup`: the close-the-loop list — the respondents to call back (detractors by default), with
+ * id, date, score, category, segment and contact columns and the comment, newest first. Unlike the
+ * other commands it keeps rows, not Tallies, so memory is bounded by --limit: a heap keeps the newest
+ * N matching rows, and the strings of a row are copied only when it makes the cut.
+ *
+ * Every row read is counted once, as for the fold: excluded (no usable date while --since/--until
+ * need one, or a date outside them), skipped (no answer in the score column), invalid (an invalid
+ * score, reported with its line) or used (a valid score). Used rows that match the group, the score
+ * range and --with-comment are "matched"; the newest --limit of them are listed.
+ */
+import { IssueLog } from '../model/issues.js';
+import { UsageError } from '../model/errors.js';
+import type { Role, Scale } from '../model/tally.js';
+import { findColumn } from '../io/columns.js';
+import { detectCommentColumn, detectContactColumns, detectIdColumn } from '../io/person-columns.js';
+import { readSource, type RecordSink, type Source } from '../io/read-source.js';
+import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
+import { cachedScoreParser, type ScoreCell } from '../io/values.js';
+import { formatCivil } from '../model/calendar.js';
+import { BoundedHeap } from './bounded-heap.js';
+import { detectDateColumn } from '../io/date-column.js';
+import { bindDateSource, resolveDateColumn } from './date-plan.js';
+import type { FoldCounts } from './fold.js';
+import { checkSameColumns, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from './plan.js';
+import { collectWarnings, inputSummary, type InputSummary, type Warning } from './result.js';
+import { createRowDateReader, type RowDate } from './row-date.js';
+
+/** NPS classes, and the success band (or not) of a CSAT / CES answer. */
+export const NPS_GROUPS = ['detractors', 'passives', 'promoters'] as const;
+export type NpsGroup = (typeof NPS_GROUPS)[number];
+
+/** Which columns the list shows, by name (resolved on the first file, bound by name in each). */
+export interface FollowupColumns {
+  id: string | null;
+  comment: string | null;
+  contacts: string[];
+  /** null: no date column (rows listed in file order, latest first) */
+  date: string | null;
+  by: string[];
+}
+
+export interface FollowupSettings {
+  spec: RoleSpec;
+  /** categories to list (see categoryOf); null for every answer */
+  categories: string[] | null;
+  /** --score LO-HI: list answers in this range instead of by category */
+  scores: Scale | null;
+  /** --since/--until as local day numbers */
+  since: number | null;
+  until: number | null;
+  withComment: boolean;
+  limit: number;
+  timeZone: string;
+  /** --date-format: the one date layout to read, else decided per file */
+  dateFormat?: string;
+}
+
+export interface FollowupRow {
+  id: string | null;
+  /** the local calendar day (YYYY-MM-DD) in --tz, null without a usable date */
+  date: string | null;
+  /** the date cell as written */
+  timestamp: string | null;
+  score: number;
+  category: string;
+  group: Record<string, string>;
+  contact: Record<string, string>;
+  comment: string | null;
+  file: string;
+  line: number;
+}
+
+/** The category of an answer: NPS detractor/passive/promoter; CSAT satisfied or not; CES agree or not. */
+export function categoryOf(spec: RoleSpec, value: number): string {
+  if (spec.role === 'nps') {
+    const i = value - spec.scale.lo;
+    return i <= 6 ? 'detractor' : i <= 8 ? 'passive' : 'promoter';
+  }
+  const inBand = value >= spec.band.lo && value <= spec.band.hi;
+  if (spec.role === 'csat') return inBand ? 'satisfied' : 'not satisfied';
+  return inBand ? 'agree' : 'not agree';
+}
+
+/** The category an NPS group stands for (`detractors` → `detractor`). */
+export const groupCategory = (group: NpsGroup): string => group.slice(0, -1);
+
+/** Column names for the list: given, else found from the first file's header. */
+export function resolveFollowupColumns(
+  source: Source,
+  given: { id?: string; comment?: string; contacts?: string[] | null; date: string | null; by: string[] },
+): FollowupColumns {
+  const header = source.header;
+  const file = source.input.name;
+  const name = (value: string, flag: string) => header[findColumn(header, value, flag, file)];
+  const id = given.id !== undefined ? name(given.id, '--id') : (header[detectIdColumn(header) ?? -1] ?? null);
+  const comment = given.comment !== undefined ? name(given.comment, '--comment') : (header[detectCommentColumn(header, file, source.labels) ?? -1] ?? null);
+  const contacts = given.contacts === null ? [] : given.contacts !== undefined ? given.contacts.map((c) => name(c, '--contact')) : detectContactColumns(header, source.labels).map((i) => header[i]);
+  return { id, comment, contacts, date: given.date, by: given.by.map((b) => name(b, '--by')) };
+}
+
+interface Candidate {
+  day: number;
+  ms: number;
+  fileIndex: number;
+  line: number;
+  row: FollowupRow | null;
+}
+
+/** Newer first: later day, later time, later file, later line. Rows without a date are the oldest. */
+function newer(a: Candidate, b: Candidate): number {
+  return a.day - b.day || a.ms - b.ms || a.fileIndex - b.fileIndex || a.line - b.line;
+}
+
+export class FollowupCollector {
+  readonly issues = new IssueLog();
+  readonly counts: FoldCounts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  matched = 0;
+  /** the date layouts read, over all sources */
+  readonly dateFormats: string[] = [];
+  private readonly heap: BoundedHeap<Candidate>;
+  private readonly parse: (raw: string) => ScoreCell;
+
+  constructor(
+    private readonly columns: FollowupColumns,
+    private readonly s: FollowupSettings,
+  ) {
+    this.heap = new BoundedHeap(s.limit, newer);
+    this.parse = cachedScoreParser(s.spec.scale, s.spec.labels.length ? new Map(s.spec.labels) : undefined);
+  }
+
+  /** A sink for one source (sources read one after another, in order). */
+  sink(source: Source, fileIndex: number): RecordSink {
+    const file = source.input.name;
+    const at = (name: string, flag: string) => findColumn(source.header, name, flag, file);
+    const scoreIndex = at(this.s.spec.column, `--${this.s.spec.role}`);
+    const idIndex = this.columns.id === null ? -1 : at(this.columns.id, '--id');
+    const commentIndex = this.columns.comment === null ? -1 : at(this.columns.comment, '--comment');
+    const contacts = this.columns.contacts.map((c) => [c, at(c, '--contact')] as const);
+    const by = this.columns.by.map((c) => [c, at(c, '--by')] as const);
+    const dateSource = this.columns.date === null ? null : bindDateSource(source, this.columns.date, this.s.timeZone, this.s.dateFormat);
+    for (const f of dateSource?.formats ?? []) if (!this.dateFormats.includes(f)) this.dateFormats.push(f);
+    const readDate = dateSource ? createRowDateReader(dateSource, { file, issues: this.issues }) : null;
+    const needsDate = this.s.since !== null || this.s.until !== null;
+    const { spec, categories, scores, since, until, withComment } = this.s;
+    const counts = this.counts;
+    return {
+      record: (record: SourceRecord) => {
+        counts.rows++;
+        const date: RowDate | null = readDate ? readDate(record) : null;
+        if (needsDate && (date === null || (since !== null && date.day < since) || (until !== null && date.day > until))) {
+          counts.excluded++;
+          return;
+        }
+        let value = record.smallInt(scoreIndex);
+        if (value === BLANK) {
+          counts.skipped++;
+          return;
+        }
+        if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
+          const raw = record.text(scoreIndex);
+          const cell = this.parse(raw);
+          if (cell.kind === 'blank') {
+            counts.skipped++;
+            return;
+          }
+          if (cell.kind === 'invalid') {
+            counts.invalid++;
+            this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
+            return;
+          }
+          value = cell.value;
+        }
+        counts.used++;
+        const category = categoryOf(spec, value);
+        if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
+        const comment = commentIndex === -1 ? null : record.text(commentIndex).trim();
+        if (withComment && !comment) return;
+        this.matched++;
+        const candidate: Candidate = { day: date?.day ?? -Infinity, ms: date?.ms ?? -Infinity, fileIndex, line: record.line, row: null };
+        if (!this.heap.wouldKeep(candidate)) {
+          this.heap.dropped++;
+          return;
+        }
+        const text = (i: number) => record.text(i).trim();
+        candidate.row = {
+          id: idIndex === -1 ? null : text(idIndex),
+          date: date === null ? null : formatCivil(date.day),
+          timestamp: dateSource === null ? null : text(dateSource.index),
+          score: value,
+          category,
+          group: Object.fromEntries(by.map(([name, i]) => [name, text(i) || '(blank)'])),
+          contact: Object.fromEntries(contacts.map(([name, i]) => [name, text(i)])),
+          comment,
+          file,
+          line: record.line,
+        };
+        this.heap.push(candidate);
+      },
+      unreadable: (line: number, message: string) => {
+        counts.rows++;
+        counts.invalid++;
+        this.issues.add({ code: 'invalid-value', file, line, message });
+      },
+      excluded: () => {
+        counts.rows++;
+        counts.excluded++;
+      },
+    };
+  }
+
+  /** Reads the sources one after another into the list. */
+  async read(sources: Source[]): Promise<void> {
+    for (const [i, source] of sources.entries()) await readSource(source, this.sink(source, i), this.issues);
+  }
+
+  /** The rows kept, newest first. */
+  rows(): FollowupRow[] {
+    return this.heap.sorted().map((c) => c.row!);
+  }
+}
+
+export interface FollowupResult {
+  cxm: 1;
+  command: 'followup';
+  input: InputSummary;
+  settings: {
+    metric: string;
+    column: string;
+    scale: Scale;
+    /** the categories listed (null: all), or the score range */
+    categories: string[] | null;
+    scores: Scale | null;
+    since: string | null;
+    until: string | null;
+    withComment: boolean;
+    limit: number;
+    columns: FollowupColumns;
+    date: { column: string; formats: string[]; timeZone: string } | null;
+  };
+  /** matching rows, and how many of them the list shows */
+  matched: number;
+  listed: number;
+  rows: FollowupRow[];
+  warnings: Warning[];
+}
+
+export function followupResult(sources: Source[], collector: FollowupCollector, columns: FollowupColumns, s: FollowupSettings): FollowupResult {
+  const rows = collector.rows();
+  const warnings = collectWarnings(sources, collector.issues.serialize());
+  if (columns.date === null) warnings.push({ code: 'no-date-column', message: 'no date column: rows are listed latest in the file first' });
+  if (columns.comment === null) warnings.push({ code: 'no-comment-column', message: 'no comment column found (name one with --comment)' });
+  if (collector.matched > rows.length) {
+    warnings.push({ code: 'limit', message: `${collector.matched - rows.length} more matching rows not listed (--limit ${s.limit}); narrow with --since, or raise --limit` });
+  }
+  return {
+    cxm: 1,
+    command: 'followup',
+    input: inputSummary(sources, collector.counts),
+    settings: {
+      metric: s.spec.role,
+      column: s.spec.column,
+      scale: s.spec.scale,
+      categories: s.scores ? null : s.categories,
+      scores: s.scores,
+      since: s.since === null ? null : formatCivil(s.since),
+      until: s.until === null ? null : formatCivil(s.until),
+      withComment: s.withComment,
+      limit: s.limit,
+      columns,
+      date: columns.date === null ? null : { column: columns.date, formats: collector.dateFormats, timeZone: s.timeZone },
+    },
+    matched: collector.matched,
+    listed: rows.length,
+    rows,
+    warnings,
+  };
+}
+
+/** What the command line asks for: the list's settings before the score column is known, and the columns to show. */
+export interface FollowupRequest extends ColumnOptions, Omit<FollowupSettings, 'spec' | 'categories'> {
+  /** the score to list; undefined: NPS when found, else the first score column */
+  role: Role | undefined;
+  /** undefined: the metric's default (DEFAULT_CATEGORIES) */
+  categories: string[] | null | undefined;
+  dateColumn: string | undefined;
+  /** --since/--until given: the date column is required */
+  needsDate: boolean;
+  id: string | undefined;
+  comment: string | undefined;
+  /** undefined: detect; null: none (--no-contact) */
+  contacts: string[] | null | undefined;
+  by: string[];
+}
+
+/** The default answers to call back: NPS detractors; CSAT and CES answers outside the success band. */
+export const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], csat: ['not satisfied'], ces: ['not agree'] };
+
+/** From the request and the first file's header to the columns and settings of the list. */
+export function planFollowup(sources: Source[], request: FollowupRequest): { columns: FollowupColumns; settings: FollowupSettings } {
+  checkSameColumns(sources);
+  const first = sources[0];
+  const roles = resolveRoles(first.header, first.input.name, request, request.role ? [request.role] : undefined, sourceContext(first));
+  const spec = roles.find((r) => r.role === (request.role ?? 'nps')) ?? roles[0];
+  if (request.scores && (request.scores.lo < spec.scale.lo || request.scores.hi > spec.scale.hi)) {
+    throw new UsageError(`--score ${request.scores.lo}-${request.scores.hi} is not inside the ${spec.role.toUpperCase()} scale ${spec.scale.lo}-${spec.scale.hi}`);
+  }
+  const found = request.dateColumn !== undefined || request.needsDate || first.dateHint !== undefined || detectDateColumn(first.header, first.input.name) !== null;
+  const date = found ? resolveDateColumn(first, request.dateColumn) : null;
+  const columns = resolveFollowupColumns(first, { id: request.id, comment: request.comment, contacts: request.contacts, date, by: request.by });
+  const settings: FollowupSettings = {
+    spec,
+    categories: request.categories === undefined ? DEFAULT_CATEGORIES[spec.role] : request.categories,
+    scores: request.scores,
+    since: request.since,
+    until: request.until,
+    withComment: request.withComment,
+    limit: request.limit,
+    timeZone: request.timeZone,
+    dateFormat: request.dateFormat,
+  };
+  return { columns, settings };
+}

@@ -1,0 +1,58 @@
+/**
+ * `cxm followup FILE… [--group detractors] [--since D] [--until D] [--with-comment]`: the close-the-loop
+ * list, newest first. Declares the flags; the work is loaded on use.
+ */
+import type { Command } from 'commander';
+import { addDateFlags, addInputFlags, addOutputFlags, collect } from '../flags.js';
+import type { CliIo } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  cxm followup responses.csv
+  cxm followup responses.csv --since 2026-06-01 --until 2026-06-30 --with-comment --by region
+  cxm followup responses.csv --group detractors,passives --format csv -o call-back.csv
+  cxm followup responses.csv --metric csat --score 1-2 --no-contact --format json`;
+
+export function defineFollowup(program: Command, io: CliIo): Command {
+  const cmd = program
+    .command('followup')
+    .summary('the close-the-loop list: detractors (or others) with contact and comment, newest first')
+    .description('Lists the responses to follow up — detractors by default — with id, date, score, category, segment and contact columns and the comment, newest first')
+    .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
+    .option('--group <groups>', 'detractors (default), passives, promoters, or all (comma-separated or repeated)', collect)
+    .option('--score <lo-hi>', 'list answers in this score range instead, e.g. 0-4 or 1-2 for --metric csat')
+    .option('--metric <metric>', 'the score to list: nps, csat or ces (default: NPS when found)')
+    .option('--since <date>', 'first day to list, e.g. 2026-06-01 or 2026-W23 (included)')
+    .option('--until <date>', 'last day to list (included)')
+    .option('--with-comment', 'only responses with a comment')
+    .option('--by <columns>', 'segment columns to show (comma-separated or repeated)', collect)
+    .option('--id <column>', 'the response id column (found from the header when not given)')
+    .option('--comment <column>', 'the comment column (found from the header when not given)')
+    .option('--contact <columns>', 'contact columns to show (default: email, name, phone… found from the header)', collect)
+    .option('--no-contact', 'show no contact columns')
+    .option('--limit <n>', 'list at most the newest N matching responses (default 1000)');
+  addDateFlags(cmd);
+  addInputFlags(cmd);
+  addOutputFlags(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+    const [{ parseFollowupOptions }, { openSource }, { openOptions }, followup, { renderFollowup }, { emit }] = await Promise.all([
+      import('../followup-options.js'),
+      import('../../io/read-source.js'),
+      import('../../analysis/load.js'),
+      import('../../analysis/followup.js'),
+      import('../render-followup.js'),
+      import('../emit.js'),
+    ]);
+    const o = parseFollowupOptions(files, raw);
+    const sources = [];
+    for (const file of o.files) sources.push(await openSource(file, openOptions({ ...o, stdin: io.stdin })));
+    const { columns, settings } = followup.planFollowup(sources, o);
+    const collector = new followup.FollowupCollector(columns, settings);
+    await collector.read(sources);
+    const result = followup.followupResult(sources, collector, columns, settings);
+    const text = await renderFollowup(result, o.format, io, o.color);
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+  });
+  return cmd;
+}

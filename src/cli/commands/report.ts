@@ -1,0 +1,69 @@
+/**
+ * `cxm report FILE… --every week --as-of DATE --format html -o weekly.html`: a scheduled report of
+ * the last complete period against the one before (headlines, trend chart, segments, movers, comments,
+ * footer with the inputs' SHA-256). Declares the flags; the work is loaded on use.
+ */
+import type { Command } from 'commander';
+import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import type { CliIo } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  cxm report responses.csv --every week --as-of 2026-06-28 --format html -o weekly.html
+  cxm report responses.csv --every month --by region,plan -o monthly.md
+  cxm report --config weekly.json --as-of 2026-06-28
+  cxm report exports/*.csv --every week -o 'reports/nps-{period}.html'`;
+
+export function defineReport(program: Command, io: CliIo): Command {
+  const cmd = program
+    .command('report')
+    .summary('a scheduled report: the last complete period against the one before (Markdown or HTML)')
+    .description('The period ending on or before --as-of against the previous one: headline per metric with its change and significance, a trend chart of the last periods, segment tables, the biggest significant movers, a sample of detractor comments, and a footer with the inputs and their SHA-256')
+    .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input (or the files of the config\'s report section)')
+    .option('--every <period>', 'day, week (default), month, quarter or year')
+    .option('--as-of <date>', 'report the last complete period on or before this date (default: the latest date in the data)')
+    .option('--by <columns>', 'segment tables for these columns, one table per column (comma-separated or repeated)', collect)
+    .option('--title <text>', 'the report\'s title (default: "Weekly report: 2026-W26")')
+    .option('--history <n>', 'periods in the trend chart, the current one included (default 12)')
+    .option('--comments <n>', 'how many of the newest detractor comments of the period to show (default 5; 0 for none)')
+    .option('--comment <column>', 'the comment column (found from the header when not given)');
+  addDateFlags(cmd);
+  addInputFlags(cmd);
+  addStatsFlags(cmd);
+  addOutputFlags(cmd, 'markdown, html or json (default: from the -o extension, else markdown); -o may contain {period}');
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (files: string[], raw: Record<string, unknown>) => {
+    const [{ parseReportOptions }, { load, openOptions }, report, { dayRequest, pickPeriods }, { openSource }, hash, { renderReport }, { emit }, { progressBar }] = await Promise.all([
+      import('../report-options.js'),
+      import('../../analysis/load.js'),
+      import('../../analysis/period-report.js'),
+      import('../../analysis/period-select.js'),
+      import('../../io/read-source.js'),
+      import('../../io/input-hash.js'),
+      import('../render-report.js'),
+      import('../emit.js'),
+      import('../progress-bar.js'),
+    ]);
+    const o = parseReportOptions(files, raw);
+    // standard input is read once: hashed and copied on the way, for the comment sample's second pass
+    const copy = o.files.includes('-') ? new hash.StdinCopy(io.stdin) : null;
+    try {
+      const loaded = await load({ ...o, stdin: copy?.stream ?? io.stdin, progressDisplay: progressBar(io, o.progress), date: dayRequest(o, o.asOf) });
+      const pick = pickPeriods(loaded.fold, o.every, o.weekStart, o.asOf, loaded.sources[0].input.name);
+      const hashes = [];
+      for (const file of o.files) hashes.push({ file: file === '-' ? 'stdin' : file, ...(file === '-' ? copy!.finish() : await hash.sha256File(file)) });
+      const again = [];
+      for (const file of o.files) again.push(await openSource(file === '-' ? copy!.path : file, openOptions({ ...o, stdin: undefined })));
+      const { sample, warnings } = await report.commentSample(again, loaded, pick, { timeZone: o.timeZone, dateFormat: o.dateFormat, limit: o.comments, comment: o.comment });
+      for (const row of sample?.rows ?? []) if (row.file === copy?.path) row.file = 'stdin';
+      const result = report.reportResult(loaded, pick, o, { hashes, comments: sample, version: cmd.parent?.version() ?? '' });
+      result.warnings.push(...warnings);
+      const text = renderReport(result, o.format);
+      const output = o.output?.replaceAll('{period}', result.settings.current.period);
+      emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    } finally {
+      copy?.dispose();
+    }
+  });
+  return cmd;
+}

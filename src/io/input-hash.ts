@@ -1,0 +1,81 @@
+/**
+ * SHA-256 of the inputs, for a report's footer: a file is hashed in a streaming pass of its own;
+ * standard input, which can be read only once, is hashed as it goes by — and copied to a temporary
+ * file, so a second pass (a report's comment sample) can read it again.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { InputError } from '../model/errors.js';
+import { pendingTemporaryFiles } from './write-output.js';
+
+export interface Digest {
+  sha256: string;
+  bytes: number;
+}
+
+/** The SHA-256 of a file, read in chunks (memory does not grow with the file). */
+export async function sha256File(file: string): Promise<Digest> {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+  } catch (error) {
+    throw new InputError(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/**
+ * Standard input passed through: every chunk is hashed and written to a temporary file on its way.
+ * Read `stream` instead of stdin; once it has ended, `finish()` gives the digest and the copy's path
+ * (remove it with `dispose()`).
+ */
+export class StdinCopy {
+  readonly stream: Readable;
+  readonly path: string;
+  private readonly hash = crypto.createHash('sha256');
+  private bytes = 0;
+  private fd: number | null;
+
+  constructor(stdin: NodeJS.ReadableStream) {
+    this.path = path.join(os.tmpdir(), `cxm-stdin-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+    pendingTemporaryFiles.add(this.path);
+    this.fd = fs.openSync(this.path, 'w', 0o600);
+    const through = new PassThrough();
+    (stdin as Readable).on('data', (chunk: Buffer | string) => {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      this.hash.update(buffer);
+      this.bytes += buffer.length;
+      fs.writeSync(this.fd!, buffer);
+      if (!through.write(buffer)) {
+        (stdin as Readable).pause();
+        through.once('drain', () => (stdin as Readable).resume());
+      }
+    });
+    (stdin as Readable).on('end', () => through.end());
+    (stdin as Readable).on('error', (error) => through.destroy(error));
+    this.stream = through;
+  }
+
+  /** The digest of everything read (call after the stream has been read to its end). */
+  finish(): Digest {
+    if (this.fd !== null) {
+      fs.closeSync(this.fd);
+      this.fd = null;
+    }
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+
+  dispose(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+    fs.rmSync(this.path, { force: true });
+    pendingTemporaryFiles.delete(this.path);
+  }
+}
