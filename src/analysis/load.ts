@@ -11,6 +11,7 @@ import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
+import type { SourceInfo } from './result.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
 
 export interface LoadRequest {
@@ -44,7 +45,8 @@ export interface ProgressDisplay {
 }
 
 export interface Loaded {
-  sources: Source[];
+  /** the inputs read (from tallies: the inputs the tallies were counted from) */
+  sources: SourceInfo[];
   roles: RoleSpec[];
   metrics: Metric[];
   fold: FoldResult;

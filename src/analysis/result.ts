@@ -9,6 +9,15 @@ import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
 import type { Metric, RoleSpec } from './plan.js';
 import type { Source } from '../io/read-source.js';
+
+/**
+ * What results say about an input: its name and how it was read. A Source is one; a tally file
+ * carries the same facts about the inputs it was counted from (load-tallies.ts).
+ */
+export type SourceInfo = Pick<Source, 'layout' | 'layoutEvidence' | 'headerRows' | 'dataLine' | 'notes'> & {
+  input: { name: string };
+  rules: { notAnswered?: { what: string } };
+};
 import type { FoldCounts, FoldResult } from './fold.js';
 
 import { narrowRangeMessage } from './scale-check.js';
@@ -51,7 +60,7 @@ export function roleColumns(roles: RoleSpec[]): Record<string, string> {
   return columns;
 }
 
-export function inputSummary(sources: Source[], counts: FoldCounts): InputSummary {
+export function inputSummary(sources: SourceInfo[], counts: FoldCounts): InputSummary {
   return {
     files: sources.map((s) => s.input.name),
     rows: counts.rows,
@@ -66,7 +75,7 @@ export function inputSummary(sources: Source[], counts: FoldCounts): InputSummar
 const SUMMARISED = new Set(['excluded-preview', 'excluded-test', 'excluded-spam', 'excluded-partial', 'excluded-unanswered', 'unfinished-row']);
 
 /** Row issues (the first few of each kind, then a count of the rest) and notes on how files were read. */
-export function collectWarnings(sources: Source[], issues: SerializedIssueLog): Warning[] {
+export function collectWarnings(sources: SourceInfo[], issues: SerializedIssueLog): Warning[] {
   const out: Warning[] = [];
   for (const s of sources) {
     if (s.layout !== 'generic') out.push({ code: 'layout-note', message: layoutNote(s), file: s.input.name });
@@ -88,7 +97,7 @@ export function collectWarnings(sources: Source[], issues: SerializedIssueLog): 
 }
 
 /** `read as a Qualtrics export (row 3 holds {"ImportId":…}): 3 header rows, data from line 4` */
-export function layoutNote(s: Source): string {
+export function layoutNote(s: SourceInfo): string {
   const title = layoutTitle(s.layout);
   const rows = s.headerRows > 1 ? `: ${s.headerRows} header rows, data from line ${s.dataLine}` : '';
   return `read as ${/^[AEIOU]/.test(title) ? 'an' : 'a'} ${title} export (${s.layoutEvidence})${rows}`;
@@ -97,7 +106,7 @@ export function layoutNote(s: Source): string {
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One warning for the rows the layout left out, by reason; one for unfinished responses kept. */
-export function exclusionWarnings(issues: SerializedIssueLog, sources: Source[]): Warning[] {
+export function exclusionWarnings(issues: SerializedIssueLog, sources: SourceInfo[]): Warning[] {
   const count = new Map(issues.counts);
   const n = (code: IssueCode) => count.get(code) ?? 0;
   const parts: string[] = [];
@@ -122,7 +131,7 @@ export function exclusionWarnings(issues: SerializedIssueLog, sources: Source[])
 }
 
 /** Everything a loaded data set has to say: row issues, how files were read, how columns were chosen. */
-export function loadWarnings(loaded: { sources: Source[]; roles: RoleSpec[]; fold: FoldResult }, fold: FoldResult = loaded.fold): Warning[] {
+export function loadWarnings(loaded: { sources: SourceInfo[]; roles: RoleSpec[]; fold: FoldResult }, fold: FoldResult = loaded.fold): Warning[] {
   return [...collectWarnings(loaded.sources, fold.issues), ...roleWarnings(loaded.roles, fold)];
 }
 

@@ -54,3 +54,10 @@ export function addDateFlags(cmd: Command): Command {
     .option('--tz <zone>', 'time zone of the calendar days, e.g. Europe/Berlin (default UTC); dates without a zone are read as its local time')
     .option('--week-start <day>', 'monday (ISO weeks, the default) or sunday');
 }
+
+/** Tally flags: read tally files instead of responses, or write the Tallies instead of results. */
+export function addTallyFlags(cmd: Command, emit = true): Command {
+  cmd.option('--tallies', 'the files are tally files (from --emit tallies or cxm sql), merged by addition');
+  if (emit) cmd.option('--emit <what>', 'tallies: write the Tallies (CSV or JSON) instead of the results');
+  return cmd;
+}

@@ -14,6 +14,7 @@ import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
 import { defineReport } from './commands/report.js';
 import { defineScore } from './commands/score.js';
+import { defineSql } from './commands/sql.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -51,6 +52,7 @@ function buildProgram(io: CliIo): Command {
   defineReport(program, io);
   defineFollowup(program, io);
   defineInspect(program, io);
+  defineSql(program, io);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined });
   }

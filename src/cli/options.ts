@@ -61,6 +61,12 @@ export interface CommonOptions {
   weekStart: WeekStart;
   /** --date-format: the one date layout to read (a recogniser name), else decided per file */
   dateFormat: string | undefined;
+  /** --tallies: the files are tally files (merged by addition), not responses */
+  tallies: boolean;
+  /** --emit tallies: write the Tallies instead of the results */
+  emit: 'tallies' | undefined;
+  /** options set by a flag or the config file rather than by default (flag names in camel case: `tz`, `weekStart`) */
+  given: string[];
 }
 
 export const DEFAULTS = {
@@ -212,6 +218,8 @@ const cliSchema = z.object({
   tz: z.optional(z.string()),
   dateFormat: z.optional(dateFormatSchema),
   weekStart: z.optional(choice(WEEK_STARTS)),
+  tallies: z.optional(z.boolean()),
+  emit: z.optional(choice(['tallies'] as const)),
 });
 
 const metricNumbers = z.partialRecord(z.enum(METRICS), z.number());
@@ -342,7 +350,7 @@ function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key:
 }
 
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
-export function parseCommonOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
+export function parseCommonOptions(files: string[], raw: Record<string, unknown>, needFiles = true): CommonOptions {
   const parsed = cliSchema.safeParse(raw);
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);
@@ -358,7 +366,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     }
   }
   const configFile = o.config ?? '';
-  if (files.length === 0) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
+  if (files.length === 0 && needFiles) throw new UsageError('no input file', 'give one or more files, or - to read standard input');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
 
   const baseMethods: Methods = { ...DEFAULTS.methods, ...(config.methods ?? {}) } as Methods;
@@ -395,6 +403,14 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
     weekStart: o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart,
     dateFormat: o.dateFormat ?? configText(dateFormatSchema, config.dateFormat, 'dateFormat', configFile),
+    tallies: o.tallies ?? false,
+    emit: o.emit,
+    given: [
+      ...Object.keys(raw).filter((k) => raw[k] !== undefined),
+      ...(config.timeZone !== undefined ? ['tz'] : []),
+      ...(config.weekStart !== undefined ? ['weekStart'] : []),
+      ...(config.columns?.date !== undefined ? ['date'] : []),
+    ],
   };
 }
 

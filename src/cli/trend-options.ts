@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
+import type { TallyPeriod } from '../model/tally-file.js';
+import type { PeriodRequest } from '../analysis/load-tallies.js';
 import { EVERY, parsePeriodSpan, type Every, type WeekStart } from '../analysis/period.js';
 import { choice, fail, parseCommonOptions, parseFlags, text, type CommonOptions } from './options.js';
 
@@ -45,4 +47,23 @@ export function parseTrendOptions(files: string[], raw: Record<string, unknown>)
   const o = parseFlags(schema, raw);
   const { first, last } = parseDayBounds(o.since, o.until, common.weekStart);
   return { ...common, every: o.every ?? 'week', since: o.since ?? null, until: o.until ?? null, first, last, window: o.window ?? null };
+}
+
+/** The period settings the user gave (not defaulted), to check against tallies' (--tallies). */
+export function periodRequest(o: TrendOptions): PeriodRequest {
+  const given = (key: string) => o.given.includes(key);
+  return {
+    ...(given('every') ? { every: o.every } : {}),
+    ...(given('weekStart') ? { weekStart: o.weekStart } : {}),
+    ...(given('tz') ? { timeZone: o.timeZone } : {}),
+    ...(given('date') && o.dateColumn !== undefined ? { date: o.dateColumn } : {}),
+    ...(o.since !== null ? { since: o.since } : {}),
+    ...(o.until !== null ? { until: o.until } : {}),
+  };
+}
+
+/** Trend settings with the period settings tallies were counted with (and --every rolled up to). */
+export function withTallyPeriod(o: TrendOptions, period: TallyPeriod): TrendOptions {
+  const bounds = parseDayBounds(period.since ?? undefined, period.until ?? undefined, period.weekStart);
+  return { ...o, every: period.every, weekStart: period.weekStart, timeZone: period.timeZone, dateColumn: period.date, since: period.since, until: period.until, ...bounds };
 }

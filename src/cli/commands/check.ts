@@ -4,7 +4,7 @@
  * flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -33,33 +33,32 @@ export function defineCheck(program: Command, io: CliIo): Command {
     .option('--by <columns>', 'also check every segment of these columns (comma-separated or repeated)', collect);
   addDateFlags(cmd);
   addInputFlags(cmd);
+  addTallyFlags(cmd, false);
   addStatsFlags(cmd);
   addOutputFlags(cmd, 'table (default), json, junit, github, markdown or csv');
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCheckOptions }, { load }, check, { dayRequest, pickPeriods }, { renderCheck }, { emit }, { progressBar }, { CheckFailed }] = await Promise.all([
+    const [{ parseCheckOptions }, { loadInput, dayTallyRequest }, check, { dayRequest, pickPeriods }, { renderCheck }, { emit }, { CheckFailed }] = await Promise.all([
       import('../check-options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/check.js'),
       import('../../analysis/period-select.js'),
       import('../render-check.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
       import('../../model/errors.js'),
     ]);
     const o = parseCheckOptions(files, raw);
-    const progressDisplay = progressBar(io, o.progress);
     let result;
     if (o.mode === 'files') {
-      const current = await load({ ...o, files: o.current, stdin: io.stdin, progressDisplay });
-      const baseline = await load({ ...o, files: o.baseline, stdin: io.stdin, progressDisplay });
+      const current = await loadInput(o, io, { files: o.current });
+      const baseline = await loadInput(o, io, { files: o.baseline });
       result = check.checkFilesResult(current, baseline, o);
     } else if (o.mode === 'periods') {
-      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay, date: dayRequest(o, o.asOf) });
+      const loaded = await loadInput(o, io, { date: dayRequest(o, o.asOf), period: dayTallyRequest(o, o.asOf) });
       const pick = pickPeriods(loaded.fold, o.every, o.weekStart, o.asOf, loaded.sources[0].input.name);
       result = check.checkPeriodsResult(loaded, pick, o);
     } else {
-      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay });
+      const loaded = await loadInput(o, io);
       result = check.checkFileResult(loaded, o);
     }
     const text = await renderCheck(result, o.format, io, o.color);

@@ -4,7 +4,7 @@
  * work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -12,7 +12,8 @@ Examples:
   cxm compare 2026-q2.csv 2026-q1.csv --by region
   cxm compare --current 'exports/2026-06-*.csv' --baseline 'exports/2026-05-*.csv' --metric nps
   cxm compare responses.csv --period 2026-W05 --against 2026-W04 --by region
-  cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --format json`;
+  cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --format json
+  cxm compare --tallies june-tallies.csv may-tallies.csv --by region`;
 
 export function defineCompare(program: Command, io: CliIo): Command {
   const cmd = program
@@ -27,30 +28,30 @@ export function defineCompare(program: Command, io: CliIo): Command {
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
   addDateFlags(cmd);
   addInputFlags(cmd);
+  addTallyFlags(cmd, false);
   addStatsFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCompareOptions }, { load }, compare, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseCompareOptions }, { loadInput }, compare, { renderResult }, { emit }] = await Promise.all([
       import('../compare-options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/compare.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
     const o = parseCompareOptions(files, raw);
     let result;
     if (o.mode === 'files') {
-      const current = await load({ ...o, files: o.current, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
-      const baseline = await load({ ...o, files: o.baseline, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+      const current = await loadInput(o, io, { files: o.current });
+      const baseline = await loadInput(o, io, { files: o.baseline });
       result = compare.compareFilesResult(current, baseline, o);
     } else {
       const windows = [
         { label: compare.WINDOW_KEYS.current, first: o.current.first, last: o.current.last },
         { label: compare.WINDOW_KEYS.baseline, first: o.baseline.first, last: o.baseline.last },
       ];
-      const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: '(compared period)', grouping: { kind: 'date-window', windows } } });
+      const loaded = await loadInput(o, io, { date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: '(compared period)', grouping: { kind: 'date-window', windows } } });
       result = compare.comparePeriodsResult(loaded, { current: o.current, baseline: o.baseline, timeZone: o.timeZone }, o);
     }
     const text = await renderResult(result, o.format, io, o.color);

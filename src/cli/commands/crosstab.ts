@@ -3,7 +3,7 @@
  * each cell tested against everyone outside it. Declares the flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addInputFlags, addOutputFlags, addStatsFlags } from '../flags.js';
+import { addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -11,7 +11,8 @@ Examples:
   cxm crosstab responses.csv --rows region --cols plan
   cxm crosstab responses.csv --rows region --cols plan --metric nps,csat --ci
   cxm crosstab responses.csv --rows region --cols channel --min-n 50 --suppress-low
-  cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv`;
+  cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv
+  cxm crosstab --tallies tallies.csv --rows region --cols plan`;
 
 export function defineCrosstab(program: Command, io: CliIo): Command {
   const cmd = program
@@ -24,20 +25,21 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
     .option('--ci', 'show each cell\'s confidence interval')
     .option('--suppress-low', 'blank the estimates of cells under --min-n instead of dimming them');
   addInputFlags(cmd);
+  addTallyFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCrosstabOptions }, { load }, { crosstabResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseCrosstabOptions }, { loadInput, emitTallies }, { crosstabResult }, { renderResult }, { emit }] = await Promise.all([
       import('../crosstab-options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/crosstab.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
     const o = parseCrosstabOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+    const loaded = await loadInput(o, io);
+    if (o.emit) return emitTallies(io, loaded, o, null);
     const result = crosstabResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color, { ci: o.ci });
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });

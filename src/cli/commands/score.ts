@@ -3,7 +3,7 @@
  * segment. Declares the flags; the work is loaded only when the command runs.
  */
 import type { Command } from 'commander';
-import { addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -12,7 +12,9 @@ Examples:
   cxm score responses.csv --by region
   cxm score responses.csv --by region,plan --metric nps,csat --level 0.9
   cxm score q1.csv q2.csv --method nps=score --format json -o scores.json
-  cat responses.ndjson | cxm score - --by channel --format csv`;
+  cat responses.ndjson | cxm score - --by channel --format csv
+  cxm score responses.csv --by region,plan --emit tallies -o tallies.csv
+  cxm score --tallies shard-1.csv shard-2.csv --by region`;
 
 export function defineScore(program: Command, io: CliIo): Command {
   const cmd = program
@@ -22,20 +24,21 @@ export function defineScore(program: Command, io: CliIo): Command {
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
   addInputFlags(cmd);
+  addTallyFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCommonOptions }, { load }, { scoreResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseCommonOptions }, { loadInput, emitTallies }, { scoreResult }, { renderResult }, { emit }] = await Promise.all([
       import('../options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/score.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
     const o = parseCommonOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+    const loaded = await loadInput(o, io);
+    if (o.emit) return emitTallies(io, loaded, o, null);
     const result = scoreResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });

@@ -4,7 +4,7 @@
  * loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -12,7 +12,9 @@ Examples:
   cxm trend responses.csv --every week
   cxm trend responses.csv --every month --by region --metric nps
   cxm trend responses.csv --every week --date submitted_at --tz Europe/Berlin --since 2026-02 --until 2026-04
-  cxm trend responses.csv --every day --window 7 --format csv -o daily.csv`;
+  cxm trend responses.csv --every day --window 7 --format csv -o daily.csv
+  cxm trend responses.csv --every day --by region --emit tallies -o daily-tallies.csv
+  cxm trend --tallies daily-tallies.csv --every month --by region`;
 
 export function defineTrend(program: Command, io: CliIo): Command {
   const cmd = program
@@ -27,21 +29,26 @@ export function defineTrend(program: Command, io: CliIo): Command {
     .option('--window <n>', 'also show a rolling score over the last N periods');
   addDateFlags(cmd);
   addInputFlags(cmd);
+  addTallyFlags(cmd);
   addStatsFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseTrendOptions }, { load }, { trendResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseTrendOptions, periodRequest, withTallyPeriod }, { loadInput, emitTallies }, { trendResult }, { renderResult }, { emit }] = await Promise.all([
       import('../trend-options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/trend.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
-    const o = parseTrendOptions(files, raw);
+    let o = parseTrendOptions(files, raw);
     const grouping = { kind: 'period' as const, every: o.every, weekStart: o.weekStart, first: o.first, last: o.last };
-    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: 'period', grouping } });
+    const loaded = await loadInput(o, io, { date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: 'period', grouping }, period: periodRequest(o) });
+    if (loaded.period) o = withTallyPeriod(o, loaded.period);
+    if (o.emit) {
+      const period = { every: o.every, weekStart: o.weekStart, timeZone: o.timeZone, date: loaded.date?.column ?? '', formats: loaded.date?.formats ?? [], since: o.since, until: o.until };
+      return emitTallies(io, loaded, o, period);
+    }
     const result = trendResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });

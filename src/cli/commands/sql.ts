@@ -1,0 +1,54 @@
+/**
+ * `cxm sql --dialect D --from TABLE`: prints one SQL query whose result is a tally file, so a warehouse
+ * counts the answers and cxm (`--tallies`) does the statistics. Declares the flags; the work is loaded
+ * on use.
+ */
+import type { Command } from 'commander';
+import { addDateFlags, collect } from '../flags.js';
+import type { CliIo } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  cxm sql --dialect duckdb --from "read_csv('responses.csv')" --nps nps --by region
+  cxm sql --dialect bigquery --from 'cx.responses' --nps ltr --csat csat --by region,plan
+  cxm sql --dialect postgres --from responses --nps nps --every week --date submitted_at --tz Europe/Berlin
+  cxm sql --dialect snowflake --from "SELECT * FROM responses WHERE brand = 'acme'" --nps NPS -o tallies.sql
+
+Run the query on the engine and give its result to any command:
+  duckdb -csv -c "$(cxm sql --dialect duckdb --from "read_csv('responses.csv')" --nps nps --by region)" | cxm score --tallies - --by region`;
+
+export function defineSql(program: Command, io: CliIo): Command {
+  const cmd = program
+    .command('sql')
+    .summary('a SQL query that counts Tallies in a warehouse (DuckDB, Postgres, BigQuery, Snowflake, Spark)')
+    .description('Prints one SQL query whose result is a tally file: run it where the responses live, then read the result with --tallies in any command. docs/warehouse/ has the commands for each engine.')
+    .option('--dialect <name>', 'duckdb, postgres, bigquery, snowflake or spark')
+    .option('--from <table>', 'the table, a table function, or a query (SELECT …) holding the responses')
+    .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect)
+    .option('--every <period>', 'also count by period: day, week, month, quarter or year (needs --date)')
+    .option('--since <date>', 'first day or period counted, e.g. 2026-01-05 or 2026-W02')
+    .option('--until <date>', 'last day or period counted, included')
+    .option('--nps <column>', 'the NPS column (0-10)')
+    .option('--csat <column>', 'the CSAT column (1-5)')
+    .option('--ces <column>', 'the CES column (1-7)')
+    .option('--metric <list>', 'nps, csat, ces, csat-mean, ces-mean (default: every named column)', collect)
+    .option('--scale <metric=lo-hi>', 'answer scale of a column, e.g. ces=1-5 (repeatable)', collect)
+    .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
+    .option('--config <file>', 'a JSON config file (columns, scales, bands, labels, time zone)')
+    .option('-o, --output <file>', 'write the query to a file (atomically) instead of standard output');
+  addDateFlags(cmd);
+  cmd.addHelpText('after', EXAMPLES);
+  cmd.action(async (raw: Record<string, unknown>) => {
+    const [{ parseSqlOptions }, { tallyQuery }, { DIALECT }, { writeFileAtomic }] = await Promise.all([
+      import('../sql-options.js'),
+      import('../../sql/query.js'),
+      import('../../sql/dialect.js'),
+      import('../../io/write-output.js'),
+    ]);
+    const o = parseSqlOptions(raw);
+    const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period });
+    if (o.output) writeFileAtomic(o.output, text);
+    else io.stdout.write(text);
+  });
+  return cmd;
+}

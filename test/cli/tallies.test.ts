@@ -1,0 +1,284 @@
+// Tally files: `--emit tallies` then `--tallies` reproduces score, crosstab and trend byte for byte on
+// every fixture (CSV and JSON tally files, every output format, stderr too); shards of a file, counted
+// apart and merged, equal the whole; tallies counted finer (more group columns, days) add up to coarser.
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'cxm-tallies-'));
+let counter = 0;
+const tmpFile = (ext: string) => path.join(dir, `t${++counter}.${ext}`);
+
+/** Every fixture export, found by walking fixtures/ (expected counts and configs are not exports). */
+function fixtureFiles(root = 'fixtures'): string[] {
+  return readdirSync(root)
+    .sort()
+    .flatMap((name) => {
+      const p = path.join(root, name);
+      if (statSync(p).isDirectory()) return fixtureFiles(p);
+      return /\.(csv|tsv|txt|json|ndjson)$/.test(name) && name !== 'expected.json' && !p.includes('config') ? [p] : [];
+    });
+}
+
+/** The segment and date columns `inspect` finds in a file. */
+async function columnsOf(file: string): Promise<{ segments: string[]; date: boolean }> {
+  const r = await runCli(['inspect', file, '--format', 'json', '--quiet']);
+  if (r.code !== 0) return { segments: [], date: false };
+  const columns: { name: string; role: string }[] = JSON.parse(r.stdout).files[0].columns;
+  return { segments: columns.filter((c) => c.role === 'segment').map((c) => c.name), date: columns.some((c) => c.role === 'date') };
+}
+
+/** Commands and files round-tripped, to check the walk over the fixtures tested something. */
+const tripped = new Set<string>();
+
+/** Runs `args` on the file, then emits its tallies (CSV and JSON) and runs `args` on them: all equal. */
+async function roundTrip(command: string, file: string, args: string[], formats = ['json', 'table']): Promise<CliRun | null> {
+  const direct: CliRun[] = [];
+  for (const format of formats) direct.push(await runCli([command, file, ...args, '--format', format]));
+  if (direct[0].code !== 0) return null;
+  for (const kind of ['csv', 'json']) {
+    const tallies = tmpFile(kind);
+    const emitted = await runCli([command, file, ...args, '--emit', 'tallies', '--format', kind, '-o', tallies]);
+    expect(emitted.code, emitted.stderr).toBe(direct[0].code);
+    expect(emitted.stderr).toBe(direct[0].stderr);
+    for (const [i, format] of formats.entries()) {
+      const back = await runCli([command, '--tallies', tallies, ...args, '--format', format]);
+      expect(back, `${command} ${file} ${args.join(' ')} --format ${format} from ${kind} tallies`).toEqual(direct[i]);
+    }
+  }
+  tripped.add(`${command} ${file}`);
+  return direct[0];
+}
+
+describe('--emit tallies then --tallies gives the same output', () => {
+  const files = fixtureFiles();
+
+  it('finds the fixtures', () => {
+    expect(files.length).toBeGreaterThan(30);
+  });
+
+  for (const file of files) {
+    it(file, async () => {
+      const { segments, date } = await columnsOf(file);
+      const config = file.includes('labels-de') ? ['--config', 'fixtures/config/labels-de.json'] : [];
+      const scored = await roundTrip('score', file, [...config, '--min-n', '5']);
+      if (scored === null) return; // a file score refuses (no score column): nothing to count
+      if (segments.length > 0) await roundTrip('score', file, [...config, '--by', segments.slice(0, 2).join(','), '--min-n', '5'], ['json', 'csv', 'markdown']);
+      if (segments.length > 1) await roundTrip('crosstab', file, [...config, '--rows', segments[0], '--cols', segments[1], '--ci', '--min-n', '3'], ['json', 'table']);
+      if (date) {
+        await roundTrip('trend', file, [...config, '--every', 'month', '--min-n', '3'], ['json', 'table']);
+        if (segments.length > 0) await roundTrip('trend', file, [...config, '--every', 'week', '--by', segments[0], '--window', '2', '--min-n', '3'], ['json', 'csv']);
+      }
+    });
+  }
+
+  it('round-tripped score on most fixtures, crosstab and trend on many', () => {
+    const count = (command: string) => [...tripped].filter((t) => t.startsWith(`${command} `)).length;
+    expect(count('score')).toBeGreaterThan(30);
+    expect(count('crosstab')).toBeGreaterThan(10);
+    expect(count('trend')).toBeGreaterThan(15);
+  });
+
+  it('keeps time zones, Sunday weeks, --since/--until and invalid rows (with their lines) of fixtures/responses.csv', async () => {
+    const r = await roundTrip('trend', 'fixtures/responses.csv', ['--every', 'week', '--tz', 'Europe/Berlin', '--week-start', 'sunday', '--since', '2026-02-04', '--until', '2026-03-31', '--by', 'plan'], ['json', 'table']);
+    expect(JSON.parse(r!.stdout).settings).toMatchObject({ weekStart: 'sunday', since: '2026-02-04', date: { timeZone: 'Europe/Berlin' } });
+    const invalid = await roundTrip('score', 'fixtures/reader/invalid.csv', ['--min-n', '1']);
+    expect(invalid!.stderr).toContain('invalid.csv:2: column "nps": "eleven" is not a score on 0-10');
+  });
+});
+
+/** The records of a CSV text (quoted fields may hold line breaks), each as its own text. */
+function csvRecords(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === '\n' && !quoted) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+describe('shards', () => {
+  const [header, ...rows] = csvRecords(readFileSync('fixtures/responses.csv', 'utf8'));
+  const shards = [0, 1, 2].map((k) => {
+    const file = tmpFile('csv');
+    writeFileSync(file, `${[header, ...rows.filter((_, i) => i % 3 === k)].join('\n')}\n`);
+    return file;
+  });
+
+  const compareShards = async (command: string, args: string[]) => {
+    const parts: string[] = [];
+    for (const shard of shards) {
+      const out = tmpFile('csv');
+      expect((await runCli([command, shard, ...args, '--emit', 'tallies', '-o', out, '--quiet'])).code).toBe(0);
+      parts.push(out);
+    }
+    for (const format of ['table', 'csv', 'json']) {
+      const whole = await runCli([command, 'fixtures/responses.csv', ...args, '--format', format]);
+      const merged = await runCli([command, '--tallies', ...parts, ...args, '--format', format]);
+      expect(merged.code).toBe(0);
+      if (format === 'json') {
+        // the only difference: the files read (the three shards, not the whole file)
+        const m = JSON.parse(merged.stdout);
+        expect(m.input.files).toEqual(shards);
+        m.input.files = ['fixtures/responses.csv'];
+        expect(m).toEqual(JSON.parse(whole.stdout));
+      } else {
+        expect(merged.stdout).toBe(whole.stdout);
+      }
+      expect(merged.stderr.replace(' from 3 files', '')).toBe(whole.stderr);
+    }
+  };
+
+  it('score: three shards merged equal the whole file', () => compareShards('score', ['--by', 'region,channel', '--min-n', '10']));
+  it('crosstab: three shards merged equal the whole file', () => compareShards('crosstab', ['--rows', 'region', '--cols', 'plan', '--ci']));
+  it('trend: three shards merged equal the whole file', () => compareShards('trend', ['--every', 'week', '--by', 'region', '--window', '4']));
+});
+
+describe('reading tallies counted finer', () => {
+  const emit = async (args: string[]) => {
+    const out = tmpFile('csv');
+    const r = await runCli([...args, '--emit', 'tallies', '-o', out, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    return out;
+  };
+
+  it('sums over group columns the command does not ask for', async () => {
+    const tallies = await emit(['score', 'fixtures/responses.csv', '--by', 'region,plan,channel']);
+    for (const args of [['score', '--by', 'plan'], ['score'], ['crosstab', '--rows', 'channel', '--cols', 'region'], ['score', '--by', 'channel,region']]) {
+      const [command, ...rest] = args;
+      const direct = await runCli([command, 'fixtures/responses.csv', ...rest, '--format', 'json']);
+      expect(await runCli([command, '--tallies', tallies, ...rest, '--format', 'json'])).toEqual(direct);
+    }
+  });
+
+  it('rolls days up into weeks, months, quarters and years; months into quarters', async () => {
+    const days = await emit(['trend', 'fixtures/responses.csv', '--every', 'day', '--by', 'region']);
+    const months = await emit(['trend', 'fixtures/responses.csv', '--every', 'month']);
+    for (const [tallies, every, extra] of [
+      [days, 'week', ['--by', 'region']],
+      [days, 'week', ['--week-start', 'sunday']],
+      [days, 'month', []],
+      [days, 'year', []],
+      [months, 'quarter', []],
+    ] as const) {
+      const direct = await runCli(['trend', 'fixtures/responses.csv', '--every', every, ...extra, '--format', 'json']);
+      expect(await runCli(['trend', '--tallies', tallies, '--every', every, ...extra, '--format', 'json'])).toEqual(direct);
+    }
+  });
+
+  it('takes --every, --tz and --since from the file when not given', async () => {
+    const tallies = await emit(['trend', 'fixtures/responses.csv', '--every', 'month', '--tz', 'Asia/Tokyo', '--since', '2026-02-10']);
+    const direct = await runCli(['trend', 'fixtures/responses.csv', '--every', 'month', '--tz', 'Asia/Tokyo', '--since', '2026-02-10']);
+    expect(await runCli(['trend', '--tallies', tallies])).toEqual(direct);
+  });
+
+  it('re-emits merged tallies: merging is itself a tally file', async () => {
+    const a = await emit(['score', 'fixtures/compare/2026-q1.csv', '--by', 'region']);
+    const b = await emit(['score', 'fixtures/compare/2026-q2.csv', '--by', 'region']);
+    const merged = await emit(['score', '--tallies', a, b, '--by', 'region']);
+    const direct = await runCli(['score', 'fixtures/compare/2026-q1.csv', 'fixtures/compare/2026-q2.csv', '--by', 'region', '--format', 'csv']);
+    expect(await runCli(['score', '--tallies', merged, '--by', 'region', '--format', 'csv'])).toEqual(direct);
+  });
+
+  it('compares two tally files like two exports', async () => {
+    const a = await emit(['score', 'fixtures/compare/2026-q2.csv', '--by', 'region']);
+    const b = await emit(['score', 'fixtures/compare/2026-q1.csv', '--by', 'region']);
+    const direct = await runCli(['compare', 'fixtures/compare/2026-q2.csv', 'fixtures/compare/2026-q1.csv', '--by', 'region', '--format', 'json']);
+    expect(await runCli(['compare', '--tallies', a, b, '--by', 'region', '--format', 'json'])).toEqual(direct);
+  });
+
+  it('checks thresholds from tallies: one file, two files, and periods from day tallies (with --as-of their --until)', async () => {
+    const region = await emit(['score', 'fixtures/responses.csv', '--by', 'region', '--metric', 'nps']);
+    const direct = await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=40', '--by', 'region', '--format', 'json']);
+    expect(direct.code).toBe(1);
+    expect(await runCli(['check', '--tallies', region, '--min', 'nps=40', '--by', 'region', '--format', 'json'])).toEqual(direct);
+    const days = await emit(['trend', 'fixtures/responses.csv', '--every', 'day', '--metric', 'nps', '--until', '2026-04-15']);
+    const periods = ['--min', 'nps=20', '--max-drop', 'nps=5', '--every', 'month', '--as-of', '2026-04-15', '--format', 'json'];
+    expect(await runCli(['check', '--tallies', days, ...periods])).toEqual(await runCli(['check', 'fixtures/responses.csv', ...periods]));
+    const r = await runCli(['check', '--tallies', days, ...periods.slice(0, -4), '--as-of', '2026-03-31']);
+    expect(r.stderr).toContain('--until 2026-03-31: the tallies in');
+  });
+
+  it('says when the row counts are of more metrics than the command reads', async () => {
+    const all = await emit(['score', 'fixtures/responses.csv']);
+    const r = await runCli(['score', '--tallies', all, '--metric', 'nps', '--format', 'csv']);
+    expect(r.stdout).toBe((await runCli(['score', 'fixtures/responses.csv', '--metric', 'nps', '--format', 'csv'])).stdout);
+    expect(r.stderr).toBe(`read 480 rows: 480 used, 0 skipped (no answer), 0 invalid\n  fixtures/responses.csv: rows read are counted by the tallies' metrics (nps, csat, ces): a row is used when any of them was answered\n`);
+  });
+
+  it('changes the band, never the scale', async () => {
+    const tallies = await emit(['score', 'fixtures/responses.csv']);
+    const direct = await runCli(['score', 'fixtures/responses.csv', '--band', 'csat=5-5', '--format', 'csv']);
+    expect(await runCli(['score', '--tallies', tallies, '--band', 'csat=5-5', '--format', 'csv'])).toEqual(direct);
+    const r = await runCli(['score', '--tallies', tallies, '--scale', 'ces=1-5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('cxm: --scale ces=1-5: the tallies counted CES on 1-7\nhint: a scale is fixed when answers are counted; --band can still change which answers count as a success\n');
+  });
+
+  it('reads tallies from standard input', async () => {
+    const tallies = await emit(['score', 'fixtures/responses.csv', '--by', 'plan']);
+    const direct = await runCli(['score', 'fixtures/responses.csv', '--by', 'plan', '--format', 'csv']);
+    expect(await runCli(['score', '--tallies', '-', '--by', 'plan', '--format', 'csv'], { stdin: readFileSync(tallies) })).toEqual(direct);
+  });
+});
+
+describe('tally errors', () => {
+  const run = (args: string[], stdin?: string) => runCli(args, stdin === undefined ? {} : { stdin });
+  let tallies = '';
+  const setup = async () => {
+    if (tallies) return tallies;
+    tallies = tmpFile('csv');
+    await runCli(['trend', 'fixtures/responses.csv', '--every', 'week', '--by', 'region', '--emit', 'tallies', '-o', tallies, '--quiet']);
+    return tallies;
+  };
+
+  it('names a group column the tallies do not have', async () => {
+    const r = await run(['score', '--tallies', await setup(), '--by', 'plan']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`cxm: ${tallies}: --by "plan": the tallies have no group column "plan"\nhint: group columns in the tallies: "region", "period"; count them with --by plan\n`);
+  });
+
+  it('refuses periods that do not add up, and settings that differ from the counting', async () => {
+    const f = await setup();
+    expect((await run(['trend', '--tallies', f, '--every', 'month'])).stderr).toBe(`cxm: --every month: the tallies in ${f} were counted with --every week\nhint: weeks do not add up to months; count by day to trend by any period\n`);
+    expect((await run(['trend', '--tallies', f, '--tz', 'Europe/Berlin'])).stderr).toContain('--tz Europe/Berlin: the tallies in');
+    expect((await run(['trend', '--tallies', f, '--since', '2026-02-01'])).stderr).toContain('rows outside --since/--until (after check\'s --as-of) are left out while counting');
+    const score = await emit(['score', 'fixtures/responses.csv']);
+    expect((await run(['trend', '--tallies', score])).stderr).toBe(`cxm: ${score}: the tallies have no period\nhint: count them by period: cxm trend … --emit tallies, or cxm sql --every …\n`);
+  });
+
+  it('says what is wrong with a file that is not a tally file, with the line', async () => {
+    expect((await run(['score', '--tallies', 'fixtures/responses.csv'])).stderr).toContain('cxm: fixtures/responses.csv: not a tally file: no column "metric", "point"');
+    const good = readFileSync(await setup(), 'utf8').split('\n');
+    const bad = tmpFile('csv');
+    writeFileSync(bad, [...good.slice(0, 8), good[8].replace(',answers,', ',answer,'), ...good.slice(9)].join('\n'));
+    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:9: kind "answer" is not a tally row (answers, skipped, invalid, input-…, meta)\n`);
+    writeFileSync(bad, [good[0], ...good.slice(2)].join('\n'));
+    expect((await run(['score', '--tallies', bad])).stderr).toContain('no meta row (kind "meta"): not a complete tally file');
+    writeFileSync(bad, good.join('\n').replace('"version"":1', '"version"":2'));
+    expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:2: tally format version 2 is newer than this cxm reads (1); upgrade cxm\n`);
+  });
+
+  it('refuses files counted differently, and --emit in a human format', async () => {
+    const other = await emit(['trend', 'fixtures/responses.csv', '--every', 'month', '--by', 'region']);
+    const r = await run(['trend', '--tallies', await setup(), other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cxm: ${other}: the period settings differ from ${tallies}'s`);
+    expect((await run(['score', 'fixtures/responses.csv', '--emit', 'tallies', '--format', 'table'])).stderr).toBe('cxm: --emit tallies writes csv or json, not table\nhint: use --format csv (the default) or --format json\n');
+    expect((await run(['compare', '--tallies', tallies, '--period', '2026-W05', '--against', '2026-W04'])).code).toBe(2);
+  });
+
+  async function emit(args: string[]) {
+    const out = tmpFile('csv');
+    await runCli([...args, '--emit', 'tallies', '-o', out, '--quiet']);
+    return out;
+  }
+});

@@ -1,0 +1,140 @@
+// The proof on a real engine: `cxm sql --dialect duckdb` runs on embedded DuckDB over the fixtures, its
+// result is written the way a user would (COPY … TO a CSV or NDJSON file), and cxm's output from those
+// tallies equals its output from the raw files — score, crosstab and trend, every format. DuckDB is the
+// independent computation here: it reads the files with its own CSV reader and counts with its own
+// GROUP BY; cxm only wrote the query. What cannot be equal is listed: a warehouse has no line numbers,
+// so the JSON `warnings` (rows listed by line) and `input.files` (the table instead of the file) differ.
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'cxm-duckdb-'));
+let connection: DuckDBConnection;
+let instance: DuckDBInstance;
+let counter = 0;
+
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+});
+afterAll(() => {
+  connection?.closeSync();
+  instance?.closeSync();
+});
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** The file as DuckDB reads a CSV: every column text (as an export is), or typed by DuckDB's sniffer. */
+const table = (file: string, typed = false) => `read_csv(${sqlString(file)}, header = true${typed ? '' : ', all_varchar = true'})`;
+
+/** Runs `cxm sql` with the flags, the query on DuckDB, and writes the result as a tally file. */
+async function tallies(from: string, sqlArgs: string[], kind: 'csv' | 'ndjson' = 'csv'): Promise<string> {
+  const query = await runCli(['sql', '--dialect', 'duckdb', '--from', from, ...sqlArgs]);
+  expect(query.code, query.stderr).toBe(0);
+  const out = path.join(dir, `t${++counter}.${kind}`);
+  await connection.run(`COPY (${query.stdout}) TO ${sqlString(out)} (${kind === 'csv' ? 'HEADER' : 'FORMAT json'})`);
+  return out;
+}
+
+/** cxm on the raw file and on DuckDB's tallies, in every format: the same output. */
+async function same(command: string, file: string, args: string[], tallyFile: string): Promise<void> {
+  for (const format of ['table', 'csv', 'json']) {
+    const raw = await runCli([command, file, ...args, '--format', format]);
+    const fromSql = await runCli([command, '--tallies', tallyFile, ...args, '--format', format]);
+    expect(raw.code, raw.stderr).toBe(0);
+    expect(fromSql.code, fromSql.stderr).toBe(0);
+    if (format === 'json') {
+      const [a, b] = [JSON.parse(raw.stdout), JSON.parse(fromSql.stdout)];
+      for (const r of [a, b]) {
+        delete r.warnings;
+        delete r.input.files;
+      }
+      expect(b).toEqual(a);
+    } else {
+      expect(fromSql.stdout, `${command} ${args.join(' ')} --format ${format}`).toBe(raw.stdout);
+    }
+    // the counts line of the summary; the rows listed under it need line numbers
+    expect(fromSql.stderr.split('\n')[0]).toBe(raw.stderr.split('\n')[0]);
+  }
+}
+
+const RESPONSES = 'fixtures/responses.csv';
+const ROLES = ['--nps', 'nps', '--csat', 'csat', '--ces', 'ces'];
+
+describe('cxm sql on DuckDB equals cxm on the file: fixtures/responses.csv', () => {
+  it('score by region, and by two columns with means', async () => {
+    await same('score', RESPONSES, ['--by', 'region'], await tallies(table(RESPONSES), [...ROLES, '--by', 'region']));
+    const two = await tallies(table(RESPONSES), [...ROLES, '--by', 'region,plan', '--metric', 'nps,csat-mean,ces']);
+    await same('score', RESPONSES, ['--by', 'region,plan', '--metric', 'nps,csat-mean,ces', '--min-n', '10'], two);
+  });
+
+  it('crosstab, from an NDJSON result', async () => {
+    const t = await tallies(table(RESPONSES), [...ROLES, '--by', 'region,channel'], 'ndjson');
+    await same('crosstab', RESPONSES, ['--rows', 'region', '--cols', 'channel', '--ci'], t);
+  });
+
+  it('trend by ISO week, month (by region, New York), quarter, year and day', async () => {
+    const date = ['--date', 'submitted_at'];
+    await same('trend', RESPONSES, ['--every', 'week'], await tallies(table(RESPONSES), [...ROLES, ...date, '--every', 'week']));
+    const ny = ['--every', 'month', '--tz', 'America/New_York'];
+    await same('trend', RESPONSES, [...ny, '--by', 'region', '--window', '3'], await tallies(table(RESPONSES), [...ROLES, ...date, ...ny, '--by', 'region']));
+    await same('trend', RESPONSES, ['--every', 'quarter'], await tallies(table(RESPONSES), [...ROLES, ...date, '--every', 'quarter']));
+    await same('trend', RESPONSES, ['--every', 'year'], await tallies(table(RESPONSES), [...ROLES, ...date, '--every', 'year']));
+    const march = ['--every', 'day', '--since', '2026-03-01', '--until', '2026-03-31'];
+    await same('trend', RESPONSES, [...march, '--metric', 'nps'], await tallies(table(RESPONSES), ['--nps', 'nps', ...date, ...march]));
+  });
+
+  it('trend by Sunday weeks in Berlin, cut by --since/--until inside weeks', async () => {
+    const flags = ['--every', 'week', '--week-start', 'sunday', '--tz', 'Europe/Berlin', '--since', '2026-02-04', '--until', '2026-04'];
+    await same('trend', RESPONSES, [...flags, '--by', 'plan'], await tallies(table(RESPONSES), [...ROLES, '--date', 'submitted_at', ...flags, '--by', 'plan']));
+  });
+
+  it('reads columns DuckDB typed itself (TIMESTAMP WITH TIME ZONE, BIGINT)', async () => {
+    const flags = ['--every', 'week', '--tz', 'Asia/Tokyo'];
+    await same('trend', RESPONSES, [...flags, '--by', 'channel'], await tallies(table(RESPONSES, true), [...ROLES, '--date', 'submitted_at', ...flags, '--by', 'channel']));
+  });
+});
+
+describe('cxm sql on DuckDB counts awkward cells like cxm: fixtures/sql/cells.csv', () => {
+  const CELLS = 'fixtures/sql/cells.csv';
+  const roles = ['--nps', 'nps', '--csat', 'csat'];
+
+  it('blank words, decimals, labels, leading numbers, out of range, formula guards, Unicode spaces', async () => {
+    await same('score', CELLS, ['--by', 'segment', '--min-n', '1'], await tallies(table(CELLS), [...roles, '--by', 'segment']));
+    await same('score', CELLS, ['--metric', 'csat-mean,nps'], await tallies(table(CELLS), [...roles, '--metric', 'csat-mean,nps']));
+  });
+
+  it('dates: zones, offsets, wall-clock times, impossible dates, placeholders, year ends', async () => {
+    for (const flags of [
+      ['--every', 'week'],
+      ['--every', 'week', '--week-start', 'sunday'],
+      ['--every', 'day', '--tz', 'Europe/Berlin', '--since', '2026-01-01', '--until', '2026-10-31'],
+      ['--every', 'day', '--tz', 'Asia/Kolkata', '--since', '2025-12-28', '--until', '2026-01-10'],
+      ['--every', 'month', '--tz', 'America/Los_Angeles'],
+      ['--every', 'year', '--tz', 'Pacific/Kiritimati'],
+    ]) {
+      await same('trend', CELLS, [...flags, '--min-n', '1'], await tallies(table(CELLS), [...roles, '--date', 'answered_at', ...flags]));
+    }
+  });
+
+  it('ISO and Sunday weeks across year ends', async () => {
+    for (const flags of [['--every', 'week'], ['--every', 'week', '--week-start', 'sunday']]) {
+      const file = 'fixtures/dates/new-year.csv';
+      await same('trend', file, [...flags, '--min-n', '1'], await tallies(table(file), ['--nps', 'nps', '--date', 'Timestamp', ...flags]));
+    }
+  });
+
+  it('unix seconds and milliseconds', async () => {
+    const seconds = path.join(dir, 'unix.csv');
+    const ms = path.join(dir, 'unix-ms.csv');
+    const instants = [1767225600, 1767312000.5, 1767398399, 1767398400, 1767657599, 1785000000, 1798761599];
+    writeFileSync(seconds, `id,t,nps\n${instants.map((t, i) => `${i},${t},${i % 11}`).join('\n')}\n`);
+    writeFileSync(ms, `id,t,nps\n${instants.map((t, i) => `${i},${Math.floor(t * 1000)},${(i * 3) % 11}`).join('\n')}\n`);
+    for (const [file, format] of [[seconds, 'unix'], [ms, 'unix-ms']]) {
+      const flags = ['--every', 'day', '--tz', 'America/Chicago', '--date-format', format, '--date', 't'];
+      await same('trend', file, [...flags, '--min-n', '1'], await tallies(table(file), ['--nps', 'nps', ...flags]));
+    }
+  });
+});
