@@ -90,6 +90,7 @@ describe('hostile inputs: every command ends cleanly', () => {
     ['check --every', (f) => ['check', f, '--max-drop', 'nps=5', '--every', 'month']],
     ['report', (f) => ['report', f, '--every', 'month']],
     ['followup', (f) => ['followup', f]],
+    ['score --tallies', (f) => ['score', '--tallies', f]],
   ];
   for (const h of HOSTILE.filter((x) => !x.heavy)) {
     it(h.name, async () => {

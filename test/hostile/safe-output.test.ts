@@ -89,6 +89,7 @@ const CASES: Case[] = [
   { name: 'check', args: ['check', current, '--min', 'nps=30', '--by', 'region', '--min-n', '1', '--rule', 'point'], formats: [...STANDARD, 'junit', 'github'], listsRegions: true },
   { name: 'report', args: ['report', current, '--every', 'month', '--as-of', '2026-06-30', '--by', 'region', '--min-n', '1', '--comments', '100'], formats: ['markdown', 'html', 'json'], listsRegions: false },
   { name: 'followup', args: ['followup', current, '--group', 'all', '--by', 'region'], formats: STANDARD, listsRegions: true },
+  { name: 'score --emit tallies', args: ['score', current, '--by', 'region,=evil()', '--emit', 'tallies'], formats: ['csv', 'json'], listsRegions: true },
 ];
 
 function expectNoControls(text: string): void {

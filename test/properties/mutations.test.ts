@@ -80,6 +80,17 @@ const COMMANDS = [
   (f: string) => ['trend', f, '--every', 'month', '--format', 'csv'],
 ];
 
+/** Tally files as cxm writes them (CSV and JSON), to damage like exports and read with --tallies. */
+async function tallyFiles(): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (const format of ['csv', 'json']) {
+    const r = await runCli(['trend', 'fixtures/responses.csv', '--every', 'month', '--by', 'region', '--emit', 'tallies', '--format', format, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    out.push(Buffer.from(r.stdout));
+  }
+  return out;
+}
+
 describe('mutated exports', () => {
   it('never end in an internal error', async () => {
     let n = 0;
@@ -96,6 +107,22 @@ describe('mutated exports', () => {
         rmSync(file);
       }),
       fuzzParameters(120),
+    );
+  }, fuzzTimeout(60_000));
+
+  it('nor do mutated tally files read with --tallies', async () => {
+    const tallies = await tallyFiles();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(tallies.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.boolean(), async (k, mutations, byRegion) => {
+        const file = path.join(dir, `tallies-${n++}.${k === 0 ? 'csv' : 'json'}`);
+        writeFileSync(file, mutations.reduce((b, m) => m(b), tallies[k]));
+        const r = await runCli(['trend', '--tallies', file, '--every', 'month', ...(byRegion ? ['--by', 'region'] : []), '--format', 'json']);
+        expect(r.code, r.stderr).not.toBe(3);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+        rmSync(file);
+      }),
+      fuzzParameters(60),
     );
   }, fuzzTimeout(60_000));
 });
