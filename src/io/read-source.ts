@@ -80,14 +80,14 @@ const PREVIEW_ROWS = 100;
 /** cells kept as text for the preview: a very wide file gets fewer preview rows (memory and time) */
 const PREVIEW_CELLS = 400_000;
 const MIN_PREVIEW_ROWS = 10;
-
-/** How many records (header rows included) to keep as text, given the width of the first one. */
-function recordsToKeep(width: number): number {
-  return 4 + Math.max(MIN_PREVIEW_ROWS, Math.min(PREVIEW_ROWS, Math.floor(PREVIEW_CELLS / Math.max(1, width))));
-}
 /** the longest stretch of synchronous reading before the event loop gets a turn (for signals) */
 const EVENT_LOOP_TURN_MS = 50;
 const JSON_COLUMN_SCAN = 1000;
+
+/** How many records (up to 4 header rows included) to keep as text, given the width of the first one. */
+function recordsToKeep(width: number): number {
+  return 4 + Math.max(MIN_PREVIEW_ROWS, Math.min(PREVIEW_ROWS, Math.floor(PREVIEW_CELLS / Math.max(1, width))));
+}
 
 export async function openSource(arg: string, options: OpenOptions = {}): Promise<Source> {
   const input = await openInput(arg, options.stdin);
