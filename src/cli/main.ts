@@ -109,8 +109,8 @@ export function internalError(error: unknown, env: Record<string, string | undef
 
 /**
  * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0, a closed
- * stderr is ignored; Ctrl-C (SIGINT) and SIGTERM remove any half-written output file and exit 130 and
- * 143 (worker threads end with the process); an error escaping `run` (a bug in a callback) is an
+ * stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
+ * 128 + the signal's number: 130, 143, 129 (worker threads end with the process); an error escaping `run` (a bug in a callback) is an
  * internal error, exit 3, still in one line.
  */
 export async function main(): Promise<void> {
@@ -129,10 +129,10 @@ export async function main(): Promise<void> {
   process.stderr.on('error', () => undefined); // nowhere left to say anything
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
       removePendingTemporaryFiles();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(code);
     });
   }
   process.exitCode = await run(process.argv.slice(2));

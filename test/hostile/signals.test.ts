@@ -114,11 +114,13 @@ describe('signals', () => {
     rmSync(path.join(dir, 'out.csv'));
   });
 
-  it('SIGTERM: exit 143', async () => {
-    const r = await interrupt(args, 'SIGTERM', signalAt());
-    expect(r.code, r.stderr).toBe(143);
-    expect(r.afterSignal).toBeLessThan(prompt());
-    expect(readdirSync(dir)).toEqual(['large.csv']);
+  it('SIGTERM: exit 143; SIGHUP: exit 129', async () => {
+    for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+      const r = await interrupt(args, signal, signalAt());
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.afterSignal).toBeLessThan(prompt());
+      expect(readdirSync(dir)).toEqual(['large.csv']);
+    }
   });
 
   it('Ctrl-C while waiting for standard input', async () => {
