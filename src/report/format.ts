@@ -27,6 +27,8 @@ export function formatP(p: number | null): string {
 /** `18.6 – 28.1` */
 export function formatInterval(lower: number | null, upper: number | null, digits: number, suffix = ''): string {
   if (lower === null || upper === null) return '–';
+  // Wald at p = 0 or 1 (or SE = 0) gives a point: never let it read as certainty
+  if (lower === upper) return `${formatFixed(lower, digits)}${suffix} (zero width: not certainty)`;
   return `${formatFixed(lower, digits)}${suffix} – ${formatFixed(upper, digits)}${suffix}`;
 }
 
