@@ -20,11 +20,11 @@ import type { Tally } from '../model/tally.js';
 import { intervalExclusionP } from '../stats/interval-exclusion-p.js';
 import { compareTallies, estimateMetric, type MetricEstimate } from './estimate.js';
 import { formatCivil } from '../model/calendar.js';
-import { segmentsOf, sideOf, tallyOf, twoSidedInput, WINDOW_KEYS, type Side, type SideInfo } from './compare.js';
+import { loadedSide, segmentsOf, tallyOf, twoSidedInput, windowSide, WINDOW_KEYS, type Side, type SideInfo } from './compare.js';
 import type { Loaded } from './load.js';
 import { periodIndex, type Every, type WeekStart } from './period.js';
 import { DAY_DIMENSION, periodInfo, regroupDays, type PeriodPick } from './period-select.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
 import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
 
@@ -242,7 +242,7 @@ export interface CheckResult {
   cxm: 1;
   command: 'check';
   input: InputSummary & { current?: InputSummary; baseline?: InputSummary };
-  settings: StatSettingsJson & {
+  settings: StatSettingsJson & EnrichSettings & {
     rule: CheckRule;
     onLowBase: OnLowBase;
     by: string[];
@@ -274,7 +274,7 @@ function envelope(loaded: Loaded, s: CheckSettings, input: CheckResult['input'],
     cxm: 1,
     command: 'check',
     input,
-    settings: { ...statSettings(metrics, s), rule: s.rule, onLowBase: s.onLowBase, by: dims, columns: roleColumns(loaded.roles), thresholds: s.thresholds, mode, current, baseline },
+    settings: { ...statSettings(metrics, s), rule: s.rule, onLowBase: s.onLowBase, by: dims, columns: roleColumns(loaded.roles), thresholds: s.thresholds, mode, current, baseline, ...enrichSettings(loaded, s) },
     checks: rows,
     summary: summarize(rows, s.onLowBase),
     warnings,
@@ -284,17 +284,16 @@ function envelope(loaded: Loaded, s: CheckSettings, input: CheckResult['input'],
 /** Minimums against one data set as a whole. */
 export function checkFileResult(loaded: Loaded, s: CheckSettings): CheckResult {
   const dims = loaded.fold.dimensions;
-  const rows = checkRows(sideOf(loaded.fold, loaded.roles, (key) => key), null, dims, loaded.metrics, s);
-  return envelope(loaded, s, inputSummary(loaded.sources, loaded.fold.counts), rows, collectWarnings(loaded.sources, loaded.fold.issues), 'file', { files: loaded.sources.map((x) => x.input.name) }, null, dims);
+  const rows = checkRows(loadedSide(loaded), null, dims, loaded.metrics, s);
+  return envelope(loaded, s, inputSummary(loaded.sources, loaded.fold.counts), rows, loadedWarnings(loaded), 'file', { files: loaded.sources.map((x) => x.input.name) }, null, dims);
 }
 
 /** The current files against --baseline files (each read on its own). */
 export function checkFilesResult(current: Loaded, baseline: Loaded, s: CheckSettings): CheckResult {
   const dims = current.fold.dimensions;
-  const all = (key: string[]) => key;
-  const rows = checkRows(sideOf(current.fold, current.roles, all), sideOf(baseline.fold, baseline.roles, all), dims, current.metrics, s);
+  const rows = checkRows(loadedSide(current), loadedSide(baseline), dims, current.metrics, s);
   const input = twoSidedInput(current, baseline);
-  const warnings = [...collectWarnings(current.sources, current.fold.issues), ...collectWarnings(baseline.sources, baseline.fold.issues)];
+  const warnings = [...loadedWarnings(current), ...loadedWarnings(baseline)];
   return envelope(current, s, input, rows, warnings, 'files', { files: input.current.files }, { files: input.baseline.files }, dims);
 }
 
@@ -308,13 +307,12 @@ export function checkPeriodsResult(loaded: Loaded, pick: PeriodPick, s: CheckSet
   const label = (index: number) => (index === pick.current ? WINDOW_KEYS.current : index === pick.previous ? WINDOW_KEYS.baseline : null);
   const windows = regroupDays(loaded, keep, DAY_DIMENSION, (day) => label(periodIndex(day, pick.every, pick.weekStart)));
   const dims = loaded.fold.dimensions.slice(0, byCount);
-  const side = (name: string) => sideOf(windows.fold, loaded.roles, (key) => (key[byCount] === name ? key.slice(0, byCount) : null));
-  const rows = checkRows(side(WINDOW_KEYS.current), side(WINDOW_KEYS.baseline), dims, loaded.metrics, s);
+  const rows = checkRows(windowSide(windows, WINDOW_KEYS.current), windowSide(windows, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
   const info = (index: number): SideInfo => {
     const p = periodInfo(index, pick.every, pick.weekStart);
     return { period: p.period, start: formatCivil(p.start), end: formatCivil(p.end) };
   };
-  const result = envelope(loaded, s, inputSummary(loaded.sources, loaded.fold.counts), rows, collectWarnings(loaded.sources, loaded.fold.issues), 'periods', info(pick.current), info(pick.previous), dims);
+  const result = envelope(loaded, s, inputSummary(loaded.sources, loaded.fold.counts), rows, loadedWarnings(loaded), 'periods', info(pick.current), info(pick.previous), dims);
   result.settings.every = pick.every;
   result.settings.weekStart = pick.weekStart;
   result.settings.asOf = formatCivil(pick.asOf);

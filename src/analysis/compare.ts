@@ -5,14 +5,15 @@
  * its own). A segment found on one side only is shown with n = 0 on the other and is not tested.
  * The tests take the two sides as independent samples; repeat respondents make them optimistic.
  */
-import { addInto, emptyTally, type Tally } from '../model/tally.js';
+import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { inputSummary, loadWarnings, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import type { Marginals } from './marginals.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
@@ -35,7 +36,7 @@ export interface CompareResult {
   cxm: 1;
   command: 'compare';
   input: InputSummary & { current?: InputSummary; baseline?: InputSummary };
-  settings: StatSettingsJson & {
+  settings: StatSettingsJson & EnrichSettings & {
     by: string[];
     columns: Record<string, string>;
     mode: 'files' | 'periods';
@@ -48,32 +49,40 @@ export interface CompareResult {
   warnings: Warning[];
 }
 
-/** One side's Tallies by group (the --by values) and how its roles are read. */
+/** One side's Tallies by group (the --by values), its total, and how its roles are read. */
 export interface Side {
   groups: Map<string, { key: string[]; tallies: Tally[] }>;
+  total: Tally[];
   roles: FoldResult['roles'];
   specs: RoleSpec[];
 }
 
-export function sideOf(fold: FoldResult, specs: RoleSpec[], keep: (key: string[]) => string[] | null): Side {
+export function sideOf(marginals: Marginals, roles: FoldResult['roles'], specs: RoleSpec[], total: Tally[], keep: (key: string[]) => string[] | null): Side {
   const groups = new Map<string, { key: string[]; tallies: Tally[] }>();
-  for (const g of fold.groups) {
+  for (const g of marginals.groups()) {
     const key = keep(g.key);
     if (key !== null) groups.set(key.join(KEY_SEPARATOR), { key, tallies: g.tallies });
   }
-  return { groups, roles: fold.roles, specs };
+  return { groups, total, roles, specs };
+}
+
+/** A loaded data set as one side: its groups over all its dimensions, and its total. */
+export function loadedSide(loaded: Pick<Loaded, 'marginals' | 'fold' | 'roles'>): Side {
+  return sideOf(loaded.marginals, loaded.fold.roles, loaded.roles, loaded.marginals.total(), (key) => key);
+}
+
+/** One date window of a data set whose last dimension says which window a row is in (WINDOW_KEYS). */
+export function windowSide(loaded: Pick<Loaded, 'marginals' | 'fold' | 'roles'>, label: string): Side {
+  const m = loaded.marginals;
+  const w = loaded.fold.dimensions.length - 1;
+  return sideOf(m, loaded.fold.roles, loaded.roles, m.group([w], [label]), (key) => (key[w] === label ? key.slice(0, w) : null));
 }
 
 /** The Tally of one group (null: all groups together) of one role on one side; empty when the side lacks the group. */
 export function tallyOf(side: Side, id: string | null, spec: RoleSpec): Tally {
   const r = side.roles.findIndex((x) => x.role === spec.role);
-  const sum = emptyTally(spec.scale);
-  if (id === null) for (const g of side.groups.values()) addInto(sum, g.tallies[r]);
-  else {
-    const g = side.groups.get(id);
-    if (g) addInto(sum, g.tallies[r]);
-  }
-  return sum;
+  if (id === null) return side.total[r];
+  return side.groups.get(id)?.tallies[r] ?? emptyTally(spec.scale);
 }
 
 /** The segments found on either side, as [id, key], in display order (none without --by). */
@@ -109,6 +118,12 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
   return rows;
 }
 
+/** All --by dimensions of a files-mode side, for the --per warning. */
+function byDims(loaded: Loaded): number[][] {
+  const n = loaded.fold.dimensions.length;
+  return n ? [Array.from({ length: n }, (_, i) => i)] : [];
+}
+
 function settingsBase(s: ScoreSettings, metrics: Metric[], roles: RoleSpec[], by: string[]) {
   return { ...statSettings(metrics, s), by, columns: roleColumns(roles) };
 }
@@ -116,15 +131,14 @@ function settingsBase(s: ScoreSettings, metrics: Metric[], roles: RoleSpec[], by
 /** Two data sets, each loaded on its own. Metrics found on one side only are left out, with a warning. */
 export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSettings): CompareResult {
   const metrics = current.metrics.filter((m) => baseline.metrics.includes(m));
-  const warnings: Warning[] = [...loadWarnings(current), ...loadWarnings(baseline)];
+  const warnings: Warning[] = [...loadedWarnings(current, byDims(current)), ...loadedWarnings(baseline, byDims(baseline))];
   for (const [side, loaded, other] of [['current', current, baseline], ['baseline', baseline, current]] as const) {
     for (const m of loaded.metrics) {
       if (!other.metrics.includes(m)) warnings.push({ code: 'one-side-metric', message: `${m} has a column in the ${side} files only: not compared` });
     }
   }
   const dims = current.fold.dimensions;
-  const all = (key: string[]) => key;
-  const rows = compareSides(sideOf(current.fold, current.roles, all), sideOf(baseline.fold, baseline.roles, all), dims, metrics, s);
+  const rows = compareSides(loadedSide(current), loadedSide(baseline), dims, metrics, s);
   const input = twoSidedInput(current, baseline);
   const inC = input.current;
   const inB = input.baseline;
@@ -132,7 +146,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     cxm: 1,
     command: 'compare',
     input,
-    settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files } },
+    settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
     warnings,
   };
@@ -162,8 +176,8 @@ export const WINDOW_KEYS = { current: 'current', baseline: 'baseline' } as const
 export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: ScoreSettings): CompareResult {
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
-  const pick = (label: string) => (key: string[]) => (key[key.length - 1] === label ? key.slice(0, -1) : null);
-  const rows = compareSides(sideOf(fold, loaded.roles, pick(WINDOW_KEYS.current)), sideOf(fold, loaded.roles, pick(WINDOW_KEYS.baseline)), dims, loaded.metrics, s);
+  const window = dims.length;
+  const rows = compareSides(windowSide(loaded, WINDOW_KEYS.current), windowSide(loaded, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return {
     cxm: 1,
@@ -175,8 +189,9 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
       current: side(periods.current),
       baseline: side(periods.baseline),
       date: { column: loaded.date?.column ?? '', formats: loaded.date?.formats ?? [], timeZone: periods.timeZone },
+      ...enrichSettings(loaded, s),
     },
     rows,
-    warnings: loadWarnings(loaded, fold),
+    warnings: loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []),
   };
 }

@@ -5,13 +5,13 @@
  * vsRest), and the p-values are adjusted across the cells of the matrix. Margins are not tested: they
  * are what `cxm score --by A` shows, with its own family.
  */
-import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
+import { tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { inputSummary, loadWarnings, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
-import { markFamily, type ScoreSettings, type VsRest } from './score.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
   /** blank the estimates of cells under --min-n instead of showing them dimmed */
@@ -37,7 +37,7 @@ export interface CrosstabResult {
   cxm: 1;
   command: 'crosstab';
   input: InputSummary;
-  settings: StatSettingsJson & {
+  settings: StatSettingsJson & EnrichSettings & {
     rows: string;
     cols: string;
     suppressLow: boolean;
@@ -64,34 +64,25 @@ function row(metric: Metric, group: Record<string, string>, t: Tally, spec: Role
 }
 
 export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabResult {
-  const { fold, roles, metrics } = loaded;
+  const { fold, marginals, roles, metrics } = loaded;
   const [a, b] = fold.dimensions;
-  const rowValues = ordered(fold.groups.map((g) => g.key[0]), a, s.segmentOrder);
-  const colValues = ordered(fold.groups.map((g) => g.key[1]), b, s.segmentOrder);
+  const cells = marginals.groups([0, 1]);
+  const rowValues = ordered(cells.map((g) => g.key[0]), a, s.segmentOrder);
+  const colValues = ordered(cells.map((g) => g.key[1]), b, s.segmentOrder);
+  const total = marginals.total();
   const rows: CrosstabRow[] = [];
   for (const metric of metrics) {
     const spec = roles.find((r) => r.role === roleOf(metric))!;
-    const r = fold.roles.findIndex((x) => x.role === spec.role);
-    const total = emptyTally(spec.scale);
-    const byRow = new Map(rowValues.map((v) => [v, emptyTally(spec.scale)]));
-    const byCol = new Map(colValues.map((v) => [v, emptyTally(spec.scale)]));
-    const cells = new Map<string, Tally>();
-    for (const g of fold.groups) {
-      const t = g.tallies[r];
-      addInto(total, t);
-      addInto(byRow.get(g.key[0])!, t);
-      addInto(byCol.get(g.key[1])!, t);
-      cells.set(`${g.key[0]}\u001f${g.key[1]}`, t);
-    }
-    rows.push(row(metric, {}, total, spec, s));
-    for (const v of rowValues) rows.push(row(metric, { [a]: v }, byRow.get(v)!, spec, s));
-    for (const v of colValues) rows.push(row(metric, { [b]: v }, byCol.get(v)!, spec, s));
+    const r = roleIndex(loaded, spec);
+    rows.push(row(metric, {}, total[r], spec, s));
+    for (const v of rowValues) rows.push(row(metric, { [a]: v }, marginals.group([0], [v])[r], spec, s));
+    for (const v of colValues) rows.push(row(metric, { [b]: v }, marginals.group([1], [v])[r], spec, s));
     const tested: { row: CrosstabRow; inFamily: boolean }[] = [];
     for (const x of rowValues) {
       for (const y of colValues) {
-        const t = cells.get(`${x}\u001f${y}`) ?? emptyTally(spec.scale);
+        const t: Tally = marginals.group([0, 1], [x, y])[r];
         const cell = row(metric, { [a]: x, [b]: y }, t, spec, s);
-        const rest = subtractTallies(total, t);
+        const rest = marginals.rest([0, 1], [x, y])[r];
         const d = compareTallies(metric, t, rest, spec, s);
         const inFamily = !cell.lowBase && tallyN(rest) > 0 && d.p !== null;
         if (!cell.suppressed) cell.vsRest = { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false };
@@ -105,8 +96,8 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
     cxm: 1,
     command: 'crosstab',
     input: inputSummary(loaded.sources, fold.counts),
-    settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues },
+    settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues, ...enrichSettings(loaded, s) },
     rows,
-    warnings: loadWarnings(loaded, fold),
+    warnings: loadedWarnings(loaded, [[0, 1]]),
   };
 }

@@ -36,7 +36,11 @@ export function resolveDateColumn(source: Source, named: string | undefined): st
   return source.header[index];
 }
 
-/** Where one source's dates are and which layouts they use (decided from its sample values, or --date-format). */
+/**
+ * Where a source's dates are and how to read them: the layouts decided from its first values (or
+ * --date-format), and the zone its header gives wall-clock times. Also what --since/--until and
+ * --per-rule latest read outside trend and compare.
+ */
 export function bindDateSource(source: Source, column: string, timeZone: string, format?: string): DateSource {
   const file = source.input.name;
   const index = findColumn(source.header, column, '--date', file);
@@ -59,7 +63,8 @@ export function bindDateSource(source: Source, column: string, timeZone: string,
     );
   }
   const valueZone = source.timeZones[index] ?? undefined;
-  if (valueZone) source.notes.push(`column ${JSON.stringify(column)}: times without a zone are ${valueZone} time, as the export's header says`);
+  const note = `column ${JSON.stringify(column)}: times without a zone are ${valueZone} time, as the export's header says`;
+  if (valueZone && !source.notes.includes(note)) source.notes.push(note);
   return { column, index, formats: decision.formats, timeZone, ...(valueZone ? { valueZone } : {}) };
 }
 

@@ -9,6 +9,7 @@ import { ByteInterner } from '../io/byte-interner.js';
 import type { SourceRecord } from '../io/record.js';
 import { unguard } from '../io/values.js';
 import { createPeriodKey, createWindowKey, type DateWindowDimension, type PeriodDimension } from './date-dimension.js';
+import { taggerFor, type TagPlan } from './tagger.js';
 
 export const BLANK_SEGMENT = '(blank)';
 
@@ -19,8 +20,18 @@ export interface ColumnDimension {
   index: number;
 }
 
+/**
+ * The comment tags of each row (`--by tag` with --tags): the key is the row's set of tags, so the fold
+ * stays a partition; marginals.ts expands the sets.
+ */
+export interface TagsDimension {
+  kind: 'tags';
+  name: string;
+  tags: TagPlan;
+}
+
 /** All dimension plans (plain data: they cross to worker threads). Date kinds: date-dimension.ts. */
-export type DimensionPlan = ColumnDimension | PeriodDimension | DateWindowDimension;
+export type DimensionPlan = ColumnDimension | PeriodDimension | DateWindowDimension | TagsDimension;
 
 export interface DimensionReader {
   /** the key of this record, or null to leave the row out */
@@ -57,5 +68,7 @@ export function createDimensionReader(plan: DimensionPlan, context: ReaderContex
       return { key: createPeriodKey(plan, context), text: (key) => key };
     case 'date-window':
       return { key: createWindowKey(plan, context), text: (key) => key };
+    case 'tags':
+      return { key: taggerFor(plan.tags), text: (key) => key };
   }
 }

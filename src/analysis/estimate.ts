@@ -2,8 +2,14 @@
  * From a Tally to the numbers people read: a metric's estimate with its interval, and the comparison
  * of two Tallies (a segment against the rest, a period against the previous one, file against file).
  * Values are on the display scale here: NPS −100..100, percents 0..100, means on the answer scale.
+ *
+ * Weighted Tallies (STATS.md, Weights): shares are weighted (Σw of a class / Σw), and every count
+ * formula runs on n := Kish n_eff = (Σw)²/Σw² with counts := share × n_eff; intervals, difference
+ * tests and the t interval of a mean all take those effective counts. A Tally whose weights are all
+ * equal is scored from its plain counts, so equal weights reproduce unweighted results exactly. With
+ * `variance: 'linearized'` the NPS interval and NPS differences use the linearization SE instead.
  */
-import type { Tally } from '../model/tally.js';
+import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { meanDifferenceTest } from '../stats/mean-difference-test.js';
 import { meanInterval } from '../stats/mean-interval.js';
 import { npsDifferenceTest } from '../stats/nps-difference-test.js';
@@ -11,7 +17,9 @@ import { npsInterval } from '../stats/nps-interval.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { summarizeScaleCounts } from '../stats/summarize-scale-counts.js';
 import { twoProportionTest } from '../stats/two-proportion-test.js';
-import type { DifferenceTest, IntervalEstimate, NpsCounts } from '../stats/types.js';
+import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } from '../stats/types.js';
+import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
+import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
 import type { NpsMethod, ProportionMethod } from '../stats/types.js';
 import type { Metric, RoleSpec } from './plan.js';
 
@@ -22,15 +30,25 @@ export interface Methods {
   ces: ProportionMethod;
 }
 
+/** How weighted NPS intervals are computed: Kish n_eff counts (default) or the linearization SE. */
+export const VARIANCES = ['kish', 'linearized'] as const;
+export type Variance = (typeof VARIANCES)[number];
+
 export interface StatSettings {
   level: number;
   methods: Methods;
   seed: number;
   resamples: number;
+  /** a --weight column was given: rows report nEff */
+  weighted?: boolean;
+  variance?: Variance;
 }
 
 export interface MetricEstimate {
+  /** answers counted (entities with --per) */
   n: number;
+  /** Kish effective n (n when unweighted or all weights are equal) */
+  nEff: number;
   value: number | null;
   lower: number | null;
   upper: number | null;
@@ -50,18 +68,36 @@ export interface Difference {
 }
 
 /** Which method a metric's interval uses, as shown in `settings.methods`. */
-export function methodOf(metric: Metric, methods: Methods): string {
-  if (metric === 'nps') return methods.nps;
+export function methodOf(metric: Metric, methods: Methods, variance?: Variance): string {
+  if (metric === 'nps') return variance === 'linearized' ? 'linearized' : methods.nps;
   if (metric === 'csat' || metric === 'ces') return methods[metric];
   return 't';
 }
 
-/** Detractors, passives, promoters of an 11-point NPS Tally (0–6, 7–8, 9–10 from the scale's low end). */
+/**
+ * The counts a Tally is scored from: the plain counts, or for unequal weights share × n_eff per point
+ * (share = Σw of the point / Σw). `n` is the number of answers, `nEff` Kish's effective n.
+ */
+export function effectiveCounts(t: Tally): { count: number[]; n: number; nEff: number } {
+  const n = tallyN(t);
+  if (!isWeighted(t) || hasEqualWeights(t)) return { count: t.count, n, nEff: n };
+  let sum = 0;
+  let squares = 0;
+  for (let i = 0; i < t.count.length; i++) {
+    sum += t.weightSum[i];
+    squares += t.weightSqSum[i];
+  }
+  if (sum === 0) return { count: t.count.map(() => 0), n, nEff: 0 };
+  const nEff = (sum * sum) / squares;
+  return { count: t.weightSum.map((w) => (w / sum) * nEff), n, nEff };
+}
+
+/** Detractors, passives, promoters of an 11-point NPS Tally (0–6, 7–8, 9–10 from the scale's low end); effective counts when weighted. */
 export function npsCounts(t: Tally): NpsCounts {
   let detractors = 0;
   let passives = 0;
   let promoters = 0;
-  t.count.forEach((c, i) => {
+  effectiveCounts(t).count.forEach((c, i) => {
     if (i <= 6) detractors += c;
     else if (i <= 8) passives += c;
     else promoters += c;
@@ -69,11 +105,11 @@ export function npsCounts(t: Tally): NpsCounts {
   return { detractors, passives, promoters };
 }
 
-/** Answers inside the success band (satisfied / agree) and all answers. */
+/** Answers inside the success band (satisfied / agree) and all answers; effective counts when weighted. */
 export function bandCounts(t: Tally, band: RoleSpec['band']): { x: number; n: number } {
   let x = 0;
   let n = 0;
-  t.count.forEach((c, i) => {
+  effectiveCounts(t).count.forEach((c, i) => {
     const point = t.lo + i;
     n += c;
     if (point >= band.lo && point <= band.hi) x += c;
@@ -83,9 +119,24 @@ export function bandCounts(t: Tally, band: RoleSpec['band']): { x: number; n: nu
 
 const scaled = (v: number | null, k: number) => (v === null ? null : v * k);
 
-function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, number>): MetricEstimate {
+/** Count, Σw and Σw² of the three NPS classes (for the linearization SE). */
+export function weightedNpsTally(t: Tally): WeightedNpsTally {
+  const cls = () => ({ count: 0, sumWeights: 0, sumSquaredWeights: 0 });
+  const out = { detractors: cls(), passives: cls(), promoters: cls() };
+  t.count.forEach((c, i) => {
+    const k = i <= 6 ? out.detractors : i <= 8 ? out.passives : out.promoters;
+    k.count += c;
+    k.sumWeights += t.weightSum[i];
+    k.sumSquaredWeights += t.weightSqSum[i];
+  });
+  return out;
+}
+
+function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, number>, t: Tally): MetricEstimate {
+  const { n, nEff } = effectiveCounts(t);
   return {
-    n: e.n,
+    n,
+    nEff,
     value: scaled(e.value, k),
     lower: scaled(e.lowerClipped, k),
     upper: scaled(e.upperClipped, k),
@@ -98,19 +149,20 @@ function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, num
 export function estimateMetric(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
   if (metric === 'nps') {
     const c = npsCounts(t);
-    const e = npsInterval(c, s.level, s.methods.nps, { seed: s.seed, resamples: s.resamples });
-    return fromInterval(e, 100, { promoters: c.promoters, passives: c.passives, detractors: c.detractors });
+    const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods.nps, { seed: s.seed, resamples: s.resamples });
+    return fromInterval(e, 100, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
   }
   if (metric === 'csat' || metric === 'ces') {
     const { x, n } = bandCounts(t, spec.band);
     const e = proportionInterval(x, n, s.level, s.methods[metric]);
-    return fromInterval(e, 100, metric === 'csat' ? { satisfied: x, other: n - x } : { agree: x, other: n - x });
+    return fromInterval(e, 100, metric === 'csat' ? { satisfied: x, other: n - x } : { agree: x, other: n - x }, t);
   }
-  const summary = summarizeScaleCounts(t.count, t.lo);
+  const effective = effectiveCounts(t).count;
+  const summary = summarizeScaleCounts(effective, t.lo);
   const e = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
   const counts: Record<string, number> = {};
-  t.count.forEach((c, i) => (counts[String(t.lo + i)] = c));
-  return fromInterval(e, 1, counts);
+  effective.forEach((c, i) => (counts[String(t.lo + i)] = c));
+  return fromInterval(e, 1, counts, t);
 }
 
 function fromDifference(d: DifferenceTest, k: number): Difference {
@@ -123,6 +175,7 @@ function fromDifference(d: DifferenceTest, k: number): Difference {
  */
 export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
   if (metric === 'nps') {
+    if (s.variance === 'linearized') return fromDifference(weightedNpsLinearizedDifferenceTest(weightedNpsTally(a), weightedNpsTally(b), s.level), 100);
     return fromDifference(npsDifferenceTest(npsCounts(a), npsCounts(b), s.level, { adjusted: s.methods.nps !== 'wald' }), 100);
   }
   if (metric === 'csat' || metric === 'ces') {
@@ -130,12 +183,14 @@ export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpe
     const cb = bandCounts(b, spec.band);
     return fromDifference(twoProportionTest(ca.x, ca.n, cb.x, cb.n, s.level), 100);
   }
-  return fromDifference(meanDifferenceTest(summarizeScaleCounts(a.count, a.lo), summarizeScaleCounts(b.count, b.lo), s.level), 1);
+  return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), 1);
 }
 
 /** What every result row says about one Tally: n, estimate, interval, class counts, low base, blank and invalid answers. */
 export interface EstimateFields {
   n: number;
+  /** Kish effective n: only in weighted runs */
+  nEff?: number;
   value: number | null;
   lower: number | null;
   upper: number | null;
@@ -148,6 +203,23 @@ export interface EstimateFields {
 }
 
 export function estimateFields(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings, minN: number): EstimateFields {
-  const e = estimateMetric(metric, t, spec, s);
-  return { n: e.n, value: e.value, lower: e.lower, upper: e.upper, counts: e.counts, lowBase: e.n < minN, skipped: t.skipped, invalid: t.invalid };
+  return fieldsOf(estimateMetric(metric, t, spec, s), t, s, minN);
+}
+
+/**
+ * The row fields of an estimate. Low base is judged on n_eff when weighted: unequal weights carry the
+ * information of fewer answers.
+ */
+export function fieldsOf(e: MetricEstimate, t: Tally, s: StatSettings, minN: number): EstimateFields {
+  return {
+    n: e.n,
+    ...(s.weighted ? { nEff: e.nEff } : {}),
+    value: e.value,
+    lower: e.lower,
+    upper: e.upper,
+    counts: e.counts,
+    lowBase: (s.weighted ? e.nEff : e.n) < minN,
+    skipped: t.skipped,
+    invalid: t.invalid,
+  };
 }

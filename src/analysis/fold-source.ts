@@ -12,6 +12,7 @@ import { InputError } from '../model/errors.js';
 import type { RowRules } from '../io/layout.js';
 import { readSource, type ReadRange, type ReadResult, type Source } from '../io/read-source.js';
 import { guessRecordStart } from '../io/split.js';
+import { foldSink } from './enriched-sink.js';
 import { Folder, type FoldPlan, type FoldResult } from './fold.js';
 import { mergeFolds, type FoldPart } from './merge-folds.js';
 import { slotReporter, type Progress } from './progress.js';
@@ -70,7 +71,7 @@ export async function foldSource(source: Source, plan: FoldPlan, options: FoldOp
   );
   const folder = new Folder(plan);
   const report = slotReporter(progress?.counters, 0, () => folder.counts.rows, progress?.tick);
-  const first = await readSource(source, folder, folder.issues, { start: source.dataOffset, line: source.dataLine, stopAt: cuts[0] }, report);
+  const first = await readSource(source, foldSink(folder, plan), folder.issues, { start: source.dataOffset, line: source.dataLine, stopAt: cuts[0] }, report);
   // the main thread is free now: keep the progress display moving while the workers finish
   const timer = progress ? setInterval(progress.tick, 100) : undefined;
   const replies = await Promise.all(workers).finally(() => clearInterval(timer));
@@ -97,7 +98,7 @@ export async function foldSource(source: Source, plan: FoldPlan, options: FoldOp
 
 async function foldRange(source: Source, plan: FoldPlan, range?: ReadRange, progress?: Progress): Promise<FoldResult> {
   const folder = new Folder(plan);
-  await readSource(source, folder, folder.issues, range, slotReporter(progress?.counters, 0, () => folder.counts.rows, progress?.tick));
+  await readSource(source, foldSink(folder, plan), folder.issues, range, slotReporter(progress?.counters, 0, () => folder.counts.rows, progress?.tick));
   return folder.result();
 }
 

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
 import { readSource, type Source } from '../io/read-source.js';
+import { foldSink } from './enriched-sink.js';
 import { Folder } from './fold.js';
 import { slotReporter } from './progress.js';
 import type { WorkerReply, WorkerTask } from './fold-source.js';
@@ -41,7 +42,7 @@ async function main(task: WorkerTask): Promise<WorkerReply> {
   const folder = new Folder(task.plan);
   try {
     const report = slotReporter(task.progress?.counters, task.progress?.slot ?? 0, () => folder.counts.rows);
-    const read = await readSource(source, folder, folder.issues, task.range, report);
+    const read = await readSource(source, foldSink(folder, task.plan), folder.issues, task.range, report);
     return { ok: true, result: folder.result(), read };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, message: error.message, line: error.place?.line, input: true };

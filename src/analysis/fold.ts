@@ -3,17 +3,22 @@
  * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
  * results from threads or files merge by addition (`mergeFolds`).
  */
-import { IssueLog, type SerializedIssueLog } from '../model/issues.js';
+import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
+import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
 import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
 import { createDimensionReader, type DimensionPlan, type DimensionReader } from './dimensions.js';
+import type { EnrichPlan } from './enrich-plan.js';
+import { EntityAccumulator, type EntityStates } from './entity-state.js';
 
 /** What to fold, by column index for one source (see plan.ts for how names become indices). */
 export interface FoldPlan {
   file: string;
   dimensions: DimensionPlan[];
   roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
+  /** --join, --where, --since/--until, --weight, --per (enriched-sink.ts); absent for a plain fold */
+  enrich?: EnrichPlan;
 }
 
 export interface FoldCounts {
@@ -34,6 +39,11 @@ export interface GroupResult {
   key: string[];
   /** aligned with FoldResult.roles */
   tallies: Tally[];
+  /**
+   * --weight: the exact Σw and Σw² behind the Tallies' weight sums, per role and scale point, so that
+   * merging threads gives the same sums as one thread (exact-sum.ts)
+   */
+  weights?: { sum: ExactSum[]; squares: ExactSum[] }[];
 }
 
 export interface FoldResult {
@@ -42,6 +52,10 @@ export interface FoldResult {
   groups: GroupResult[];
   counts: FoldCounts;
   issues: SerializedIssueLog;
+  /** dimensions whose keys are sets of values (comment tags): marginals.ts expands them */
+  setDimensions?: number[];
+  /** --per: the entities' states; the groups' Tallies then hold only skipped and invalid answers */
+  entities?: EntityStates;
 }
 
 export { BLANK_SEGMENT } from './dimensions.js';
@@ -67,6 +81,11 @@ export class Folder {
   private capacity = 16;
   private readonly widths: number[];
   private readonly parsers: ((raw: string) => ScoreCell)[];
+  /** --weight: exact Σw and Σw² per role, group × point (null otherwise: record() never touches them) */
+  private readonly weightSums: ExactSum[][] | null = null;
+  private readonly weightSqSums: ExactSum[][] | null = null;
+  /** --per: the entities' states (null otherwise) */
+  private readonly entities: EntityAccumulator | null = null;
 
   constructor(plan: FoldPlan) {
     this.plan = plan;
@@ -80,6 +99,11 @@ export class Folder {
     this.skipped = plan.roles.map(() => new Float64Array(this.capacity));
     this.invalid = plan.roles.map(() => new Float64Array(this.capacity));
     this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
+    if (plan.enrich?.weight) {
+      this.weightSums = plan.roles.map(() => []);
+      this.weightSqSums = plan.roles.map(() => []);
+    }
+    if (plan.enrich?.per) this.entities = new EntityAccumulator(plan.enrich.per.rule, plan.roles.length, plan.enrich.weight !== undefined);
   }
 
   /** Value id of dimension d for this record, or -1 when the row is left out. */
@@ -215,6 +239,90 @@ export class Folder {
     this.counts.excluded++;
   }
 
+  /** A row refused before folding (a bad weight): counted as invalid, its issue logged. */
+  invalidRow(issue: RowIssue): void {
+    this.counts.rows++;
+    this.counts.invalid++;
+    this.issues.add(issue);
+  }
+
+  /**
+   * `record` for enriched folds (enriched-sink.ts calls it): the row's weight goes into Σw and Σw²,
+   * or, with --per, its answers go into the state of `entity` (`at`: time for the latest rule).
+   */
+  recordEnriched(record: SourceRecord, weight: number, entity: string | null, at: number): void {
+    this.counts.rows++;
+    const g = this.group(record);
+    if (g < 0) {
+      this.counts.excluded++;
+      return;
+    }
+    const entities = this.entities;
+    const e = entities && entity !== null ? entities.entry(g, entity) : -1;
+    if (e >= 0) entities!.addRow(e, weight);
+    let answered = false;
+    let bad = false;
+    for (let r = 0; r < this.plan.roles.length; r++) {
+      const point = this.point(r, record, g);
+      if (point === POINT_BLANK) continue;
+      if (point === POINT_INVALID) {
+        bad = true;
+        continue;
+      }
+      answered = true;
+      if (e >= 0) entities!.add(e, r, this.plan.roles[r].scale.lo + point, at, record.line);
+      else {
+        const k = g * this.widths[r] + point;
+        this.counts3[r][k]++;
+        if (this.weightSums) {
+          addExact((this.weightSums[r][k] ??= []), weight);
+          addExact((this.weightSqSums![r][k] ??= []), weight * weight);
+        }
+      }
+    }
+    if (bad) this.counts.invalid++;
+    else if (answered) this.counts.used++;
+    else this.counts.skipped++;
+  }
+
+  /**
+   * Role r's answer in this record as an offset on its scale; blank (counted as skipped) and invalid
+   * (counted, logged) answers give POINT_BLANK / POINT_INVALID. The same reading as record(), which
+   * keeps it inline for speed.
+   */
+  private point(r: number, record: SourceRecord, g: number): number {
+    const role = this.plan.roles[r];
+    const lo = role.scale.lo;
+    let v = record.smallInt(role.index);
+    if (v === BLANK) {
+      this.skipped[r][g]++;
+      return POINT_BLANK;
+    }
+    if (v === SLOW || v < lo || v > role.scale.hi) {
+      const raw = record.text(role.index);
+      const cell = this.parsers[r](raw);
+      if (cell.kind === 'blank') {
+        this.skipped[r][g]++;
+        return POINT_BLANK;
+      }
+      if (cell.kind === 'invalid') {
+        this.invalid[r][g]++;
+        this.issues.add({ code: 'invalid-value', file: this.plan.file, line: record.line, column: role.column, value: raw, message: `column ${JSON.stringify(role.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
+        return POINT_INVALID;
+      }
+      v = cell.value;
+    }
+    return v - lo;
+  }
+
+  /** The exact weight sums of group g, per role and point (for mergeFolds). */
+  private exactWeights(g: number): { sum: ExactSum[]; squares: ExactSum[] }[] {
+    return this.widths.map((w, r) => ({
+      sum: Array.from({ length: w }, (_, i) => this.weightSums![r][g * w + i] ?? []),
+      squares: Array.from({ length: w }, (_, i) => this.weightSqSums![r][g * w + i] ?? []),
+    }));
+  }
+
   unreadable(line: number, message: string): void {
     this.counts.rows++;
     this.counts.invalid++;
@@ -231,13 +339,14 @@ export class Folder {
         for (let i = 0; i < w; i++) {
           const c = this.counts3[r][g * w + i];
           t.count[i] = c;
-          t.weightSum[i] = c;
-          t.weightSqSum[i] = c;
+          t.weightSum[i] = this.weightSums ? exactValue(this.weightSums[r][g * w + i] ?? []) : c;
+          t.weightSqSum[i] = this.weightSqSums ? exactValue(this.weightSqSums[r][g * w + i] ?? []) : c;
         }
         t.skipped = this.skipped[r][g];
         t.invalid = this.invalid[r][g];
         return t;
       }),
+      ...(this.weightSums ? { weights: this.exactWeights(g) } : {}),
     }));
     return {
       dimensions: this.plan.dimensions.map((d) => d.name),
@@ -245,6 +354,17 @@ export class Folder {
       groups,
       counts: { ...this.counts },
       issues: this.issues.serialize(),
+      ...setDimensions(this.plan.dimensions),
+      ...(this.entities ? { entities: this.entities.states } : {}),
     };
   }
+}
+
+const POINT_BLANK = -1;
+const POINT_INVALID = -2;
+
+/** `setDimensions` of a result: the tag dimensions, whose keys are sets (absent when there are none). */
+export function setDimensions(dimensions: DimensionPlan[]): { setDimensions?: number[] } {
+  const sets = dimensions.flatMap((d, i) => (d.kind === 'tags' ? [i] : []));
+  return sets.length ? { setDimensions: sets } : {};
 }

@@ -12,6 +12,7 @@ import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { readTallyFile, type CountRow, type TallyFile } from '../io/read-tallies.js';
 import type { FoldResult, GroupResult } from './fold.js';
 import type { Loaded, LoadRequest } from './load.js';
+import { Marginals } from './marginals.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
@@ -106,7 +107,8 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
     const counted = meta.roles.map((r) => r.metric).join(', ');
     sources[0].notes = [...sources[0].notes, `rows read are counted by the tallies' metrics (${counted}): a row is used when any of them was answered`];
   }
-  return { sources, roles, metrics, fold, period, ...(period ? { date: { column: period.date, formats: period.formats } } : {}) };
+  const enrich = meta.weight !== undefined ? { weight: { column: meta.weight } } : {};
+  return { sources, roles, metrics, fold, marginals: new Marginals(fold), enrich, period, ...(period ? { date: { column: period.date, formats: period.formats } } : {}) };
 }
 
 function addRow(group: GroupResult, r: number, role: RoleSpec, row: CountRow, file: string): void {
@@ -169,6 +171,7 @@ function checkAgree(a: TallyFile, b: TallyFile, request: TallyRequest): void {
   if (JSON.stringify(roles(a.meta)) !== JSON.stringify(roles(b.meta))) differ('the metrics, columns or scales', roles(a.meta), roles(b.meta));
   const period = (m: TallyMeta) => (m.period ? { ...m.period, formats: undefined } : null);
   if (JSON.stringify(period(a.meta)) !== JSON.stringify(period(b.meta))) differ('the period settings', period(a.meta), period(b.meta));
+  if ((a.meta.weight ?? null) !== (b.meta.weight ?? null)) differ('the weights', a.meta.weight ?? null, b.meta.weight ?? null);
 }
 
 /** Periods of one kind add up to periods of another when each lies wholly inside one of them. */

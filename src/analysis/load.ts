@@ -1,18 +1,27 @@
 /**
  * What every command starts with: open the inputs, agree on their columns, decide which column plays
- * which role, and fold all records into Tallies grouped by the requested dimensions.
+ * which role, and fold all records into Tallies grouped by the requested dimensions — enriched, when
+ * asked, with a joined customer file, a row filter, weights, comment tags and per-entity roll-ups.
  */
-import { InputError } from '../model/errors.js';
+import { InputError, UsageError } from '../model/errors.js';
 import type { Role, Scale } from '../model/tally.js';
+import { detectCommentColumn, findColumn } from '../io/columns.js';
+import { readJoinTable, type JoinTable } from '../io/join-table.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
+import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
+import { bindEnrich, ColumnSpace, type EnrichPlan, type EnrichRequest } from './enrich-plan.js';
+import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
+import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
 import type { SourceInfo } from './result.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
+import type { TagPlan } from './tagger.js';
+import { formatWhere } from './where.js';
 
 export interface LoadRequest {
   files: string[];
@@ -35,6 +44,26 @@ export interface LoadRequest {
   threads?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
   progressDisplay?: ProgressDisplay;
+  /** --date, --tz, --date-format: the date column for --since/--until and --per-rule latest (trend/compare bring their own in `date`) */
+  dateColumn?: string;
+  timeZone?: string;
+  dateFormat?: string;
+  /** --join FILE --on COL[=COL2] */
+  join?: { file: string; on: string; key: string };
+  /** --tags RULES (already read) and --comment COL */
+  tags?: { file: string; rules: TagRule[] };
+  comment?: string;
+}
+
+/** What the enrichment options did, for settings and notes. */
+export interface EnrichInfo {
+  weight?: { column: string };
+  where?: string[];
+  join?: { file: string; on: string; key: string; columns: string[]; rows: number; notes: string[] };
+  per?: { column: string; rule: PerRule };
+  tags?: { file: string; column: string; tags: string[] };
+  /** --since/--until on the date column (the gate of commands without periods) */
+  dates?: { column: string; since: string | null; until: string | null };
 }
 
 export interface ProgressDisplay {
@@ -50,11 +79,20 @@ export interface Loaded {
   roles: RoleSpec[];
   metrics: Metric[];
   fold: FoldResult;
+  /** the fold's Tallies per group, in total and outside a group (tags expanded, entities rolled up) */
+  marginals: Marginals;
   /** the date column and the layouts read in it (first source first), when a date dimension was asked for */
   date?: { column: string; formats: string[] };
+  enrich: EnrichInfo;
 }
 
-export async function load(request: LoadRequest): Promise<Loaded> {
+/** --since/--until as given (for settings), next to the day numbers in LoadRequest. */
+export interface DateBounds {
+  since?: string | null;
+  until?: string | null;
+}
+
+export async function load(request: LoadRequest & EnrichRequest & DateBounds): Promise<Loaded> {
   const sources: Source[] = [];
   for (const file of request.files) {
     sources.push(await openSource(file, openOptions(request)));
@@ -65,6 +103,13 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   const roles = resolveRoles(first.header, first.input.name, request, wanted, sourceContext(first));
   const metrics: Metric[] = request.metrics ?? roles.map((r) => r.role);
   const dateColumn = request.date ? resolveDateColumn(first, request.date.column) : undefined;
+  const hasBounds = (request.first ?? null) !== null || (request.last ?? null) !== null;
+  // --since/--until need the date column too when no date dimension applies them, and so does --per-rule latest
+  const gateDates = !request.date && hasBounds;
+  const needsDates = gateDates || (request.per !== undefined && request.perRule === 'latest');
+  const gateColumn = needsDates ? resolveDateColumn(first, request.dateColumn) : undefined;
+  if (request.join && request.join.file === '-') throw new UsageError('--join reads a file, not standard input');
+  const join = request.join ? await readJoinTable(request.join.file, request.join.key, first.header) : undefined;
   const formats: string[] = [];
   const display = request.progressDisplay;
   let progress: Progress | undefined = new Progress(
@@ -73,15 +118,20 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   );
   if (!display?.start(progress)) progress = undefined;
   const parts = [];
+  let firstEnrich: EnrichPlan | undefined;
   try {
     for (const source of sources) {
       const extra = [];
       if (request.date && dateColumn !== undefined) {
-        const dimension = bindDateDimension(source, dateColumn, request.date, request.by);
+        const dimension = bindDateDimension(source, dateColumn, clipWindows(request.date, request.first ?? null, request.last ?? null), request.by);
         for (const f of dimension.date.formats) if (!formats.includes(f)) formats.push(f);
         extra.push(dimension);
       }
-      const plan = bindPlan(source, roles, request.by, extra);
+      const space = new ColumnSpace(source, join ? { table: join, on: request.join!.on } : undefined, tagPlan(source, request));
+      const plan = bindPlan(source, roles, request.by, extra, space);
+      const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      if (enrich) plan.enrich = enrich;
+      if (source === first) firstEnrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
       parts.push({ result });
@@ -91,7 +141,42 @@ export async function load(request: LoadRequest): Promise<Loaded> {
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
-  return { sources, roles, metrics, fold, ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}) };
+  const enrich = enrichInfo(request, first, firstEnrich, join, gateDates ? gateColumn : undefined);
+  return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich };
+}
+
+/** The comment tags of one source (the same rules, its own comment column), when --tags is given. */
+function tagPlan(source: Source, request: LoadRequest): TagPlan | undefined {
+  if (!request.tags) return undefined;
+  const file = source.input.name;
+  const index = request.comment !== undefined ? findColumn(source.header, request.comment, '--comment', file) : detectCommentColumn(source.header, file);
+  return { column: source.header[index], index, rules: request.tags.rules };
+}
+
+/**
+ * --since/--until with a date dimension: its days cut to the range (compare's windows; the day or
+ * period grain of trend, check and report, whose own bounds stay when they are narrower).
+ */
+function clipWindows(date: DateRequest, first: number | null, last: number | null): DateRequest {
+  if (first === null && last === null) return date;
+  const lo = (a: number | null) => (a === null ? first : first === null ? a : Math.max(a, first));
+  const hi = (a: number | null) => (a === null ? last : last === null ? a : Math.min(a, last));
+  const g = date.grouping;
+  if (g.kind === 'period') return { ...date, grouping: { ...g, first: lo(g.first), last: hi(g.last) } };
+  const windows = g.windows.map((w) => ({ ...w, first: lo(w.first)!, last: hi(w.last)! }));
+  return { ...date, grouping: { kind: 'date-window', windows } };
+}
+
+/** What the options did, with columns named as in the file (the first source's binding). */
+function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: Source, plan: EnrichPlan | undefined, join: JoinTable | undefined, gateColumn: string | undefined): EnrichInfo {
+  const info: EnrichInfo = {};
+  if (plan?.weight) info.weight = { column: plan.weight.column };
+  if (request.where?.length) info.where = request.where.map(formatWhere);
+  if (join && request.join) info.join = { file: join.file, on: plan?.join?.column ?? request.join.on, key: join.key, columns: join.columns, rows: join.rows.length, notes: join.notes };
+  if (plan?.per) info.per = { column: plan.per.column, rule: plan.per.rule };
+  if (request.tags) info.tags = { file: request.tags.file, column: tagPlan(first, request)!.column, tags: request.tags.rules.map((r) => r.tag) };
+  if (gateColumn !== undefined) info.dates = { column: gateColumn, since: request.since ?? null, until: request.until ?? null };
+  return info;
 }
 
 export const NO_DATA_ROWS = 'no data rows: the file has a header and nothing after it';

@@ -1,16 +1,19 @@
 /**
  * Group order: the configured order first (config `segmentOrder`), then natural order — numbers inside
  * text compared as numbers (`plan 2` before `plan 10`), then code points, so output is the same on
- * every machine. `(blank)` goes last.
+ * every machine. `(blank)` and `(untagged)` go last.
  */
+import { UNTAGGED } from '../io/tag-rules.js';
 import { BLANK_SEGMENT } from './fold.js';
 
 const CHUNK = /(\d+|\D+)/g;
 
 export function naturalCompare(a: string, b: string): number {
   if (a === b) return 0;
-  if (a === BLANK_SEGMENT) return 1;
-  if (b === BLANK_SEGMENT) return -1;
+  // the groups of rows without a value go last: (blank), and (untagged) for comment tags
+  const lastA = a === BLANK_SEGMENT || a === UNTAGGED;
+  const lastB = b === BLANK_SEGMENT || b === UNTAGGED;
+  if (lastA !== lastB) return lastA ? 1 : -1;
   const ca = a.match(CHUNK) ?? [];
   const cb = b.match(CHUNK) ?? [];
   for (let i = 0; i < Math.min(ca.length, cb.length); i++) {

@@ -19,7 +19,7 @@ import type { Loaded } from './load.js';
 import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from './period-select.js';
 import type { Metric } from './plan.js';
-import { collectWarnings, inputSummary, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import type { ScoreSettings } from './score.js';
 import { trendRows, type TrendRow } from './trend.js';
 
@@ -78,7 +78,7 @@ export interface ReportResult {
   cxm: 1;
   command: 'report';
   input: InputSummary & { hashes: InputHash[] };
-  settings: StatSettingsJson & {
+  settings: StatSettingsJson & EnrichSettings & {
     title: string | null;
     by: string[];
     columns: Record<string, string>;
@@ -152,7 +152,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
     .sort((a, b) => Math.abs(b.row.diff!) - Math.abs(a.row.diff!))
     .slice(0, MOVERS);
 
-  const warnings = collectWarnings(loaded.sources, loaded.fold.issues);
+  const warnings = loadedWarnings(loaded);
   if (headlines.every((r) => r.current.n === 0)) warnings.push({ code: 'empty-period', message: `no answers in ${current.period} (${current.start} to ${current.end})` });
   return {
     cxm: 1,
@@ -172,6 +172,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
       previous,
       history: s.history,
       version: extra.version,
+      ...enrichSettings(loaded, s),
     },
     headlines,
     trend,

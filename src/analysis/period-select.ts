@@ -7,7 +7,9 @@
 import { InputError } from '../model/errors.js';
 import { addInto, emptyTally } from '../model/tally.js';
 import type { DateRequest } from './date-plan.js';
+import { EntityAccumulator } from './entity-state.js';
 import type { FoldResult, GroupResult } from './fold.js';
+import { Marginals } from './marginals.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
@@ -77,20 +79,47 @@ function dayOf(group: GroupResult): number {
 /**
  * A day-grain Loaded regrouped: the segment dimensions at `keep` (indices into the --by columns),
  * then the day mapped by `keyOf` to a new key named `name` (a period label, a window label); days
- * mapped to null are left out. Tallies of groups that fall together are added. Counts, issues and
- * everything else stay as read.
+ * mapped to null are left out. Tallies of groups that fall together are added; with --per, the
+ * entities' states of those groups are merged (an account is rolled up over the whole period), and the
+ * Marginals are rebuilt. Counts, issues and everything else stay as read.
  */
 export function regroupDays(loaded: Loaded, keep: number[], name: string, keyOf: (day: number) => string | null): Loaded {
   const fold = loaded.fold;
   const groups = new Map<string, GroupResult>();
-  for (const g of fold.groups) {
+  const index = new Map<string, number>();
+  const moved: number[] = [];
+  fold.groups.forEach((g, i) => {
     const mapped = keyOf(dayOf(g));
-    if (mapped === null) continue;
-    const key = [...keep.map((i) => g.key[i]), mapped];
+    moved[i] = -1;
+    if (mapped === null) return;
+    const key = [...keep.map((k) => g.key[k]), mapped];
     const id = key.join(KEY_SEPARATOR);
     let into = groups.get(id);
-    if (!into) groups.set(id, (into = { key, tallies: fold.roles.map((r) => emptyTally(r.scale)) }));
+    if (!into) {
+      index.set(id, groups.size);
+      groups.set(id, (into = { key, tallies: fold.roles.map((r) => emptyTally(r.scale)) }));
+    }
     g.tallies.forEach((t, r) => addInto(into.tallies[r], t));
+    moved[i] = index.get(id)!;
+  });
+  const sets = new Set(fold.setDimensions ?? []);
+  const setDimensions = keep.flatMap((k, j) => (sets.has(k) ? [j] : []));
+  let entities = fold.entities;
+  if (entities) {
+    const states = entities;
+    const merged = new EntityAccumulator(states.rule, fold.roles.length, states.weightSum.length > 0);
+    states.group.forEach((g, k) => {
+      if (moved[g] >= 0) merged.absorb(merged.entry(moved[g], states.entity[k]), states, k);
+    });
+    entities = merged.states;
   }
-  return { ...loaded, fold: { ...fold, dimensions: [...keep.map((i) => fold.dimensions[i]), name], groups: [...groups.values()] } };
+  const { setDimensions: _sets, entities: _entities, ...rest } = fold;
+  const regrouped: FoldResult = {
+    ...rest,
+    dimensions: [...keep.map((i) => fold.dimensions[i]), name],
+    groups: [...groups.values()],
+    ...(setDimensions.length ? { setDimensions } : {}),
+    ...(entities ? { entities } : {}),
+  };
+  return { ...loaded, fold: regrouped, marginals: new Marginals(regrouped) };
 }

@@ -10,6 +10,7 @@ import type { RoleHint } from '../io/layout.js';
 import { cachedScoreParser } from '../io/values.js';
 import type { Source } from '../io/read-source.js';
 import type { DimensionPlan } from './dimensions.js';
+import { TAG_COLUMN, type ColumnSpace } from './enrich-plan.js';
 import type { FoldPlan } from './fold.js';
 
 /** Metrics a user can ask for, and the role whose Tally each one reads. */
@@ -187,15 +188,20 @@ export function sourceContext(source: Source): ColumnContext {
   return { labels: source.labels, hints: source.hints, preview: source.preview };
 }
 
-/** Binds role and grouping columns, by name, to one source's column indices; `extra` dimensions follow --by. */
-export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra: DimensionPlan[] = []): FoldPlan {
+/**
+ * Binds role and grouping columns, by name, to one source's column indices; `extra` dimensions follow
+ * --by. With a ColumnSpace, --by also finds joined columns and `tag` (the comment tags).
+ */
+export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra: DimensionPlan[] = [], space?: ColumnSpace): FoldPlan {
   const file = source.input.name;
+  const header = space?.header ?? source.header;
   return {
     file,
     dimensions: [
-      ...by.map((name) => {
-        const index = findColumn(source.header, name, '--by', file, source.labels);
-        return { kind: 'column' as const, name: source.header[index], index };
+      ...by.map((name): DimensionPlan => {
+        if (space?.tags && space.isTag(name)) return { kind: 'tags', name: TAG_COLUMN, tags: space.tags };
+        const index = space ? space.index(name, '--by') : findColumn(header, name, '--by', file, source.labels);
+        return { kind: 'column' as const, name: header[index], index };
       }),
       ...extra,
     ],

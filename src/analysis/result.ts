@@ -19,7 +19,7 @@ export type SourceInfo = Pick<Source, 'layout' | 'layoutEvidence' | 'headerRows'
   rules: { notAnswered?: { what: string } };
 };
 import type { FoldCounts, FoldResult } from './fold.js';
-
+import type { EnrichInfo, Loaded } from './load.js';
 import { narrowRangeMessage } from './scale-check.js';
 
 export interface InputSummary {
@@ -49,7 +49,7 @@ export interface StatSettingsJson {
 
 export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): StatSettingsJson {
   const methods: Record<string, string> = {};
-  for (const m of metrics) methods[m] = methodOf(m, s.methods);
+  for (const m of metrics) methods[m] = methodOf(m, s.methods, s.variance);
   return { level: s.level, methods, minN: s.minN, adjust: s.adjust };
 }
 
@@ -73,6 +73,57 @@ export function inputSummary(sources: SourceInfo[], counts: FoldCounts): InputSu
 
 /** Issue codes summarised in one warning each instead of listed row by row. */
 const SUMMARISED = new Set(['excluded-preview', 'excluded-test', 'excluded-spam', 'excluded-partial', 'excluded-unanswered', 'unfinished-row']);
+
+/**
+ * The enrichment a run used, for `settings` (only what was asked for, so plain runs keep their JSON):
+ * `weight` {column, variance}, `where` (as read, fully parenthesised), `join` {file, on, key, columns,
+ * rows, unmatched}, `per` {column, rule}, `tags` {file, column, tags}, and for commands without periods
+ * `dates` {column, since, until} of --since/--until.
+ */
+export interface EnrichSettings {
+  weight?: { column: string; variance: string };
+  where?: string[];
+  join?: { file: string; on: string; key: string; columns: string[]; rows: number; unmatched: number };
+  per?: { column: string; rule: string };
+  tags?: { file: string; column: string; tags: string[] };
+  dates?: { column: string; since: string | null; until: string | null };
+}
+
+export function enrichSettings(loaded: Pick<Loaded, 'enrich' | 'fold'>, s: StatSettings): EnrichSettings {
+  const e: EnrichInfo = loaded.enrich;
+  const out: EnrichSettings = {};
+  if (e.weight) out.weight = { column: e.weight.column, variance: s.variance ?? 'kish' };
+  if (e.where) out.where = e.where;
+  if (e.join) {
+    const unmatched = loaded.fold.issues.counts.find(([code]) => code === 'unmatched-join')?.[1] ?? 0;
+    out.join = { file: e.join.file, on: e.join.on, key: e.join.key, columns: e.join.columns, rows: e.join.rows, unmatched };
+  }
+  if (e.per) out.per = { column: e.per.column, rule: e.per.rule };
+  if (e.tags) out.tags = { file: e.tags.file, column: e.tags.column, tags: e.tags.tags };
+  if (e.dates) out.dates = { column: e.dates.column, since: e.dates.since, until: e.dates.until };
+  return out;
+}
+
+/**
+ * loadWarnings of a loaded data set, with notes on the join file and, with --per, a warning when
+ * entities answered in more than one group over `dims` (each counts in every group it answered in).
+ */
+export function loadedWarnings(loaded: Pick<Loaded, 'sources' | 'roles' | 'fold' | 'enrich' | 'marginals'>, perDims: number[][] = []): Warning[] {
+  // the scale check reads the total answers (with --per, the entities' answers)
+  const out = loadWarnings(loaded, { ...loaded.fold, groups: [{ key: [], tallies: loaded.marginals.total() }] });
+  const join = loaded.enrich.join;
+  if (join) for (const note of join.notes) out.push({ code: 'read-note', message: note, file: join.file });
+  const per = loaded.enrich.per;
+  if (per && loaded.marginals.perEntity) {
+    for (const dims of perDims) {
+      const n = loaded.marginals.entitiesInSeveralGroups(dims);
+      if (n === 0) continue;
+      const names = dims.map((d) => loaded.fold.dimensions[d]).join(' × ');
+      out.push({ code: 'entity-in-several-groups', message: `${n} value${n === 1 ? '' : 's'} of ${JSON.stringify(per.column)} answered in more than one ${names} group: each is rolled up and counted in every group it answered in` });
+    }
+  }
+  return out;
+}
 
 /** Row issues (the first few of each kind, then a count of the rest) and notes on how files were read. */
 export function collectWarnings(sources: SourceInfo[], issues: SerializedIssueLog): Warning[] {
@@ -168,6 +219,14 @@ function describe(code: string): string {
       return 'rows with a date that cannot be read';
     case 'placeholder-date':
       return 'rows with a placeholder date';
+    case 'bad-weight':
+      return 'rows with an invalid weight';
+    case 'zero-weight':
+      return 'rows with weight 0';
+    case 'unmatched-join':
+      return 'responses without a match in the --join file';
+    case 'excluded-row':
+      return 'rows left out';
     default:
       return `${code} issues`;
   }

@@ -2,15 +2,15 @@
  * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
  * interval and its difference to everyone else (adjusted for the number of segments compared).
  */
-import { addInto, emptyTally, subtractTallies, tallyN, type Tally } from '../model/tally.js';
+import { addInto, emptyTally, tallyN, type Tally } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
-import { compareTallies, estimateMetric, methodOf, type EstimateFields, type StatSettings } from './estimate.js';
+import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { roleOf, type Metric, type RoleSpec } from './plan.js';
-import { inputSummary, loadWarnings, type InputSummary, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 
 export interface ScoreSettings extends StatSettings {
   minN: number;
@@ -37,19 +37,19 @@ export interface ScoreResult {
   cxm: 1;
   command: 'score';
   input: InputSummary;
-  settings: {
-    level: number;
-    methods: Record<string, string>;
-    minN: number;
-    adjust: PAdjustMethod;
-    by: string[];
-    columns: Record<string, string>;
-  };
+  settings: StatSettingsJson &
+    EnrichSettings & {
+      by: string[];
+      columns: Record<string, string>;
+    };
   rows: ScoreRow[];
   warnings: Warning[];
 }
 
-/** The Tally of one role for every group, and their sum. */
+/**
+ * The Tally of one role for every group, and their sum, of a plain fold (inspect's); folds with tags
+ * or --per are read through Marginals.
+ */
 export function roleTallies(fold: FoldResult, role: RoleSpec): { total: Tally; groups: { key: string[]; tally: Tally }[] } {
   const r = fold.roles.findIndex((x) => x.role === role.role);
   const total = emptyTally(role.scale);
@@ -58,6 +58,11 @@ export function roleTallies(fold: FoldResult, role: RoleSpec): { total: Tally; g
     return { key: g.key, tally: g.tallies[r] };
   });
   return { total, groups };
+}
+
+/** The index of a role in the fold's Tallies. */
+export function roleIndex(loaded: Pick<Loaded, 'fold'>, spec: RoleSpec): number {
+  return loaded.fold.roles.findIndex((x) => x.role === spec.role);
 }
 
 export function groupObject(dimensions: string[], key: string[]): Record<string, string> {
@@ -93,48 +98,32 @@ export function markFamily(items: { test: FamilyTest | undefined; inFamily: bool
 }
 
 export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
-  const { fold, roles, metrics } = loaded;
-  const dims = fold.dimensions;
+  const { marginals, roles, metrics } = loaded;
+  const dims = marginals.dimensions;
+  const all = dims.map((_, i) => i);
   const compare = groupKeyComparator(dims, s.segmentOrder);
+  const total = marginals.total();
+  const sorted = dims.length === 0 ? [] : [...marginals.groups()].sort((a, b) => compare(a.key, b.key));
   const rows: ScoreRow[] = [];
   for (const metric of metrics) {
     const spec = roles.find((r) => r.role === roleOf(metric))!;
-    const { total, groups } = roleTallies(fold, spec);
-    const overall = estimateMetric(metric, total, spec, s);
-    rows.push({
-      metric,
-      group: {},
-      n: overall.n,
-      value: overall.value,
-      lower: overall.lower,
-      upper: overall.upper,
-      counts: overall.counts,
-      lowBase: overall.n < s.minN,
-      skipped: total.skipped,
-      invalid: total.invalid,
-    });
-    if (dims.length === 0) continue;
-    const sorted = [...groups].sort((a, b) => compare(a.key, b.key));
-    const segmentRows = sorted.map(({ key, tally }) => {
-      const e = estimateMetric(metric, tally, spec, s);
-      const rest = subtractTallies(total, tally);
+    const r = roleIndex(loaded, spec);
+    rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
+    const segmentRows = sorted.map(({ key, tallies }) => {
+      const tally = tallies[r];
+      const { skipped, invalid, ...fields } = estimateFields(metric, tally, spec, s, s.minN);
+      const rest = marginals.rest(all, key)[r];
       const d = compareTallies(metric, tally, rest, spec, s);
-      const lowBase = e.n < s.minN;
       return {
         row: {
           metric,
           group: groupObject(dims, key),
-          n: e.n,
-          value: e.value,
-          lower: e.lower,
-          upper: e.upper,
-          counts: e.counts,
-          lowBase,
+          ...fields,
           vsRest: { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false } as VsRest,
-          skipped: tally.skipped,
-          invalid: tally.invalid,
+          skipped,
+          invalid,
         } satisfies ScoreRow,
-        inFamily: !lowBase && tallyN(rest) > 0 && d.p !== null,
+        inFamily: !fields.lowBase && tallyN(rest) > 0 && d.p !== null,
       };
     });
     const marks = adjustFamily(segmentRows.map((r) => ({ p: r.row.vsRest.p, inFamily: r.inFamily })), s.adjust, s.level);
@@ -148,16 +137,13 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
 }
 
 export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
-  const methods: Record<string, string> = {};
-  for (const m of loaded.metrics) methods[m] = methodOf(m, s.methods);
-  const columns: Record<string, string> = {};
-  for (const r of loaded.roles) columns[r.role] = r.column;
+  const dims = loaded.fold.dimensions;
   return {
     cxm: 1,
     command: 'score',
     input: inputSummary(loaded.sources, loaded.fold.counts),
-    settings: { level: s.level, methods, minN: s.minN, adjust: s.adjust, by: loaded.fold.dimensions, columns },
+    settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
     rows: scoreRows(loaded, s),
-    warnings: loadWarnings(loaded),
+    warnings: loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []),
   };
 }

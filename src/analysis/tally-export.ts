@@ -17,6 +17,9 @@ export interface TallyTable {
 
 export function tallyMeta(loaded: Loaded, period: TallyPeriod | null): TallyMeta {
   const { fold } = loaded;
+  // tallies merge by addition: per-entity roll-ups and a response counted under each of its tags do not
+  if (loaded.enrich.per) throw new UsageError('--emit tallies cannot write --per roll-ups: an account split between tally files would be rolled up twice', 'emit the responses\' tallies and score them per response, or score --per from the responses');
+  if (loaded.enrich.tags && fold.dimensions.includes('tag')) throw new UsageError('--emit tallies cannot count --by tag: a response with two tags would be added twice', 'emit tallies without --by tag');
   for (const d of fold.dimensions) {
     if (isReservedColumn(d)) throw new UsageError(`--by ${JSON.stringify(d)}: a tally file's own columns are ${TALLY_COLUMNS.join(', ')}; a group column cannot be called that`, 'rename the column in the export');
   }
@@ -39,6 +42,7 @@ export function tallyMeta(loaded: Loaded, period: TallyPeriod | null): TallyMeta
       ...(s.rules.notAnswered ? { notAnswered: s.rules.notAnswered.what } : {}),
     })),
     issues: fold.issues,
+    ...(loaded.enrich.weight ? { weight: loaded.enrich.weight.column } : {}),
   };
 }
 

@@ -13,8 +13,8 @@ import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { roleOf, type Metric } from './plan.js';
-import { inputSummary, loadWarnings, roleColumns, statSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
-import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
 export const MAX_PERIODS = 10_000;
@@ -66,7 +66,7 @@ export interface TrendResult {
   cxm: 1;
   command: 'trend';
   input: InputSummary;
-  settings: StatSettingsJson & {
+  settings: StatSettingsJson & EnrichSettings & {
     by: string[];
     columns: Record<string, string>;
     date: { column: string; formats: string[]; timeZone: string };
@@ -95,7 +95,7 @@ function seriesOf(loaded: Loaded, s: TrendSettings): { series: Series[]; first: 
   const map = new Map<string, Series>();
   let first: number | null = null;
   let last: number | null = null;
-  for (const g of fold.groups) {
+  for (const g of loaded.marginals.groups()) {
     const key = g.key.slice(0, byCount);
     const parsed = parsePeriod(g.key[byCount], s.weekStart);
     if (!parsed || parsed.every !== s.every) throw new Error(`not a ${s.every} label: ${g.key[byCount]}`);
@@ -130,7 +130,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
   }
   for (const metric of metrics) {
     const spec = roles.find((r) => r.role === roleOf(metric))!;
-    const r = fold.roles.findIndex((x) => x.role === spec.role);
+    const r = roleIndex(loaded, spec);
     const family: { row: TrendRow; inFamily: boolean }[] = [];
     for (const one of series) {
       const tallyAt = (p: number): Tally => one.tallies.get(p)?.[r] ?? emptyTally(spec.scale);
@@ -160,7 +160,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         if (s.window !== null) {
           window.push(tally);
           if (window.length > s.window) window.shift();
-          row.rolling = window.length < s.window ? null : rollingOf(metric, window, spec, s);
+          row.rolling = window.length < s.window ? null : rollingOf(metric, window, spec, s, loaded.marginals.perEntity ? windowTally(loaded, s, one.key, p - s.window + 1, p, r) : undefined);
         }
         family.push({ row, inFamily });
         previous = { tally, fields, label };
@@ -172,16 +172,28 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
   return { rows, first, last };
 }
 
-function rollingOf(metric: Metric, window: Tally[], spec: Parameters<typeof estimateFields>[2], s: TrendSettings): Rolling {
-  const sum = emptyTally(spec.scale);
-  for (const t of window) addInto(sum, t);
+/**
+ * With --per, a window is rolled up per entity over all its periods (an account that answered in three
+ * of them counts once), not summed from the periods' roll-ups.
+ */
+function windowTally(loaded: Loaded, s: TrendSettings, series: string[], from: number, to: number, r: number): Tally {
+  const m = loaded.marginals;
+  const byCount = series.length;
+  const inWindow = new Set<string>();
+  for (let p = from; p <= to; p++) inWindow.add(periodLabel(p, s.every, s.weekStart));
+  return m.select((g) => series.every((v, d) => m.values(g, d).includes(v)) && inWindow.has(g.key[byCount]))[r];
+}
+
+function rollingOf(metric: Metric, window: Tally[], spec: Parameters<typeof estimateFields>[2], s: TrendSettings, rolled?: Tally): Rolling {
+  const sum = rolled ?? emptyTally(spec.scale);
+  if (!rolled) for (const t of window) addInto(sum, t);
   const e = estimateFields(metric, sum, spec, s, s.minN);
   return { periods: window.length, n: e.n, value: e.value, lower: e.lower, upper: e.upper };
 }
 
 export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
   const { rows, first, last } = trendRows(loaded, s);
-  const warnings = loadWarnings(loaded);
+  const warnings = loadedWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
   return {
     cxm: 1,
@@ -198,6 +210,7 @@ export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
       until: s.until,
       window: s.window,
       periods: first === null || last === null ? null : { first: periodLabel(first, s.every, s.weekStart), last: periodLabel(last, s.every, s.weekStart), count: last - first + 1 },
+      ...enrichSettings(loaded, s),
     },
     rows,
     warnings,

@@ -90,7 +90,9 @@ export function parseCheckOptions(files: string[], raw: Record<string, unknown>)
     adjust: (o.adjust ?? config.adjust ?? 'holm') as PAdjustMethod,
   };
   const dateFlags = ['date', 'tz', 'weekStart', 'dateFormat', 'asOf'].filter((k) => raw[k] !== undefined);
-  if (every === undefined && dateFlags.length > 0) {
+  // --since/--until and --per-rule latest read the date column too
+  const datesUsed = raw.since !== undefined || raw.until !== undefined || raw.perRule === 'latest';
+  if (every === undefined && dateFlags.length > 0 && !datesUsed) {
     throw new UsageError(`${dateFlags.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --every`, USAGE_HINT);
   }
   if (o.baseline !== undefined) {

@@ -55,6 +55,27 @@ export function addDateFlags(cmd: Command): Command {
     .option('--week-start <day>', 'monday (ISO weeks, the default) or sunday');
 }
 
+/**
+ * Enrichment flags, shared by every command that reads responses: filters, weights, a joined customer
+ * file, per-entity roll-ups and comment tags.
+ */
+export function addEnrichFlags(cmd: Command, options: { comment?: boolean } = {}): Command {
+  cmd
+    .option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect)
+    .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
+    .option('--until <date>', 'last day kept (included), same forms as --since')
+    .option('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n')
+    .option('--variance <kind>', 'weighted NPS intervals: kish (effective n, the default) or linearized')
+    .option('--join <file>', 'a customer file (CSV/JSON) joined onto the responses (left join); its columns work in --by, --where, --weight, --per')
+    .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently')
+    .option('--per <column>', 'one score per value of this column (e.g. account) before scoring: account-level NPS')
+    .option('--per-rule <rule>', 'how an entity\'s answers become one: mean (rounded half up, the default), min or latest')
+    .option('--tags <file>', 'comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); adds the column "tag"');
+  // a command with its own --comment (report's comment sample) reads the same column for --tags
+  if (options.comment !== false) cmd.option('--comment <column>', 'the comment column that --tags reads (found from the header when not given)');
+  return cmd;
+}
+
 /** Tally flags: read tally files instead of responses, or write the Tallies instead of results. */
 export function addTallyFlags(cmd: Command, emit = true): Command {
   cmd.option('--tallies', 'the files are tally files (from --emit tallies or cxm sql), merged by addition');

@@ -7,10 +7,10 @@ import { UsageError } from '../model/errors.js';
 import { NPS_GROUPS, groupCategory, type FollowupRequest, type NpsGroup } from '../analysis/followup.js';
 import type { Scale } from '../model/tally.js';
 import { ROLES } from '../model/tally.js';
-import { choice, nonNegativeInt, parseCommonOptions, parseFlags, splitList, type CommonOptions } from './options.js';
-import { parseDayBounds } from './trend-options.js';
+import { choice, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './options.js';
 
-export type FollowupOptions = CommonOptions & Omit<FollowupRequest, keyof CommonOptions>;
+/** The common options, with --since/--until as followup reads them (day numbers, see FollowupRequest). */
+export type FollowupOptions = Omit<CommonOptions, 'since' | 'until'> & Omit<FollowupRequest, Exclude<keyof CommonOptions, 'since' | 'until'>>;
 
 export const DEFAULT_FOLLOWUP_LIMIT = 1000;
 

@@ -25,11 +25,35 @@ export async function loadInput(o: Omit<CommonOptions, 'format'>, io: CliIo, req
   const files = request.files ?? o.files;
   if (o.tallies) {
     if (request.date && !request.period) throw new UsageError('--tallies cannot be compared by --period/--against', 'compare two tally files instead: cxm compare --tallies CURRENT BASELINE');
+    refuseRowOptions(o, request);
     const { loadTallies } = await import('../analysis/load-tallies.js');
-    return loadTallies({ ...o, files, stdin: io.stdin, ...(request.period ? { period: request.period } : {}) });
+    const loaded = await loadTallies({ ...o, files, stdin: io.stdin, ...(request.period ? { period: request.period } : {}) });
+    // weighted tallies (their meta names the weight column) are scored and shown as a weighted run
+    if (loaded.enrich.weight) o.weighted = true;
+    return loaded;
   }
   const { load } = await import('../analysis/load.js');
   return load({ ...o, files, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), ...(request.date ? { date: request.date } : {}) });
+}
+
+/**
+ * The enrichment options work on responses as they are read; tally files are already counted. Apply
+ * them when counting (`cxm score … --where … --weight … --emit tallies`). A trend's --since/--until
+ * select periods of the tallies and stay allowed.
+ */
+function refuseRowOptions(o: Omit<CommonOptions, 'format'>, request: InputRequest): void {
+  const trendBounds = request.period?.since !== undefined || request.period?.until !== undefined;
+  const used = [
+    o.where.length ? '--where' : '',
+    (o.since !== null || o.until !== null) && !trendBounds ? '--since/--until' : '',
+    o.weight !== undefined ? '--weight' : '',
+    o.join ? '--join' : '',
+    o.per !== undefined ? '--per' : '',
+    o.tags ? '--tags' : '',
+  ].filter(Boolean);
+  if (used.length) {
+    throw new UsageError(`${used.join(', ')} ${used.length === 1 ? 'reads' : 'read'} responses; tally files are already counted`, 'apply them while counting: cxm score RESPONSES … --emit tallies');
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { safeTerminalText } from '../report/format.js';
 import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
+import { defineDrivers } from './commands/drivers.js';
 import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
 import { defineReport } from './commands/report.js';
@@ -48,6 +49,7 @@ function buildProgram(io: CliIo): Command {
   defineCrosstab(program, io);
   defineTrend(program, io);
   defineCompare(program, io);
+  defineDrivers(program, io);
   defineCheck(program, io);
   defineReport(program, io);
   defineFollowup(program, io);
@@ -89,7 +91,8 @@ function report(error: unknown, io: CliIo): number {
     const e = error as CxmError;
     const place = 'place' in e ? formatPlace(e.place) : '';
     io.stderr.write(line(`cxm: ${place}${e.message}`));
-    if (e.hint) io.stderr.write(line(`hint: ${e.hint}`));
+    // a hint may have lines of its own (a caret under a position): kept, each made safe
+    if (e.hint) io.stderr.write(`hint: ${e.hint.split('\n').map(line).join('')}`);
     return e.exitCode;
   }
   io.stderr.write(internalError(error, io.env));

@@ -3,17 +3,21 @@
  * the schemas turn them into typed settings or a one-line usage error naming the flag. A config file
  * (`--config`) supplies defaults that flags override.
  */
-import fs from 'node:fs';
+import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
 import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../io/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
+import { readJsonFile } from '../io/json-file.js';
+import { readTagRules, type TagRule } from '../io/tag-rules.js';
+import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js';
+import { PER_RULES, type PerRule } from '../analysis/entity-state.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
-import type { Methods } from '../analysis/estimate.js';
 import { METRICS, type Metric } from '../analysis/plan.js';
-import { EVERY, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
 import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
+import { parseWhere, type WhereExpr } from '../analysis/where.js';
 import { checkTimeZone } from '../analysis/time-zone.js';
 import {
   NPS_METHODS,
@@ -61,6 +65,26 @@ export interface CommonOptions {
   weekStart: WeekStart;
   /** --date-format: the one date layout to read (a recogniser name), else decided per file */
   dateFormat: string | undefined;
+  /** --since/--until as given, and the days they stand for (both included) */
+  since: string | null;
+  until: string | null;
+  first: number | null;
+  last: number | null;
+  /** --where, one expression per flag (all must hold) */
+  where: WhereExpr[];
+  /** --weight COL */
+  weight: string | undefined;
+  weighted: boolean;
+  /** --variance: how weighted NPS intervals are computed */
+  variance: Variance;
+  /** --join FILE --on COL[=COL2]: `on` is the response column, `key` the join file's */
+  join: { file: string; on: string; key: string } | undefined;
+  /** --per COL, --per-rule */
+  per: string | undefined;
+  perRule: PerRule;
+  /** --tags RULES.json (read) and --comment COL */
+  tags: { file: string; rules: TagRule[] } | undefined;
+  comment: string | undefined;
   /** --tallies: the files are tally files (merged by addition), not responses */
   tallies: boolean;
   /** --emit tallies: write the Tallies instead of the results */
@@ -79,7 +103,12 @@ export const DEFAULTS = {
   format: 'table' as OutputFormat,
   timeZone: 'UTC',
   weekStart: 'monday' as WeekStart,
+  variance: 'kish' as Variance,
+  perRule: 'mean' as PerRule,
 };
+
+/** A hint listing the forms --since/--until (and compare's periods) take. */
+export const PERIOD_HINT = 'a date (2026-01-05) or a period: 2026-W05, 2026-01, 2026-Q1, 2026';
 
 /** Adds an issue and returns NEVER: the pattern every parser below uses. */
 export function fail(ctx: { issues: unknown[] }, input: unknown, message: string): never {
@@ -218,6 +247,17 @@ const cliSchema = z.object({
   tz: z.optional(z.string()),
   dateFormat: z.optional(dateFormatSchema),
   weekStart: z.optional(choice(WEEK_STARTS)),
+  since: z.optional(z.string()),
+  until: z.optional(z.string()),
+  where: z.optional(z.array(z.string())),
+  weight: z.optional(z.string()),
+  variance: z.optional(choice(VARIANCES)),
+  join: z.optional(z.string()),
+  on: z.optional(z.string()),
+  per: z.optional(z.string()),
+  perRule: z.optional(choice(PER_RULES)),
+  tags: z.optional(z.string()),
+  comment: z.optional(z.string()),
   tallies: z.optional(z.boolean()),
   emit: z.optional(choice(['tallies'] as const)),
 });
@@ -256,7 +296,7 @@ export type ReportConfig = z.infer<typeof reportConfigSchema>;
 
 /** The config file: what a team keeps in git. Flags override it. */
 const configSchema = z.strictObject({
-  columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()) })),
+  columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()), comment: z.optional(z.string()) })),
   by: z.optional(z.array(z.string())),
   metrics: z.optional(z.array(z.enum(METRICS))),
   scales: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
@@ -273,6 +313,11 @@ const configSchema = z.strictObject({
   includePreviews: z.optional(z.boolean()),
   timeZone: z.optional(z.string()),
   weekStart: z.optional(z.enum(WEEK_STARTS)),
+  weight: z.optional(z.string()),
+  variance: z.optional(z.enum(VARIANCES)),
+  per: z.optional(z.string()),
+  perRule: z.optional(z.enum(PER_RULES)),
+  tags: z.optional(z.string()),
   dateFormat: z.optional(z.string()),
   /** `cxm check` thresholds and rules (flags override them) */
   check: z.optional(checkConfigSchema),
@@ -281,7 +326,7 @@ const configSchema = z.strictObject({
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 
-const FLAG_NAMES: Record<string, string> = { minN: '--min-n' };
+const FLAG_NAMES: Record<string, string> = { minN: '--min-n', perRule: '--per-rule' };
 export const flagName = (key: string) => FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 export function firstIssue(error: z.core.$ZodError): { path: string; message: string } {
@@ -311,18 +356,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 export function readConfig(file: string): ConfigFile {
-  let raw: string;
-  try {
-    raw = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError('cannot read the config file', { file });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new InputError(`the config file is not valid JSON (${(error as Error).message})`, { file });
-  }
+  const json = readJsonFile(file, 'config file');
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const { path, message } = firstIssue(parsed.error);
@@ -373,6 +407,16 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const methods = o.method ? parseMethods(o.method, baseMethods) : baseMethods;
   if (typeof methods === 'string') throw new UsageError(`--method: ${methods}`);
   const byRaw = o.by ?? config.by ?? [];
+  const weekStart = o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart;
+  const { first, last } = parseDayBounds(o.since, o.until, weekStart);
+  const weight = o.weight ?? config.weight;
+  const variance = o.variance ?? config.variance ?? DEFAULTS.variance;
+  if (variance === 'linearized' && weight === undefined) throw new UsageError('--variance linearized needs --weight COLUMN', 'the linearized variance is for weighted NPS; unweighted NPS uses --method');
+  if (variance === 'linearized' && methods.nps !== DEFAULTS.methods.nps) throw new UsageError(`--variance linearized replaces the NPS interval method (--method nps=${methods.nps})`, 'give one of them');
+  if ((o.join === undefined) !== (o.on === undefined)) throw new UsageError(o.join === undefined ? '--on needs --join FILE' : '--join needs --on COLUMN', 'e.g. --join customers.csv --on email, or --on email=contact_email when the names differ');
+  const per = o.per ?? config.per;
+  if (o.perRule !== undefined && per === undefined) throw new UsageError('--per-rule needs --per COLUMN');
+  const tagsFile = o.tags ?? (config.tags !== undefined ? path.resolve(path.dirname(o.config!), config.tags) : undefined);
   return {
     files,
     columns: { ...roleColumns(config.columns), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
@@ -401,8 +445,21 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     threads: o.threads,
     dateColumn: o.date ?? config.columns?.date,
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
-    weekStart: o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart,
+    weekStart,
     dateFormat: o.dateFormat ?? configText(dateFormatSchema, config.dateFormat, 'dateFormat', configFile),
+    since: o.since ?? null,
+    until: o.until ?? null,
+    first,
+    last,
+    where: (o.where ?? []).map(parseWhere),
+    weight,
+    weighted: weight !== undefined,
+    variance,
+    join: o.join !== undefined ? parseJoin(o.join, o.on!) : undefined,
+    per,
+    perRule: o.perRule ?? config.perRule ?? DEFAULTS.perRule,
+    tags: tagsFile !== undefined ? { file: o.tags ?? config.tags!, rules: readTagRules(tagsFile) } : undefined,
+    comment: o.comment ?? config.columns?.comment,
     tallies: o.tallies ?? false,
     emit: o.emit,
     given: [
@@ -414,9 +471,30 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   };
 }
 
-/** The score columns of the config's `columns` (its `date` is not a score role). */
+/** --since/--until (a date or a period label, both ends included) as day numbers; null when not given. */
+export function parseDayBounds(since: string | undefined, until: string | undefined, weekStart: WeekStart): { first: number | null; last: number | null } {
+  const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
+    if (value === undefined) return null;
+    const span = parsePeriodSpan(value, weekStart);
+    if (!span || value.includes('..')) throw new UsageError(`${flag} takes ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
+    return span[end];
+  };
+  const first = bound('--since', since, 'first');
+  const last = bound('--until', until, 'last');
+  if (first !== null && last !== null && last < first) throw new UsageError(`--since ${since} is after --until ${until}`);
+  return { first, last };
+}
+
+/** `--on email` or `--on email=contact_email` (the response column, then the join file's). */
+function parseJoin(file: string, on: string): { file: string; on: string; key: string } {
+  const [left, right, ...extra] = on.split('=').map((s) => s.trim());
+  if (!left || (right !== undefined && !right) || extra.length) throw new UsageError(`--on takes COLUMN or COLUMN=JOIN_COLUMN (got ${JSON.stringify(on)})`);
+  return { file, on: left, key: right ?? left };
+}
+
+/** The score columns of the config's `columns` (its `date` and `comment` are not score roles). */
 function roleColumns(columns: ConfigFile['columns']): Partial<Record<Role, string>> {
-  const { date: _date, ...roles } = columns ?? {};
+  const { date: _date, comment: _comment, ...roles } = columns ?? {};
   return roles;
 }
 

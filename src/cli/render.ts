@@ -4,6 +4,7 @@
  */
 import type { CompareResult } from '../analysis/compare.js';
 import type { CrosstabResult } from '../analysis/crosstab.js';
+import type { DriversResult } from '../analysis/drivers.js';
 import type { InspectResult } from '../analysis/inspect.js';
 import type { ScoreResult } from '../analysis/score.js';
 import type { TrendResult } from '../analysis/trend.js';
@@ -12,7 +13,7 @@ import type { View } from '../report/view.js';
 import type { OutputFormat } from './options.js';
 import { useColor, type CliIo } from './io.js';
 
-export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | InspectResult;
+export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | DriversResult | InspectResult;
 
 /** Display-only choices that are not part of the result (machine formats ignore them). */
 export interface ViewOptions {
@@ -42,6 +43,10 @@ async function specOf(result: AnyResult, options: ViewOptions): Promise<Spec> {
     case 'compare': {
       const m = await import('../report/compare.js');
       return { view: () => m.compareView(result), csv: () => m.compareCsv(result) };
+    }
+    case 'drivers': {
+      const m = await import('../report/drivers.js');
+      return { view: () => m.driversView(result), csv: () => m.driversCsv(result) };
     }
     case 'inspect': {
       const m = await import('../report/inspect.js');

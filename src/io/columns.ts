@@ -148,3 +148,21 @@ export function guessColumnKind(name: string, label: string, values: string[]): 
   if (filled.length > 0 && distinct <= Math.max(2, Math.min(20, filled.length / 2))) return 'segment';
   return 'other';
 }
+
+/** Words of a free-text answer column, best first: `comment`, `feedback`… before `Q2_4_TEXT`, `reason`. */
+const COMMENT_RANKS = [new Set(['comment', 'comments', 'feedback', 'verbatim', 'verbatims', 'remark', 'remarks']), new Set(['text', 'reason', 'why', 'explanation'])];
+
+/**
+ * The free-text comment column (for --tags), from the header: the best-ranked names win; two of the
+ * best rank, or none, are an error that asks for --comment.
+ */
+export function detectCommentColumn(header: string[], file: string): number {
+  for (const rank of COMMENT_RANKS) {
+    const found = header.map((h, i) => (words(h).some((w) => rank.has(w)) ? i : -1)).filter((i) => i >= 0);
+    if (found.length === 1) return found[0];
+    if (found.length > 1) {
+      throw new InputError(`two columns could hold the comments: ${found.map((i) => JSON.stringify(header[i])).join(' and ')}`, { file }, 'choose one with --comment COLUMN');
+    }
+  }
+  throw new InputError('no comment column found for --tags', { file }, `name it with --comment COLUMN; columns: ${listColumns(header)}`);
+}

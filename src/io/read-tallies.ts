@@ -90,6 +90,7 @@ const metaSchema = z.object({
       kept: z.array(z.object({ code: z.string(), file: z.string(), line: z.number(), column: z.optional(z.string()), value: z.optional(z.string()), message: z.string() })),
     }),
   ),
+  weight: z.optional(z.string()),
 });
 
 export async function readTallyFile(arg: string, options: ReadTallyOptions = {}): Promise<TallyFile> {
@@ -204,6 +205,7 @@ function parseMeta(text: string, line: number, fail: (message: string, line?: nu
       ...(s.notAnswered !== undefined ? { notAnswered: s.notAnswered } : {}),
     })),
     ...(m.issues ? { issues: m.issues as TallyMeta['issues'] } : {}),
+    ...(m.weight !== undefined ? { weight: m.weight } : {}),
   };
 }
 

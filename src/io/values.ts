@@ -65,3 +65,19 @@ export function cachedScoreParser(scale: Scale, labels?: LabelMap): (raw: string
     return cell;
   };
 }
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const COMMA_NUMBER = /^[+-]?\d+,\d+$/;
+
+/**
+ * A plain decimal number (`12`, `-3.5`, `.5`, `1e3`), or null. `decimalComma` also reads `3,5` as 3.5:
+ * cxm passes it for files delimited with `;`, where spreadsheets write decimal commas. In other files a
+ * comma is never read as a decimal point, so `1,500` (a thousands separator) is not a number rather than
+ * silently 1.5. The result may be ±Infinity for huge exponents; callers decide what that means.
+ */
+export function parseDecimal(raw: string, decimalComma = false): number | null {
+  const text = raw.trim();
+  if (PLAIN_NUMBER.test(text)) return Number(text);
+  if (decimalComma && COMMA_NUMBER.test(text)) return Number(text.replace(',', '.'));
+  return null;
+}

@@ -8,9 +8,10 @@ export type IssueCode =
   | 'ragged-row' // a record with more or fewer fields than the header
   | 'bad-date' // a date cell that does not parse (the row stays in totals)
   | 'placeholder-date' // 1970-01-01 and the like
-  | 'bad-weight'
-  | 'unmatched-join'
-  | 'excluded-row'
+  | 'bad-weight' // a weight that is not a finite number ≥ 0 (the row is invalid)
+  | 'zero-weight' // weight 0: the row is left out (excluded)
+  | 'unmatched-join' // no row of the --join file has the response's key
+  | 'excluded-row' // left out by rule (e.g. no --per entity)
   | 'excluded-preview' // a Qualtrics survey preview (left out by the layout's rules)
   | 'excluded-test' // a Qualtrics survey test
   | 'excluded-spam' // a response flagged as spam

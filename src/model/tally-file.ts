@@ -76,6 +76,8 @@ export interface TallyMeta {
   sources: TallySource[];
   /** row issues as cxm logged them (a warehouse has no line numbers: absent from SQL) */
   issues?: SerializedIssueLog;
+  /** --weight: the column the weight sums are of (absent: every answer weighs 1) */
+  weight?: string;
 }
 
 /** Column names a group column may not have (they are the fixed columns). */

@@ -102,3 +102,25 @@ export function isWeighted(t: Tally): boolean {
   }
   return false;
 }
+
+/** Relative tolerance of hasEqualWeights: sums of equal weights drift from count × w by rounding only. */
+const EQUAL_WEIGHTS_TOLERANCE = 1e-9;
+
+/**
+ * Whether every answer in the Tally has (up to rounding) the same weight: per point Σw² · count = (Σw)²
+ * (equality in Cauchy–Schwarz holds only for equal weights) and the same mean weight on every point.
+ * Such a Tally is scored from its plain counts, so equal weights reproduce unweighted results exactly.
+ */
+export function hasEqualWeights(t: Tally): boolean {
+  let common: number | null = null;
+  for (let i = 0; i < t.count.length; i++) {
+    const c = t.count[i];
+    if (c === 0) continue;
+    const sum = t.weightSum[i];
+    const mean = sum / c;
+    if (common === null) common = mean;
+    else if (Math.abs(mean - common) > EQUAL_WEIGHTS_TOLERANCE * common) return false;
+    if (Math.abs(t.weightSqSum[i] * c - sum * sum) > EQUAL_WEIGHTS_TOLERANCE * sum * sum) return false;
+  }
+  return true;
+}

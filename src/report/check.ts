@@ -8,6 +8,7 @@ import { adjustLabel, isPercent, METRIC_LABELS, metricDigits } from './score.js'
 import { formatCount, formatFixed, formatInterval, formatLevel, formatP } from './format.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
+import { enrichNotes } from './enrich-notes.js';
 
 type Settings = CheckResult['settings'];
 
@@ -220,6 +221,7 @@ export function checkView(result: CheckResult): View {
   const notes = [rule];
   if (s.rule !== 'point') notes.push(`p (adj.): ${adjustLabel(s.adjust)} across all ${familySize(result)} tested checks of this run; a check counts at p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}.`);
   if (result.checks.some((r) => r.status === 'low-base')) notes.push(`* low base: fewer than ${s.minN} answers (--min-n): neither pass nor fail; here ${lowBaseEffect(s)} (--on-low-base ${s.onLowBase}).`);
+  notes.push(...enrichNotes(s));
   notes.push(summaryText(result));
   return { sections, notes };
 }

@@ -5,9 +5,10 @@
  */
 import type { CompareResult, CompareRow, SideInfo } from '../analysis/compare.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
+import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
 import { dateNote } from './trend.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -39,10 +40,10 @@ function compareSection(result: CompareResult, metric: Metric): Section {
   const segments = byEvidence(all.filter((r) => Object.keys(r.group).length > 0));
   const columns: Column[] = [
     ...(s.by.length ? s.by : ['']).map((d) => ({ label: d })),
-    { label: 'n', align: 'right' as const },
+    { label: nLabel(s), align: 'right' as const },
     { label: `${label} ${current}`, align: 'right' as const },
     { label: `${level} CI`, align: 'right' as const },
-    { label: 'n', align: 'right' as const },
+    { label: nLabel(s), align: 'right' as const },
     { label: `${label} ${baseline}`, align: 'right' as const },
     { label: `${level} CI`, align: 'right' as const },
     { label: 'Δ', align: 'right' as const },
@@ -54,7 +55,7 @@ function compareSection(result: CompareResult, metric: Metric): Section {
     const isOverall = Object.keys(r.group).length === 0;
     const mark = r.lowBase ? 'low' : isOverall ? 'total' : undefined;
     const side = (e: CompareRow['current']): Cell[] => [
-      cell(formatCount(e.n) + (e.lowBase && e.n > 0 ? ' *' : ''), e.n === 0 ? 'muted' : mark),
+      cell(formatN(e), e.n === 0 ? 'muted' : mark),
       isOverall && e.value !== null ? cell(scoreCell({ ...e, metric }).text, 'total') : scoreCell({ ...e, metric }),
       cell(formatInterval(e.lower, e.upper, digits, suffix), e.lowBase ? 'low' : undefined),
     ];
@@ -88,20 +89,25 @@ export function compareView(result: CompareResult): View {
   if (s.date) notes.unshift(dateNote(s.date));
   if (s.by.length) notes.push('Segments are sorted by adjusted p (strongest evidence first), not by the size of Δ.');
   notes.push('The test takes the two sides as different respondents; people who answered in both make it optimistic.');
-  if (result.rows.some((r) => r.lowBase)) notes.push(`* low base: n < ${s.minN} on a side; shown, not tested.`);
+  if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(s, 'shown, not tested.', ' on a side'));
+  notes.push(...enrichNotes(s));
   return { sections: metrics.map((m) => compareSection(result, m)), notes };
 }
 
 export function compareCsv(result: CompareResult): { columns: string[]; rows: CsvValue[][] } {
   const by = result.settings.by;
+  const weighted = result.settings.weight !== undefined;
+  const eff = (prefix: string) => (weighted ? [`${prefix}_n_eff`] : []);
   const columns = [
     'metric',
     ...by,
     'current_n',
+    ...eff('current'),
     'current_value',
     'current_lower',
     'current_upper',
     'baseline_n',
+    ...eff('baseline'),
     'baseline_value',
     'baseline_lower',
     'baseline_upper',
@@ -117,10 +123,12 @@ export function compareCsv(result: CompareResult): { columns: string[]; rows: Cs
     r.metric,
     ...by.map((d) => r.group[d]),
     r.current.n,
+    ...(weighted ? [r.current.nEff] : []),
     r.current.value,
     r.current.lower,
     r.current.upper,
     r.baseline.n,
+    ...(weighted ? [r.baseline.nEff] : []),
     r.baseline.value,
     r.baseline.lower,
     r.baseline.upper,

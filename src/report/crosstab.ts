@@ -5,10 +5,11 @@
  */
 import type { CrosstabResult, CrosstabRow } from '../analysis/crosstab.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatCount, formatFixed, formatInterval, formatLevel } from './format.js';
-import { ESTIMATE_COLUMNS, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { formatFixed, formatInterval, formatLevel, formatN } from './format.js';
+import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {
@@ -18,7 +19,7 @@ export interface CrosstabViewOptions {
 
 function matrixCell(r: CrosstabRow | undefined, metric: Metric, margin: boolean, o: CrosstabViewOptions): Cell {
   if (!r) return cell('');
-  const n = `n=${formatCount(r.n)}${r.lowBase && r.n > 0 ? ' *' : ''}`;
+  const n = `n=${formatN(r)}`;
   if (r.suppressed || r.n === 0) return { ...cell('–', 'muted'), lines: [n] };
   const main = scoreCell({ ...r, metric }, r.vsRest);
   const mark = main.mark ?? (margin ? 'total' : undefined);
@@ -53,14 +54,16 @@ export function crosstabView(result: CrosstabResult, o: CrosstabViewOptions): Vi
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
   const notes = [`▲/▼ the cell differs from all respondents outside it (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')} across the table's cells).`];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) {
-    notes.push(s.suppressLow ? `* low base: n < ${s.minN}; estimate not shown (--suppress-low), not tested.` : `* low base: n < ${s.minN}; shown dimmed, not tested.`);
+    notes.push(lowBaseNote(s, s.suppressLow ? 'estimate not shown (--suppress-low), not tested.' : 'shown dimmed, not tested.'));
   }
+  notes.push(...enrichNotes(s));
   return { sections: metrics.map((m) => matrix(result, m, o)), notes };
 }
 
 export function crosstabCsv(result: CrosstabResult): { columns: string[]; rows: CsvValue[][] } {
   const { rows: a, cols: b } = result.settings;
-  const columns = ['metric', a, b, ...ESTIMATE_COLUMNS, 'suppressed', ...testColumns('vs_rest'), 'skipped', 'invalid'];
-  const rows = result.rows.map((r) => [r.metric, r.group[a], r.group[b], ...estimateValues(r), r.suppressed, ...testValues(r.vsRest), r.skipped, r.invalid]);
+  const weighted = result.settings.weight !== undefined;
+  const columns = ['metric', a, b, ...estimateColumns(weighted), 'suppressed', ...testColumns('vs_rest'), 'skipped', 'invalid'];
+  const rows = result.rows.map((r) => [r.metric, r.group[a], r.group[b], ...estimateValues(r, weighted), r.suppressed, ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
 }

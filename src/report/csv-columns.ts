@@ -5,11 +5,17 @@
  */
 import type { CsvValue } from './render-csv.js';
 
-export const ESTIMATE_COLUMNS = ['n', 'value', 'lower', 'upper', 'promoters', 'passives', 'detractors', 'satisfied', 'agree', 'low_base'];
+/** The estimate columns; a weighted run adds `n_eff` (Kish's effective n) after `n`. */
+export function estimateColumns(weighted: boolean): string[] {
+  return ['n', ...(weighted ? ['n_eff'] : []), 'value', 'lower', 'upper', 'promoters', 'passives', 'detractors', 'satisfied', 'agree', 'low_base'];
+}
 
-export function estimateValues(r: { n: number; value: number | null; lower: number | null; upper: number | null; counts: Record<string, number> | null; lowBase: boolean }): CsvValue[] {
+export function estimateValues(
+  r: { n: number; nEff?: number; value: number | null; lower: number | null; upper: number | null; counts: Record<string, number> | null; lowBase: boolean },
+  weighted: boolean,
+): CsvValue[] {
   const c = r.counts;
-  return [r.n, r.value, r.lower, r.upper, c?.promoters, c?.passives, c?.detractors, c?.satisfied, c?.agree, r.lowBase];
+  return [r.n, ...(weighted ? [r.nEff] : []), r.value, r.lower, r.upper, c?.promoters, c?.passives, c?.detractors, c?.satisfied, c?.agree, r.lowBase];
 }
 
 export function testColumns(prefix: string): string[] {

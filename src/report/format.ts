@@ -27,6 +27,8 @@ export function formatP(p: number | null): string {
 /** `18.6 – 28.1` */
 export function formatInterval(lower: number | null, upper: number | null, digits: number, suffix = ''): string {
   if (lower === null || upper === null) return '–';
+  // Wald at p = 0 or 1 (or SE = 0) gives a point: never let it read as certainty
+  if (lower === upper) return `${formatFixed(lower, digits)}${suffix} (zero width: not certainty)`;
   return `${formatFixed(lower, digits)}${suffix} – ${formatFixed(upper, digits)}${suffix}`;
 }
 
@@ -57,4 +59,12 @@ export function safeTerminalText(text: string): string {
 export function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/**
+ * An n cell: `1,204`, and in weighted runs also Kish's effective n, `1,204 (873.5)`; ` *` marks low base.
+ */
+export function formatN(r: { n: number; nEff?: number; lowBase?: boolean }, lowMark = r.lowBase === true && r.n > 0): string {
+  const eff = r.nEff === undefined ? '' : ` (${formatFixed(r.nEff, 1)})`;
+  return `${formatCount(r.n)}${eff}${lowMark ? ' *' : ''}`;
 }

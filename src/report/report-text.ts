@@ -10,6 +10,7 @@ import type { TrendRow } from '../analysis/trend.js';
 import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
 import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits } from './score.js';
 import { EVERY_LABELS, everyLabel } from './trend.js';
+import { enrichNotes } from './enrich-notes.js';
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -161,6 +162,7 @@ export function footerLines(r: ReportResult): { label: string; text: string }[] 
       text: `${methods}; ${formatLevel(s.level)} intervals. Changes: two independent samples (NPS adjusted difference test, percents pooled two-proportion z, means Welch t); headline changes unadjusted (one comparison per metric), segment changes ${adjustLabel(s.adjust)} per table. Low base: n < ${s.minN}.`,
     },
     { label: 'Dates', text: `column "${s.date.column}" (${s.date.formats.join(', ')}), calendar days in ${s.date.timeZone}; ${everyLabel(s)} periods; as of ${s.asOf} (${s.asOfFrom === 'flag' ? 'given with --as-of' : 'the latest date in the data'})` },
+    ...enrichNotes(s).map((text) => ({ label: 'Data', text })),
     { label: 'Made by', text: `cxm ${s.version}` },
   ];
 }

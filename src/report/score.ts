@@ -4,8 +4,9 @@
  */
 import type { Metric } from '../analysis/plan.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
-import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
-import { ESTIMATE_COLUMNS, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -49,7 +50,9 @@ export function isPercent(metric: Metric): boolean {
   return metric === 'csat' || metric === 'ces';
 }
 
-function share(part: number | undefined, n: number): string {
+/** A class's share of a row: its count over n (over n_eff when weighted: the counts are effective counts). */
+export function share(part: number | undefined, r: { n: number; nEff?: number }): string {
+  const n = r.nEff ?? r.n;
   if (!n || part === undefined) return '–';
   return `${formatFixed((100 * part) / n, 1)}%`;
 }
@@ -73,7 +76,7 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
   const column = result.settings.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     ...dims.map((d) => ({ label: d })),
-    { label: 'n', align: 'right' as const },
+    { label: nLabel(result.settings), align: 'right' as const },
     { label: METRIC_LABELS[metric], align: 'right' as const },
     { label: `${level} CI`, align: 'right' as const },
   ];
@@ -86,12 +89,12 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
     const suffix = isPercent(metric) ? '%' : '';
     const cells: Cell[] = dims.map((d, i) => cell(isOverall ? (i === 0 ? 'All' : '') : r.group[d], mark));
     cells.push(
-      cell(formatCount(r.n) + (r.lowBase ? ' *' : ''), mark),
+      cell(formatN(r, r.lowBase), mark),
       isOverall ? cell(scoreCell(r).text, 'total') : scoreCell(r, r.vsRest),
       cell(formatInterval(r.lower, r.upper, digits, suffix), mark === 'total' ? undefined : mark),
     );
     if (metric === 'nps') {
-      cells.push(cell(share(r.counts.promoters, r.n), mark === 'total' ? undefined : mark), cell(share(r.counts.passives, r.n), mark === 'total' ? undefined : mark), cell(share(r.counts.detractors, r.n), mark === 'total' ? undefined : mark));
+      cells.push(cell(share(r.counts.promoters, r), mark === 'total' ? undefined : mark), cell(share(r.counts.passives, r), mark === 'total' ? undefined : mark), cell(share(r.counts.detractors, r), mark === 'total' ? undefined : mark));
     }
     if (dims.length > 0) {
       if (isOverall || !r.vsRest) cells.push(cell(''), cell(''));
@@ -116,13 +119,20 @@ export function scoreView(result: ScoreResult): View {
       `▲/▼ differs from the rest of the respondents (${adjustLabel(result.settings.adjust)} p < ${formatFixed(1 - result.settings.level, 3).replace(/0+$/, '')}).`,
     );
   }
-  if (result.rows.some((r) => r.lowBase)) notes.push(`* low base: n < ${result.settings.minN}; shown, not tested.`);
+  if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));
+  notes.push(...enrichNotes(result.settings));
   return { sections: metrics.map((m) => metricSection(result, m)), notes };
 }
 
 export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvValue[][] } {
   const dims = result.settings.by;
-  const columns = ['metric', ...dims, ...ESTIMATE_COLUMNS, ...testColumns('vs_rest'), 'skipped', 'invalid'];
-  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r), ...testValues(r.vsRest), r.skipped, r.invalid]);
+  const weighted = result.settings.weight !== undefined;
+  const columns = ['metric', ...dims, ...estimateColumns(weighted), ...testColumns('vs_rest'), 'skipped', 'invalid'];
+  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
+}
+
+/** `* low base: n < 30; …` (n_eff when weighted). */
+export function lowBaseNote(s: { minN: number; weight?: unknown }, rest: string, where = ''): string {
+  return `* low base: ${s.weight ? 'effective n' : 'n'} < ${s.minN}${where}; ${rest}`;
 }

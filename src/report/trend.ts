@@ -5,10 +5,11 @@
  */
 import type { Metric } from '../analysis/plan.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
-import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
-import { ESTIMATE_COLUMNS, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -32,7 +33,7 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   const column = s.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     { label: 'period' },
-    { label: 'n', align: 'right' },
+    { label: nLabel(s), align: 'right' },
     { label: METRIC_LABELS[metric], align: 'right' },
     { label: `${level} CI`, align: 'right' },
     { label: 'Δ vs previous', align: 'right' },
@@ -44,7 +45,7 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
     const mark = r.n === 0 ? 'muted' : r.lowBase ? 'low' : undefined;
     const cells: Cell[] = [
       cell(r.group.period + (r.partial ? ' †' : ''), mark),
-      cell(formatCount(r.n) + (r.lowBase && r.n > 0 ? ' *' : ''), mark),
+      cell(formatN(r), mark),
       scoreCell({ ...r, metric }, r.vsPrevious),
       cell(formatInterval(r.lower, r.upper, digits, suffix), mark),
     ];
@@ -103,8 +104,9 @@ export function trendView(result: TrendResult): View {
     dateNote(s.date),
     `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
   ];
-  if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(`* low base: n < ${s.minN}; shown, not tested.`);
+  if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(lowBaseNote(s, 'shown, not tested.'));
   if (result.rows.some((r) => r.partial)) notes.push('† part of the period only: --since/--until falls inside it.');
+  notes.push(...enrichNotes(s));
   if (sections.length === 0) notes.push('No row has a usable date: nothing to show.');
   return { sections, notes };
 }
@@ -112,6 +114,7 @@ export function trendView(result: TrendResult): View {
 export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvValue[][] } {
   const by = result.settings.by;
   const rolling = result.settings.window !== null;
+  const weighted = result.settings.weight !== undefined;
   const columns = [
     'metric',
     ...by,
@@ -119,7 +122,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
     'start',
     'end',
     'partial',
-    ...ESTIMATE_COLUMNS,
+    ...estimateColumns(weighted),
     'vs_previous_period',
     ...testColumns('vs_previous'),
     ...(rolling ? ['rolling_periods', 'rolling_n', 'rolling_value', 'rolling_lower', 'rolling_upper'] : []),
@@ -135,7 +138,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
       r.start,
       r.end,
       r.partial,
-      ...estimateValues(r),
+      ...estimateValues(r, weighted),
       r.vsPrevious?.period,
       ...testValues(r.vsPrevious),
       ...(rolling ? [w?.periods, w?.n, w?.value, w?.lower, w?.upper] : []),

@@ -42,6 +42,7 @@ export * from './summarize-scale-counts.js';
 export * from './two-proportion-test.js';
 export * from './two-sided-normal-p.js';
 export * from './wald-interval.js';
+export * from './weighted-nps-linearized-difference-test.js';
 export * from './weighted-nps-linearized-interval.js';
 export * from './weighted-nps-linearized-se.js';
 export * from './wilson-cc-interval.js';

@@ -4,7 +4,7 @@
  * work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -13,6 +13,7 @@ Examples:
   cxm compare --current 'exports/2026-06-*.csv' --baseline 'exports/2026-05-*.csv' --metric nps
   cxm compare responses.csv --period 2026-W05 --against 2026-W04 --by region
   cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --format json
+  cxm compare responses.csv --period 2026-Q2 --against 2026-Q1 --tags tags.json --by tag
   cxm compare --tallies june-tallies.csv may-tallies.csv --by region`;
 
 export function defineCompare(program: Command, io: CliIo): Command {
@@ -26,6 +27,7 @@ export function defineCompare(program: Command, io: CliIo): Command {
     .option('--period <period>', 'the current period: 2026-W05, 2026-01, 2026-Q1, 2026-01-05, or FROM..TO')
     .option('--against <period>', 'the baseline period, same forms as --period')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
+  addEnrichFlags(cmd);
   addDateFlags(cmd);
   addInputFlags(cmd);
   addTallyFlags(cmd, false);

@@ -3,7 +3,7 @@
  * each cell tested against everyone outside it. Declares the flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -12,6 +12,7 @@ Examples:
   cxm crosstab responses.csv --rows region --cols plan --metric nps,csat --ci
   cxm crosstab responses.csv --rows region --cols channel --min-n 50 --suppress-low
   cxm crosstab responses.csv --rows region --cols plan --format csv -o regions-by-plan.csv
+  cxm crosstab responses.csv --rows tag --cols region --tags tags.json --where 'plan != Free'
   cxm crosstab --tallies tallies.csv --rows region --cols plan`;
 
 export function defineCrosstab(program: Command, io: CliIo): Command {
@@ -24,6 +25,8 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
     .option('--cols <column>', 'the segment column whose values make the columns')
     .option('--ci', 'show each cell\'s confidence interval')
     .option('--suppress-low', 'blank the estimates of cells under --min-n instead of dimming them');
+  addEnrichFlags(cmd);
+  addDateFlags(cmd);
   addInputFlags(cmd);
   addTallyFlags(cmd);
   addStatsFlags(cmd);

@@ -4,7 +4,7 @@
  * footer with the inputs' SHA-256). Declares the flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -27,6 +27,7 @@ export function defineReport(program: Command, io: CliIo): Command {
     .option('--history <n>', 'periods in the trend chart, the current one included (default 12)')
     .option('--comments <n>', 'how many of the newest detractor comments of the period to show (default 5; 0 for none)')
     .option('--comment <column>', 'the comment column (found from the header when not given)');
+  addEnrichFlags(cmd, { comment: false });
   addDateFlags(cmd);
   addInputFlags(cmd);
   addStatsFlags(cmd);

@@ -3,7 +3,7 @@
  * segment. Declares the flags; the work is loaded only when the command runs.
  */
 import type { Command } from 'commander';
-import { addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -13,6 +13,9 @@ Examples:
   cxm score responses.csv --by region,plan --metric nps,csat --level 0.9
   cxm score q1.csv q2.csv --method nps=score --format json -o scores.json
   cat responses.ndjson | cxm score - --by channel --format csv
+  cxm score responses.csv --join customers.csv --on email --weight revenue --by tier
+  cxm score responses.csv --join customers.csv --on email --per account --where 'region = EMEA'
+  cxm score responses.csv --tags tags.json --by tag --since 2026-04
   cxm score responses.csv --by region,plan --emit tallies -o tallies.csv
   cxm score --tallies shard-1.csv shard-2.csv --by region`;
 
@@ -23,6 +26,8 @@ export function defineScore(program: Command, io: CliIo): Command {
     .description('NPS, CSAT and CES with confidence intervals, overall and by segment; each segment is tested against the rest')
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
+  addEnrichFlags(cmd);
+  addDateFlags(cmd);
   addInputFlags(cmd);
   addTallyFlags(cmd);
   addStatsFlags(cmd);

@@ -4,7 +4,7 @@
  * loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -13,6 +13,7 @@ Examples:
   cxm trend responses.csv --every month --by region --metric nps
   cxm trend responses.csv --every week --date submitted_at --tz Europe/Berlin --since 2026-02 --until 2026-04
   cxm trend responses.csv --every day --window 7 --format csv -o daily.csv
+  cxm trend responses.csv --every quarter --join customers.csv --on email --per account --weight revenue
   cxm trend responses.csv --every day --by region --emit tallies -o daily-tallies.csv
   cxm trend --tallies daily-tallies.csv --every month --by region`;
 
@@ -24,9 +25,8 @@ export function defineTrend(program: Command, io: CliIo): Command {
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--every <period>', 'day, week (default), month, quarter or year')
     .option('--by <columns>', 'one series per segment value (comma-separated or repeated)', collect)
-    .option('--since <date>', 'first day or period to show, e.g. 2026-01-05 or 2026-W02 (default: the first date)')
-    .option('--until <date>', 'last day or period to show, included (default: the last date)')
     .option('--window <n>', 'also show a rolling score over the last N periods');
+  addEnrichFlags(cmd);
   addDateFlags(cmd);
   addInputFlags(cmd);
   addTallyFlags(cmd);
