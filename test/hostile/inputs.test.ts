@@ -91,6 +91,9 @@ describe('hostile inputs: every command ends cleanly', () => {
     ['report', (f) => ['report', f, '--every', 'month']],
     ['followup', (f) => ['followup', f]],
     ['score --tallies', (f) => ['score', '--tallies', f]],
+    ['drivers', (f) => ['drivers', f, '--by', 'region']],
+    // the hostile file as the customer file of a join: read whole, with the same reader
+    ['score --join', (f) => ['score', 'fixtures/responses.csv', '--join', f, '--on', 'email=id', '--by', 'region']],
   ];
   for (const h of HOSTILE.filter((x) => !x.heavy)) {
     it(h.name, async () => {

@@ -68,6 +68,14 @@ function hostileExport(file: string, seed: number): string {
 const current = hostileExport(path.join(dir, 'current.csv'), 7);
 const baseline = hostileExport(path.join(dir, 'baseline.csv'), 11);
 
+/** A customer file keyed by the export's emails whose `tier` values are the hostile ones. */
+const customers = path.join(dir, 'customers.csv');
+writeFileSync(customers, `email,tier\n${HOSTILE_VALUES.map((v, i) => `c${i}@example.com,"${v.replaceAll('"', '""')}"`).join('\n')}\n`);
+
+/** Comment tag rules whose tag names are hostile (a tag is a segment value of `--by tag`). */
+const tags = path.join(dir, 'tags.json');
+writeFileSync(tags, JSON.stringify(Object.fromEntries(HOSTILE_VALUES.map((v, i) => [`${v} #${i}`, [`R${i}`, 'red', 'evil', '/script|img/i']]))));
+
 type Format = 'table' | 'csv' | 'markdown' | 'json' | 'html' | 'junit' | 'github';
 
 interface Case {
@@ -89,6 +97,9 @@ const CASES: Case[] = [
   { name: 'check', args: ['check', current, '--min', 'nps=30', '--by', 'region', '--min-n', '1', '--rule', 'point'], formats: [...STANDARD, 'junit', 'github'], listsRegions: true },
   { name: 'report', args: ['report', current, '--every', 'month', '--as-of', '2026-06-30', '--by', 'region', '--min-n', '1', '--comments', '100'], formats: ['markdown', 'html', 'json'], listsRegions: false },
   { name: 'followup', args: ['followup', current, '--group', 'all', '--by', 'region'], formats: STANDARD, listsRegions: true },
+  { name: 'drivers', args: ['drivers', current, '--by', 'region,=evil()', '--min-n', '1'], formats: STANDARD, listsRegions: true },
+  { name: 'score --join', args: ['score', current, '--join', customers, '--on', 'email', '--by', 'tier', '--min-n', '1'], formats: STANDARD, listsRegions: true },
+  { name: 'score --tags', args: ['score', current, '--tags', tags, '--by', 'tag', '--min-n', '1'], formats: STANDARD, listsRegions: false },
   { name: 'score --emit tallies', args: ['score', current, '--by', 'region,=evil()', '--emit', 'tallies'], formats: ['csv', 'json'], listsRegions: true },
 ];
 
