@@ -3,7 +3,7 @@
  * which role, and fold all records into Tallies grouped by the requested dimensions — enriched, when
  * asked, with a joined customer file, a row filter, weights, comment tags and per-entity roll-ups.
  */
-import { UsageError } from '../model/errors.js';
+import { InputError, UsageError } from '../model/errors.js';
 import type { Role, Scale } from '../model/tally.js';
 import { readJoinTable } from '../io/join-table.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
@@ -138,6 +138,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   } finally {
     if (progress) display!.end();
   }
+  checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
@@ -180,6 +181,25 @@ function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: So
   if (request.tags) info.tags = { file: request.tags.file, column: scopeSpace(first, scope).tags!.column, tags: request.tags.rules.map((r) => r.tag) };
   if (gateColumn !== undefined) info.dates = { column: gateColumn, since: request.since ?? null, until: request.until ?? null };
   return info;
+}
+
+export const NO_DATA_ROWS = 'no data rows: the file has a header and nothing after it';
+
+/**
+ * Zero data rows is a broken export, not a score of n = 0: a run whose inputs hold no rows at all
+ * stops with exit 2 (a cron job or CI gate should notice); a header-only file among files with rows is
+ * noted and the run goes on.
+ */
+function checkDataRows(sources: Source[], rows: number[]): void {
+  if (rows.some((n) => n > 0)) {
+    sources.forEach((s, k) => {
+      if (rows[k] === 0) s.notes.push(NO_DATA_ROWS);
+    });
+    return;
+  }
+  const hint = 'an export of a period nobody answered in? cxm stops rather than report n = 0';
+  if (sources.length === 1) throw new InputError(NO_DATA_ROWS, { file: sources[0].input.name, line: sources[0].dataLine }, hint);
+  throw new InputError(`no data rows in any of the ${sources.length} files: each has a header and nothing after it`, { file: sources[0].input.name }, hint);
 }
 
 /** How the reader should open each input of a request. */
