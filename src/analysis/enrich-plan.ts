@@ -1,13 +1,16 @@
 /**
- * The enrichment of a fold, bound to one source by column index: the --join table, the row gate
- * (--where, --since/--until), the --weight column and the --per entity column. All plain data: it
- * travels to worker threads inside the FoldPlan. Names are resolved against the responses' columns
- * followed by the join file's (ColumnSpace), and `tag` names the comment tags when --tags is given.
+ * The enrichment of a run, bound to one source by column index: the row gate (the --join row, --where,
+ * --since/--until; row-gate.ts) and, for a fold, the --weight column and the --per entity column. All
+ * plain data: it travels to worker threads inside the FoldPlan. Names are resolved against the
+ * responses' columns followed by the join file's (ColumnSpace), and `tag` names the comment tags when
+ * --tags is given. A RowScope is what binds it, before any source: the fold binds it to each input, and
+ * the row collectors (followup's list, report's comment sample) bind the same scope to theirs.
  */
 import { InputError, UsageError } from '../model/errors.js';
-import { findColumn, normalizeHeader } from '../io/columns.js';
+import { detectCommentColumn, findColumn, normalizeHeader } from '../io/columns.js';
 import type { JoinTable } from '../io/join-table.js';
 import type { Source } from '../io/read-source.js';
+import type { TagRule } from '../io/tag-rules.js';
 import type { DateSource } from './date-dimension.js';
 import { bindDateSource } from './date-plan.js';
 import type { PerRule } from './entity-state.js';
@@ -29,12 +32,16 @@ export interface JoinPlan {
   rows: [string, string[]][];
 }
 
-export interface EnrichPlan {
+/** Which rows a run considers, and the columns the join adds to them (row-gate.ts applies it). */
+export interface GatePlan {
   join?: JoinPlan;
   /** --where (several are joined with "and") */
   where?: BoundWhere;
-  /** --since/--until when no date dimension applies them (score, crosstab, drivers…) */
+  /** --since/--until when no date dimension applies them (score, crosstab, drivers, the row collectors…) */
   dates?: { date: DateSource; first: number | null; last: number | null };
+}
+
+export interface EnrichPlan extends GatePlan {
   weight?: { column: string; index: number; decimalComma: boolean };
   per?: { column: string; index: number; rule: PerRule; date?: DateSource };
 }
@@ -47,6 +54,31 @@ export interface EnrichRequest {
   weight?: string;
   per?: string;
   perRule?: PerRule;
+}
+
+/**
+ * What widens and selects the rows of a run, before it is bound to a source: the join table (read
+ * once), the tag rules and the comment column they read, and the --where / --weight / --per request.
+ * The date range is not in it: each pass brings its own (report's comment sample reads one period).
+ */
+export interface RowScope {
+  join?: { table: JoinTable; on: string };
+  tags?: { file: string; rules: TagRule[] };
+  /** --comment: the column the tags read (detected when not given) */
+  comment?: string;
+  request: Omit<EnrichRequest, 'first' | 'last'>;
+}
+
+/** The columns of one source under a scope: its own, the join file's, and `tag`. */
+export function scopeSpace(source: Source, scope: RowScope): ColumnSpace {
+  return new ColumnSpace(source, scope.join, scope.tags ? tagPlan(source, scope.tags.rules, scope.comment) : undefined);
+}
+
+/** The comment tags of one source: the same rules, its own comment column. */
+function tagPlan(source: Source, rules: TagRule[], comment: string | undefined): TagPlan {
+  const file = source.input.name;
+  const index = comment !== undefined ? findColumn(source.header, comment, '--comment', file) : detectCommentColumn(source.header, file);
+  return { column: source.header[index], index, rules };
 }
 
 /** The columns a name can refer to in one source: the responses', then the join file's, then `tag`. */
@@ -90,13 +122,18 @@ export class ColumnSpace {
   }
 }
 
-/**
- * Binds the enrichment to one source. `dateColumn` is needed for --since/--until (when `gateDates`:
- * no date dimension applies them) and for `--per-rule latest`. Undefined when nothing applies.
- */
-export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: { column?: string; timeZone: string; format?: string; gate: boolean }): EnrichPlan | undefined {
+/** The date column of a binding: for --since/--until (when `gate`: no date dimension applies them) and --per-rule latest. */
+export interface DateBinding {
+  column?: string;
+  timeZone: string;
+  format?: string;
+  gate: boolean;
+}
+
+/** Binds the row gate to one source: the join, --where, and --since/--until when `dates.gate`. */
+export function bindGate(space: ColumnSpace, request: Pick<EnrichRequest, 'where' | 'first' | 'last'>, dates: DateBinding): GatePlan {
   const source = space.source;
-  const plan: EnrichPlan = {};
+  const plan: GatePlan = {};
   const join = space.join;
   if (join) {
     const index = findColumn(source.header, join.on, '--on', source.input.name);
@@ -109,6 +146,16 @@ export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: { 
   const first = request.first ?? null;
   const last = request.last ?? null;
   if (dates.gate && (first !== null || last !== null)) plan.dates = { date: bindDateSource(source, dates.column!, dates.timeZone, dates.format), first, last };
+  return plan;
+}
+
+/**
+ * Binds the enrichment to one source: the row gate, then --weight and --per. `dates.column` is needed
+ * for --since/--until (when `dates.gate`) and for `--per-rule latest`. Undefined when nothing applies.
+ */
+export function bindEnrich(space: ColumnSpace, request: EnrichRequest, dates: DateBinding): EnrichPlan | undefined {
+  const source = space.source;
+  const plan: EnrichPlan = bindGate(space, request, dates);
   if (request.weight !== undefined) {
     if (space.isTag(request.weight)) throw new UsageError('--weight: the comment tags are not a number');
     const index = space.index(request.weight, '--weight');

@@ -4,10 +4,12 @@
  * other commands it keeps rows, not Tallies, so memory is bounded by --limit: a heap keeps the newest
  * N matching rows, and the strings of a row are copied only when it makes the cut.
  *
- * Every row read is counted once, as for the fold: excluded (no usable date while --since/--until
- * need one, or a date outside them), skipped (no answer in the score column), invalid (an invalid
- * score, reported with its line) or used (a valid score). Used rows that match the group, the score
- * range and --with-comment are "matched"; the newest --limit of them are listed.
+ * Which rows it reads is decided by the row gate the fold uses (row-gate.ts): the --join row, --where,
+ * --since/--until on the date column — so the list and a score with the same flags are about the same
+ * rows. With --tags each row carries its tags. Every row read is counted once, as for the fold:
+ * excluded (left out by the gate, or by a layout's rules), skipped (no answer in the score column),
+ * invalid (an invalid score, reported with its line) or used (a valid score). Used rows that match the
+ * group, the score range and --with-comment are "matched"; the newest --limit of them are listed.
  */
 import { IssueLog } from '../model/issues.js';
 import { UsageError } from '../model/errors.js';
@@ -21,10 +23,14 @@ import { formatCivil } from '../model/calendar.js';
 import { BoundedHeap } from './bounded-heap.js';
 import { detectDateColumn } from '../io/date-column.js';
 import { bindDateSource, resolveDateColumn } from './date-plan.js';
+import { bindEnrich, scopeSpace, type ColumnSpace, type RowScope } from './enrich-plan.js';
+import { enrichedSink, type EnrichedTarget } from './enriched-sink.js';
 import type { FoldCounts } from './fold.js';
 import { checkSameColumns, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from './plan.js';
-import { collectWarnings, inputSummary, type InputSummary, type Warning } from './result.js';
+import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning } from './result.js';
 import { createRowDateReader, type RowDate } from './row-date.js';
+import { tagList, taggerFor } from './tagger.js';
+import { formatWhere } from './where.js';
 
 /** NPS classes, and the success band (or not) of a CSAT / CES answer. */
 export const NPS_GROUPS = ['detractors', 'passives', 'promoters'] as const;
@@ -40,13 +46,16 @@ export interface FollowupColumns {
   by: string[];
 }
 
+/** No scope: no join, no tags, no filter (what a list of the responses alone reads). */
+export const PLAIN_SCOPE: RowScope = { request: {} };
+
 export interface FollowupSettings {
   spec: RoleSpec;
   /** categories to list (see categoryOf); null for every answer */
   categories: string[] | null;
   /** --score LO-HI: list answers in this range instead of by category */
   scores: Scale | null;
-  /** --since/--until as local day numbers */
+  /** --since/--until as local day numbers (the row gate applies them on the date column) */
   since: number | null;
   until: number | null;
   withComment: boolean;
@@ -67,6 +76,8 @@ export interface FollowupRow {
   group: Record<string, string>;
   contact: Record<string, string>;
   comment: string | null;
+  /** the comment's tags (with --tags; none: []) */
+  tags?: string[];
   file: string;
   line: number;
 }
@@ -85,18 +96,24 @@ export function categoryOf(spec: RoleSpec, value: number): string {
 /** The category an NPS group stands for (`detractors` → `detractor`). */
 export const groupCategory = (group: NpsGroup): string => group.slice(0, -1);
 
-/** Column names for the list: given, else found from the first file's header. */
+/**
+ * Column names for the list: given, else found from the first file's header. Named columns may be the
+ * join file's (`--by tier`, `--contact owner`); detected ones are the responses' own (the respondent's
+ * id, comment and contact details). `tag` in --by (with --tags) is the tags column every row has then.
+ */
 export function resolveFollowupColumns(
-  source: Source,
+  space: ColumnSpace,
   given: { id?: string; comment?: string; contacts?: string[] | null; date: string | null; by: string[] },
 ): FollowupColumns {
+  const source = space.source;
   const header = source.header;
   const file = source.input.name;
-  const name = (value: string, flag: string) => header[findColumn(header, value, flag, file)];
+  const name = (value: string, flag: string) => space.header[space.index(value, flag)];
   const id = given.id !== undefined ? name(given.id, '--id') : (header[detectIdColumn(header) ?? -1] ?? null);
   const comment = given.comment !== undefined ? name(given.comment, '--comment') : (header[detectCommentColumn(header, file, source.labels) ?? -1] ?? null);
   const contacts = given.contacts === null ? [] : given.contacts !== undefined ? given.contacts.map((c) => name(c, '--contact')) : detectContactColumns(header, source.labels).map((i) => header[i]);
-  return { id, comment, contacts, date: given.date, by: given.by.map((b) => name(b, '--by')) };
+  const by = given.by.filter((b) => !space.isTag(b)).map((b) => name(b, '--by'));
+  return { id, comment, contacts, date: given.date, by };
 }
 
 interface Candidate {
@@ -124,15 +141,18 @@ export class FollowupCollector {
   constructor(
     private readonly columns: FollowupColumns,
     private readonly s: FollowupSettings,
+    /** the join, tags and --where of the run (--weight and --per too for report's comment sample) */
+    private readonly scope: RowScope = PLAIN_SCOPE,
   ) {
     this.heap = new BoundedHeap(s.limit, newer);
     this.parse = cachedScoreParser(s.spec.scale, s.spec.labels.length ? new Map(s.spec.labels) : undefined);
   }
 
-  /** A sink for one source (sources read one after another, in order). */
+  /** A sink for one source (sources read one after another, in order): the row gate, then the list. */
   sink(source: Source, fileIndex: number): RecordSink {
     const file = source.input.name;
-    const at = (name: string, flag: string) => findColumn(source.header, name, flag, file);
+    const space = scopeSpace(source, this.scope);
+    const at = (name: string, flag: string) => space.index(name, flag);
     const scoreIndex = at(this.s.spec.column, `--${this.s.spec.role}`);
     const idIndex = this.columns.id === null ? -1 : at(this.columns.id, '--id');
     const commentIndex = this.columns.comment === null ? -1 : at(this.columns.comment, '--comment');
@@ -140,62 +160,69 @@ export class FollowupCollector {
     const by = this.columns.by.map((c) => [c, at(c, '--by')] as const);
     const dateSource = this.columns.date === null ? null : bindDateSource(source, this.columns.date, this.s.timeZone, this.s.dateFormat);
     for (const f of dateSource?.formats ?? []) if (!this.dateFormats.includes(f)) this.dateFormats.push(f);
+    // rows outside --since/--until never get here (the gate leaves them out): this reads the time to sort by
     const readDate = dateSource ? createRowDateReader(dateSource, { file, issues: this.issues }) : null;
-    const needsDate = this.s.since !== null || this.s.until !== null;
-    const { spec, categories, scores, since, until, withComment } = this.s;
+    const tagger = space.tags ? taggerFor(space.tags) : null;
+    const { spec, categories, scores, withComment } = this.s;
     const counts = this.counts;
-    return {
-      record: (record: SourceRecord) => {
-        counts.rows++;
-        const date: RowDate | null = readDate ? readDate(record) : null;
-        if (needsDate && (date === null || (since !== null && date.day < since) || (until !== null && date.day > until))) {
-          counts.excluded++;
-          return;
-        }
-        let value = record.smallInt(scoreIndex);
-        if (value === BLANK) {
+    const consider = (record: SourceRecord) => {
+      counts.rows++;
+      const date: RowDate | null = readDate ? readDate(record) : null;
+      let value = record.smallInt(scoreIndex);
+      if (value === BLANK) {
+        counts.skipped++;
+        return;
+      }
+      if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
+        const raw = record.text(scoreIndex);
+        const cell = this.parse(raw);
+        if (cell.kind === 'blank') {
           counts.skipped++;
           return;
         }
-        if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
-          const raw = record.text(scoreIndex);
-          const cell = this.parse(raw);
-          if (cell.kind === 'blank') {
-            counts.skipped++;
-            return;
-          }
-          if (cell.kind === 'invalid') {
-            counts.invalid++;
-            this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
-            return;
-          }
-          value = cell.value;
-        }
-        counts.used++;
-        const category = categoryOf(spec, value);
-        if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
-        const comment = commentIndex === -1 ? null : record.text(commentIndex).trim();
-        if (withComment && !comment) return;
-        this.matched++;
-        const candidate: Candidate = { day: date?.day ?? -Infinity, ms: date?.ms ?? -Infinity, fileIndex, line: record.line, row: null };
-        if (!this.heap.wouldKeep(candidate)) {
-          this.heap.dropped++;
+        if (cell.kind === 'invalid') {
+          counts.invalid++;
+          this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
           return;
         }
-        const text = (i: number) => record.text(i).trim();
-        candidate.row = {
-          id: idIndex === -1 ? null : text(idIndex),
-          date: date === null ? null : formatCivil(date.day),
-          timestamp: dateSource === null ? null : text(dateSource.index),
-          score: value,
-          category,
-          group: Object.fromEntries(by.map(([name, i]) => [name, text(i) || '(blank)'])),
-          contact: Object.fromEntries(contacts.map(([name, i]) => [name, text(i)])),
-          comment,
-          file,
-          line: record.line,
-        };
-        this.heap.push(candidate);
+        value = cell.value;
+      }
+      counts.used++;
+      const category = categoryOf(spec, value);
+      if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
+      const comment = commentIndex === -1 ? null : record.text(commentIndex).trim();
+      if (withComment && !comment) return;
+      this.matched++;
+      const candidate: Candidate = { day: date?.day ?? -Infinity, ms: date?.ms ?? -Infinity, fileIndex, line: record.line, row: null };
+      if (!this.heap.wouldKeep(candidate)) {
+        this.heap.dropped++;
+        return;
+      }
+      const text = (i: number) => record.text(i).trim();
+      candidate.row = {
+        id: idIndex === -1 ? null : text(idIndex),
+        date: date === null ? null : formatCivil(date.day),
+        timestamp: dateSource === null ? null : text(dateSource.index),
+        score: value,
+        category,
+        group: Object.fromEntries(by.map(([name, i]) => [name, text(i) || '(blank)'])),
+        contact: Object.fromEntries(contacts.map(([name, i]) => [name, text(i)])),
+        comment,
+        ...(tagger ? { tags: tagList(tagger(record)) } : {}),
+        file,
+        line: record.line,
+      };
+      this.heap.push(candidate);
+    };
+    const list: EnrichedTarget = {
+      issues: this.issues,
+      record: consider,
+      // report's comment sample: a row with a usable weight and entity is listed like any other
+      recordEnriched: (r: SourceRecord) => consider(r),
+      invalidRow: (issue) => {
+        counts.rows++;
+        counts.invalid++;
+        this.issues.add(issue);
       },
       unreadable: (line: number, message: string) => {
         counts.rows++;
@@ -207,6 +234,9 @@ export class FollowupCollector {
         counts.excluded++;
       },
     };
+    const request = { ...this.scope.request, first: this.s.since, last: this.s.until };
+    const plan = bindEnrich(space, request, { column: this.columns.date ?? undefined, timeZone: this.s.timeZone, format: this.s.dateFormat, gate: true });
+    return plan ? enrichedSink(list, plan, file) : list;
   }
 
   /** Reads the sources one after another into the list. */
@@ -237,7 +267,7 @@ export interface FollowupResult {
     limit: number;
     columns: FollowupColumns;
     date: { column: string; formats: string[]; timeZone: string } | null;
-  };
+  } & Pick<EnrichSettings, 'where' | 'join' | 'tags'>;
   /** matching rows, and how many of them the list shows */
   matched: number;
   listed: number;
@@ -245,9 +275,11 @@ export interface FollowupResult {
   warnings: Warning[];
 }
 
-export function followupResult(sources: Source[], collector: FollowupCollector, columns: FollowupColumns, s: FollowupSettings): FollowupResult {
+export function followupResult(sources: Source[], collector: FollowupCollector, columns: FollowupColumns, s: FollowupSettings, scope: RowScope = PLAIN_SCOPE): FollowupResult {
   const rows = collector.rows();
   const warnings = collectWarnings(sources, collector.issues.serialize());
+  const join = scope.join;
+  if (join) for (const note of join.table.notes) warnings.push({ code: 'read-note', message: note, file: join.table.file });
   if (columns.date === null) warnings.push({ code: 'no-date-column', message: 'no date column: rows are listed latest in the file first' });
   if (columns.comment === null) warnings.push({ code: 'no-comment-column', message: 'no comment column found (name one with --comment)' });
   if (collector.matched > rows.length) {
@@ -269,12 +301,27 @@ export function followupResult(sources: Source[], collector: FollowupCollector, 
       limit: s.limit,
       columns,
       date: columns.date === null ? null : { column: columns.date, formats: collector.dateFormats, timeZone: s.timeZone },
+      ...scopeSettings(sources[0], scope, collector),
     },
     matched: collector.matched,
     listed: rows.length,
     rows,
     warnings,
   };
+}
+
+/** --where, --join and --tags as the settings of the other commands name them. */
+function scopeSettings(first: Source, scope: RowScope, collector: FollowupCollector): Pick<EnrichSettings, 'where' | 'join' | 'tags'> {
+  const out: Pick<EnrichSettings, 'where' | 'join' | 'tags'> = {};
+  const where = scope.request.where;
+  if (where?.length) out.where = where.map(formatWhere);
+  const join = scope.join;
+  if (join) {
+    const t = join.table;
+    out.join = { file: t.file, on: first.header[findColumn(first.header, join.on, '--on', first.input.name)], key: t.key, columns: t.columns, rows: t.rows.length, unmatched: collector.issues.count('unmatched-join') };
+  }
+  if (scope.tags) out.tags = { file: scope.tags.file, column: scopeSpace(first, scope).tags!.column, tags: scope.tags.rules.map((r) => r.tag) };
+  return out;
 }
 
 /** What the command line asks for: the list's settings before the score column is known, and the columns to show. */
@@ -296,8 +343,8 @@ export interface FollowupRequest extends ColumnOptions, Omit<FollowupSettings, '
 /** The default answers to call back: NPS detractors; CSAT and CES answers outside the success band. */
 export const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], csat: ['not satisfied'], ces: ['not agree'] };
 
-/** From the request and the first file's header to the columns and settings of the list. */
-export function planFollowup(sources: Source[], request: FollowupRequest): { columns: FollowupColumns; settings: FollowupSettings } {
+/** From the request and the first file's header (and the join file's) to the columns and settings of the list. */
+export function planFollowup(sources: Source[], request: FollowupRequest, scope: RowScope = PLAIN_SCOPE): { columns: FollowupColumns; settings: FollowupSettings } {
   checkSameColumns(sources);
   const first = sources[0];
   const roles = resolveRoles(first.header, first.input.name, request, request.role ? [request.role] : undefined, sourceContext(first));
@@ -307,7 +354,7 @@ export function planFollowup(sources: Source[], request: FollowupRequest): { col
   }
   const found = request.dateColumn !== undefined || request.needsDate || first.dateHint !== undefined || detectDateColumn(first.header, first.input.name) !== null;
   const date = found ? resolveDateColumn(first, request.dateColumn) : null;
-  const columns = resolveFollowupColumns(first, { id: request.id, comment: request.comment, contacts: request.contacts, date, by: request.by });
+  const columns = resolveFollowupColumns(scopeSpace(first, scope), { id: request.id, comment: request.comment, contacts: request.contacts, date, by: request.by });
   const settings: FollowupSettings = {
     spec,
     categories: request.categories === undefined ? DEFAULT_CATEGORIES[spec.role] : request.categories,

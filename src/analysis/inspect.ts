@@ -10,7 +10,7 @@ import { decideDateFormat } from '../io/dates.js';
 import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
-import { openOptions, type LoadRequest } from './load.js';
+import { NO_DATA_ROWS, openOptions, type LoadRequest } from './load.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
 import { observedRange } from './scale-check.js';
@@ -88,6 +88,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
   const source = await openSource(file, openOptions(request));
   const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
   const fold = await foldSource(source, bindPlan(source, specs, []), { threads: request.threads });
+  if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
   const summary = inputSummary([source], fold.counts);
   const candidates = detectRoleCandidates(source.header, source.labels);
   const counts = new Map(fold.issues.counts);

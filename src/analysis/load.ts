@@ -3,15 +3,14 @@
  * which role, and fold all records into Tallies grouped by the requested dimensions — enriched, when
  * asked, with a joined customer file, a row filter, weights, comment tags and per-entity roll-ups.
  */
-import { UsageError } from '../model/errors.js';
+import { InputError, UsageError } from '../model/errors.js';
 import type { Role, Scale } from '../model/tally.js';
-import { detectCommentColumn, findColumn } from '../io/columns.js';
-import { readJoinTable, type JoinTable } from '../io/join-table.js';
+import { readJoinTable } from '../io/join-table.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
-import { bindEnrich, ColumnSpace, type EnrichPlan, type EnrichRequest } from './enrich-plan.js';
+import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowScope } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
@@ -20,7 +19,6 @@ import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
 import type { SourceInfo } from './result.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
-import type { TagPlan } from './tagger.js';
 import { formatWhere } from './where.js';
 
 export interface LoadRequest {
@@ -84,6 +82,8 @@ export interface Loaded {
   /** the date column and the layouts read in it (first source first), when a date dimension was asked for */
   date?: { column: string; formats: string[] };
   enrich: EnrichInfo;
+  /** what selected and widened the rows, for a second pass over the inputs (report's comment sample) */
+  scope?: RowScope;
 }
 
 /** --since/--until as given (for settings), next to the day numbers in LoadRequest. */
@@ -108,8 +108,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   const gateDates = !request.date && hasBounds;
   const needsDates = gateDates || (request.per !== undefined && request.perRule === 'latest');
   const gateColumn = needsDates ? resolveDateColumn(first, request.dateColumn) : undefined;
-  if (request.join && request.join.file === '-') throw new UsageError('--join reads a file, not standard input');
-  const join = request.join ? await readJoinTable(request.join.file, request.join.key, first.header) : undefined;
+  const scope = await rowScope(request, first);
   const formats: string[] = [];
   const display = request.progressDisplay;
   let progress: Progress | undefined = new Progress(
@@ -127,7 +126,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
         for (const f of dimension.date.formats) if (!formats.includes(f)) formats.push(f);
         extra.push(dimension);
       }
-      const space = new ColumnSpace(source, join ? { table: join, on: request.join!.on } : undefined, tagPlan(source, request));
+      const space = scopeSpace(source, scope);
       const plan = bindPlan(source, roles, request.by, extra, space);
       const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       if (enrich) plan.enrich = enrich;
@@ -139,17 +138,22 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   } finally {
     if (progress) display!.end();
   }
+  checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
-  const enrich = enrichInfo(request, first, firstEnrich, join, gateDates ? gateColumn : undefined);
-  return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich };
+  const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
+  return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
 
-/** The comment tags of one source (the same rules, its own comment column), when --tags is given. */
-function tagPlan(source: Source, request: LoadRequest): TagPlan | undefined {
-  if (!request.tags) return undefined;
-  const file = source.input.name;
-  const index = request.comment !== undefined ? findColumn(source.header, request.comment, '--comment', file) : detectCommentColumn(source.header, file);
-  return { column: source.header[index], index, rules: request.tags.rules };
+/** The request's row scope: the join file read (its columns named against `first`'s), the tag rules, --where, --weight, --per. */
+export async function rowScope(request: Pick<LoadRequest, 'join' | 'tags' | 'comment'> & Omit<EnrichRequest, 'first' | 'last'>, first: Source): Promise<RowScope> {
+  if (request.join && request.join.file === '-') throw new UsageError('--join reads a file, not standard input');
+  const table = request.join ? await readJoinTable(request.join.file, request.join.key, first.header) : undefined;
+  return {
+    ...(table ? { join: { table, on: request.join!.on } } : {}),
+    ...(request.tags ? { tags: request.tags } : {}),
+    ...(request.comment !== undefined ? { comment: request.comment } : {}),
+    request: { where: request.where, weight: request.weight, per: request.per, perRule: request.perRule },
+  };
 }
 
 /**
@@ -167,15 +171,35 @@ function clipWindows(date: DateRequest, first: number | null, last: number | nul
 }
 
 /** What the options did, with columns named as in the file (the first source's binding). */
-function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: Source, plan: EnrichPlan | undefined, join: JoinTable | undefined, gateColumn: string | undefined): EnrichInfo {
+function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: Source, plan: EnrichPlan | undefined, scope: RowScope, gateColumn: string | undefined): EnrichInfo {
   const info: EnrichInfo = {};
+  const join = scope.join?.table;
   if (plan?.weight) info.weight = { column: plan.weight.column };
   if (request.where?.length) info.where = request.where.map(formatWhere);
   if (join && request.join) info.join = { file: join.file, on: plan?.join?.column ?? request.join.on, key: join.key, columns: join.columns, rows: join.rows.length, notes: join.notes };
   if (plan?.per) info.per = { column: plan.per.column, rule: plan.per.rule };
-  if (request.tags) info.tags = { file: request.tags.file, column: tagPlan(first, request)!.column, tags: request.tags.rules.map((r) => r.tag) };
+  if (request.tags) info.tags = { file: request.tags.file, column: scopeSpace(first, scope).tags!.column, tags: request.tags.rules.map((r) => r.tag) };
   if (gateColumn !== undefined) info.dates = { column: gateColumn, since: request.since ?? null, until: request.until ?? null };
   return info;
+}
+
+export const NO_DATA_ROWS = 'no data rows: the file has a header and nothing after it';
+
+/**
+ * Zero data rows is a broken export, not a score of n = 0: a run whose inputs hold no rows at all
+ * stops with exit 2 (a cron job or CI gate should notice); a header-only file among files with rows is
+ * noted and the run goes on.
+ */
+function checkDataRows(sources: Source[], rows: number[]): void {
+  if (rows.some((n) => n > 0)) {
+    sources.forEach((s, k) => {
+      if (rows[k] === 0) s.notes.push(NO_DATA_ROWS);
+    });
+    return;
+  }
+  const hint = 'an export of a period nobody answered in? cxm stops rather than report n = 0';
+  if (sources.length === 1) throw new InputError(NO_DATA_ROWS, { file: sources[0].input.name, line: sources[0].dataLine }, hint);
+  throw new InputError(`no data rows in any of the ${sources.length} files: each has a header and nothing after it`, { file: sources[0].input.name }, hint);
 }
 
 /** How the reader should open each input of a request. */

@@ -8,13 +8,15 @@
  *     segments of a metric (--adjust, Benjamini–Hochberg by default);
  *   - movers: the significant segment changes, largest first;
  *   - comments: the newest detractor comments of the current period (read by the close-the-loop
- *     collector in a second pass, since Tallies keep no text).
+ *     collector in a second pass, since Tallies keep no text), from the rows the numbers count: the
+ *     same row gate (--join, --where, --since/--until) and the same --weight/--per exclusions.
  */
 import { formatCivil } from '../model/calendar.js';
 import { comparePeriodsResult, WINDOW_KEYS, type CompareRow } from './compare.js';
 import { InputError } from '../model/errors.js';
 import type { Source } from '../io/read-source.js';
-import { DEFAULT_CATEGORIES, FollowupCollector, resolveFollowupColumns, type FollowupRow } from './followup.js';
+import { scopeSpace } from './enrich-plan.js';
+import { DEFAULT_CATEGORIES, FollowupCollector, PLAIN_SCOPE, resolveFollowupColumns, type FollowupRow } from './followup.js';
 import type { Loaded } from './load.js';
 import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
 import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from './period-select.js';
@@ -186,35 +188,44 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
 /**
  * The newest comments of the current period from the answers to follow up (NPS detractors; CSAT and
  * CES answers outside the success band), read from `sources` — opened anew: Tallies keep no text.
- * Row problems are not reported again (the fold reported them). None with `limit` 0.
+ * The rows are those the report's numbers count: the load's row scope (join, tags, --where, --weight,
+ * --per) and the current period cut by --since/--until (`first`/`last`). Not per tag: with --tags, each
+ * comment shows its tags. Row problems are not reported again (the fold reported them). None with
+ * `limit` 0.
  */
-export async function commentSample(sources: Source[], loaded: Loaded, pick: PeriodPick, o: { timeZone: string; dateFormat?: string; limit: number; comment: string | undefined }): Promise<{ sample: CommentSample | null; warnings: Warning[] }> {
+export async function commentSample(
+  sources: Source[],
+  loaded: Loaded,
+  pick: PeriodPick,
+  o: { timeZone: string; dateFormat?: string; limit: number; comment: string | undefined; first: number | null; last: number | null },
+): Promise<{ sample: CommentSample | null; warnings: Warning[] }> {
   if (o.limit === 0) return { sample: null, warnings: [] };
   const spec = loaded.roles.find((r) => r.role === 'nps') ?? loaded.roles[0];
   const category = DEFAULT_CATEGORIES[spec.role][0];
   const base = { category, metric: spec.role, matched: 0, rows: [] };
-  const first = sources[0];
+  const scope = loaded.scope ?? PLAIN_SCOPE;
+  const space = scopeSpace(sources[0], scope);
   let comment: string | null;
   try {
-    comment = resolveFollowupColumns(first, { comment: o.comment, contacts: null, date: null, by: [] }).comment;
+    comment = resolveFollowupColumns(space, { comment: o.comment, contacts: null, date: null, by: [] }).comment;
   } catch (error) {
     if (!(error instanceof InputError) || o.comment !== undefined) throw error;
     return { sample: { ...base, column: null }, warnings: [{ code: 'comment-column', message: `${error.message}: no comment sample (name the column with --comment)` }] };
   }
   if (comment === null) return { sample: { ...base, column: null }, warnings: [] };
-  const columns = resolveFollowupColumns(first, { comment, contacts: null, date: loaded.date?.column ?? null, by: loaded.fold.dimensions.slice(0, -1) });
+  const columns = resolveFollowupColumns(space, { comment, contacts: null, date: loaded.date?.column ?? null, by: loaded.fold.dimensions.slice(0, -1) });
   const range = periodRange(pick.current, pick.every, pick.weekStart);
   const collector = new FollowupCollector(columns, {
     spec,
     categories: [category],
     scores: null,
-    since: range.first,
-    until: range.last,
+    since: Math.max(range.first, o.first ?? range.first),
+    until: Math.min(range.last, o.last ?? range.last),
     withComment: true,
     limit: o.limit,
     timeZone: o.timeZone,
     dateFormat: o.dateFormat,
-  });
+  }, scope);
   await collector.read(sources);
   return { sample: { ...base, column: comment, matched: collector.matched, rows: collector.rows() }, warnings: [] };
 }

@@ -213,6 +213,8 @@ function describe(code: string): string {
       return 'rows with the wrong number of fields';
     case 'bad-quote':
       return 'rows with text after a closing quote';
+    case 'nul-byte':
+      return 'rows holding NUL bytes';
     case 'bad-date':
       return 'rows with a date that cannot be read';
     case 'placeholder-date':

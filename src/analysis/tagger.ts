@@ -51,7 +51,12 @@ export function taggerFor(plan: TagPlan): Tagger {
 
 /** The tags of a key; no tag is the one group `(untagged)`. */
 export function tagsOfKey(key: string, untagged: string): string[] {
-  return key === '' ? [untagged] : key.split(TAG_SEPARATOR);
+  return key === '' ? [untagged] : tagList(key);
+}
+
+/** The tags of a key as a list (none: []), for a row that is shown with its tags. */
+export function tagList(key: string): string[] {
+  return key === '' ? [] : key.split(TAG_SEPARATOR);
 }
 
 function escapeRegExp(text: string): string {

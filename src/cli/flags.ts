@@ -2,7 +2,7 @@
  * Commander declarations of the flags the commands share (validation happens in options.ts). Repeated
  * list flags accumulate: `--by region --by plan` equals `--by region,plan`.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { LAYOUT_NAMES } from '../io/layout.js';
 
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -57,20 +57,26 @@ export function addDateFlags(cmd: Command): Command {
 
 /**
  * Enrichment flags, shared by every command that reads responses: filters, weights, a joined customer
- * file, per-entity roll-ups and comment tags.
+ * file, per-entity roll-ups and comment tags. `rowsOnly` (followup's list) declares the flags that
+ * choose and widen rows (--where, --join, --on, --tags) and keeps --weight, --variance, --per and
+ * --per-rule out of the help, so that the command can refuse them by name; it has its own --since/--until.
  */
-export function addEnrichFlags(cmd: Command, options: { comment?: boolean } = {}): Command {
+export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsOnly?: boolean } = {}): Command {
+  const scoring = (flags: string, description: string) => cmd.addOption(new Option(flags, description).hideHelp(options.rowsOnly === true));
+  cmd.option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect);
+  if (!options.rowsOnly) {
+    cmd
+      .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
+      .option('--until <date>', 'last day kept (included), same forms as --since');
+  }
+  scoring('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n');
+  scoring('--variance <kind>', 'weighted NPS intervals: kish (effective n, the default) or linearized');
   cmd
-    .option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect)
-    .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
-    .option('--until <date>', 'last day kept (included), same forms as --since')
-    .option('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n')
-    .option('--variance <kind>', 'weighted NPS intervals: kish (effective n, the default) or linearized')
-    .option('--join <file>', 'a customer file (CSV/JSON) joined onto the responses (left join); its columns work in --by, --where, --weight, --per')
-    .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently')
-    .option('--per <column>', 'one score per value of this column (e.g. account) before scoring: account-level NPS')
-    .option('--per-rule <rule>', 'how an entity\'s answers become one: mean (rounded half up, the default), min or latest')
-    .option('--tags <file>', 'comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); adds the column "tag"');
+    .option('--join <file>', `a customer file (CSV/JSON) joined onto the responses (left join); its columns work in ${options.rowsOnly ? '--by, --where, --contact, --id' : '--by, --where, --weight, --per'}`)
+    .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently');
+  scoring('--per <column>', 'one score per value of this column (e.g. account) before scoring: account-level NPS');
+  scoring('--per-rule <rule>', 'how an entity\'s answers become one: mean (rounded half up, the default), min or latest');
+  cmd.option('--tags <file>', `comment tag rules (JSON: {"billing": ["invoice", "/charg(e|ed)/i"]}); ${options.rowsOnly ? 'lists each row\'s tags and adds "tag" to --where' : 'adds the column "tag"'}`);
   // a command with its own --comment (report's comment sample) reads the same column for --tags
   if (options.comment !== false) cmd.option('--comment <column>', 'the comment column that --tags reads (found from the header when not given)');
   return cmd;

@@ -1,13 +1,15 @@
 /**
- * `cxm followup` flags: which answers to list (--group, --score, --with-comment, --since/--until),
- * which columns to show (--id, --comment, --contact, --by) and how many rows (--limit).
+ * `cxm followup` flags: which answers to list (--group, --score, --with-comment, --since/--until,
+ * --where), which columns to show (--id, --comment, --contact, --by, --join/--on, --tags) and how many
+ * rows (--limit). --weight, --variance, --per and --per-rule are refused: they change how answers count
+ * in a score, and the list has none.
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { NPS_GROUPS, groupCategory, type FollowupRequest, type NpsGroup } from '../analysis/followup.js';
 import type { Scale } from '../model/tally.js';
 import { ROLES } from '../model/tally.js';
-import { choice, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './options.js';
+import { choice, flagName, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './options.js';
 
 /** The common options, with --since/--until as followup reads them (day numbers, see FollowupRequest). */
 export type FollowupOptions = Omit<CommonOptions, 'since' | 'until'> & Omit<FollowupRequest, Exclude<keyof CommonOptions, 'since' | 'until'>>;
@@ -39,7 +41,17 @@ function parseGroups(values: string[] | undefined): string[] | null | undefined 
   return out;
 }
 
+/** Flags of the scoring commands that have no meaning for a list of respondents. */
+const SCORING_FLAGS = ['weight', 'variance', 'per', 'perRule'] as const;
+
 export function parseFollowupOptions(files: string[], raw: Record<string, unknown>): FollowupOptions {
+  const scoring = SCORING_FLAGS.find((k) => raw[k] !== undefined);
+  if (scoring !== undefined) {
+    throw new UsageError(
+      `${flagName(scoring)} does not apply to followup: it lists respondents, and weights and --per change how answers count in a score`,
+      'to list the responses of some accounts or customers, filter with --where (joined columns too: --join FILE --on COL)',
+    );
+  }
   const o = parseFlags(schema, raw);
   const { metric: _metric, ...rest } = raw;
   const common = parseCommonOptions(files, rest);
@@ -58,6 +70,10 @@ export function parseFollowupOptions(files: string[], raw: Record<string, unknow
   const { first, last } = parseDayBounds(o.since, o.until, common.weekStart);
   return {
     ...common,
+    // a config file's weight and --per settings are for the scores; the list is of respondents
+    weight: undefined,
+    weighted: false,
+    per: undefined,
     role: o.metric,
     categories,
     scores,
@@ -66,7 +82,7 @@ export function parseFollowupOptions(files: string[], raw: Record<string, unknow
     withComment: o.withComment ?? false,
     limit: o.limit ?? DEFAULT_FOLLOWUP_LIMIT,
     id: o.id,
-    comment: o.comment,
+    comment: common.comment,
     contacts: o.contact === false ? null : o.contact === undefined ? undefined : splitList(o.contact),
     needsDate: first !== null || last !== null,
   };

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
+import { removePendingTemporaryFiles } from '../io/write-output.js';
+import { safeTerminalText } from '../report/format.js';
 import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
@@ -74,39 +76,66 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   }
 }
 
+/** Error lines carry data (file names, values, column names): one line, no control characters. */
+const line = (text: string): string => `${safeTerminalText(text)}\n`;
+
 function report(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     const message = error.message.replace(/^error:\s*/, '').replace(/\n[\s\S]*$/, '');
-    io.stderr.write(`cxm: ${message}\nhint: run \`cxm --help\` or \`cxm <command> --help\`\n`);
+    io.stderr.write(line(`cxm: ${message}`));
+    io.stderr.write('hint: run `cxm --help` or `cxm <command> --help`\n');
     return 2;
   }
   if (isCxmError(error)) {
     const e = error as CxmError;
     const place = 'place' in e ? formatPlace(e.place) : '';
-    io.stderr.write(`cxm: ${place}${e.message}\n`);
-    if (e.hint) io.stderr.write(`hint: ${e.hint}\n`);
+    io.stderr.write(line(`cxm: ${place}${e.message}`));
+    // a hint may have lines of its own (a caret under a position): kept, each made safe
+    if (e.hint) io.stderr.write(`hint: ${e.hint.split('\n').map(line).join('')}`);
     return e.exitCode;
   }
-  io.stderr.write(`cxm: internal error: ${error instanceof Error ? error.message : String(error)} (cxm ${version()}; please report this, with the command you ran)\n`);
-  if (io.env.CXM_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  io.stderr.write(internalError(error, io.env));
   return 3;
 }
 
 /**
- * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0; Ctrl-C
- * removes any half-written output file and exits 130.
+ * A bug: one line with the version and "please report" (exit 3); the stack only with CXM_DEBUG=1.
+ * Some errors (a stack overflow, out of memory) may also come from hostile input cxm failed to bound.
+ */
+export function internalError(error: unknown, env: Record<string, string | undefined>): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const text = line(`cxm: internal error: ${message} (cxm ${version()}; please report this, with the command you ran)`);
+  const stack = env.CXM_DEBUG && env.CXM_DEBUG !== '0' && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+  return text + stack;
+}
+
+/**
+ * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0, a closed
+ * stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
+ * 128 + the signal's number: 130, 143, 129 (worker threads end with the process); an error escaping `run` (a bug in a callback) is an
+ * internal error, exit 3, still in one line.
  */
 export async function main(): Promise<void> {
-  const { removePendingTemporaryFiles } = await import('../io/write-output.js');
+  const fatal = (error: unknown) => {
+    removePendingTemporaryFiles();
+    try {
+      process.stderr.write(internalError(error, process.env));
+    } finally {
+      process.exit(3);
+    }
+  };
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    fatal(error);
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.stderr.on('error', () => undefined); // nowhere left to say anything
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
       removePendingTemporaryFiles();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(code);
     });
   }
   process.exitCode = await run(process.argv.slice(2));

@@ -8,6 +8,7 @@
  * a closing quote (`"ab"c`) is kept (`abc`) and the record is marked irregular.
  */
 import type { ByteInterner } from './byte-interner.js';
+import { formatLimit, MAX_COLUMNS, MAX_RECORD_BYTES } from './limits.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 import { createStructuralIndex, type StructuralIndex } from './structural.js';
 
@@ -92,8 +93,8 @@ export class CsvRecord implements SourceRecord {
     return out;
   }
 
-  grow(): void {
-    const n = this.starts.length * 2;
+  grow(limit = Number.POSITIVE_INFINITY): void {
+    const n = Math.min(this.starts.length * 2, Math.max(limit, this.starts.length + 1));
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
     const flags = new Uint8Array(n);
@@ -130,15 +131,18 @@ export interface CsvScannerOptions {
   delimiter: number;
   /** line number of the first byte fed (default 1) */
   line?: number;
-  /** a record longer than this is an error (memory stays bounded on hostile input) */
+  /** a record longer than this, its line break included, is an error (memory stays bounded on hostile input) */
   maxRecordBytes?: number;
+  /** a record with more fields than this is an error */
+  maxFields?: number;
   /** called for every non-blank record; the record object is reused */
   onRecord: (record: CsvRecord) => void;
   /** force the SIMD or the plain structural index (tests); default: SIMD when available */
   structural?: 'simd' | 'loop';
+  /** the buffer's first size (it grows for longer records); small inputs need less than the default 1 MiB */
+  initialBuffer?: number;
 }
 
-export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
 export const INITIAL_BUFFER = 1 << 20;
 
 /**
@@ -158,6 +162,9 @@ export class CsvScanner {
   private line: number;
   private readonly delimiter: number;
   private readonly maxRecordBytes: number;
+  /** the buffer's largest size: one record at the limit, its line break included */
+  private readonly bufferLimit: number;
+  private readonly maxFields: number;
   private readonly onRecord: (record: CsvRecord) => void;
   stopAt = Number.POSITIVE_INFINITY;
   /** set once a record at or past `stopAt` was reached */
@@ -166,9 +173,11 @@ export class CsvScanner {
   constructor(options: CsvScannerOptions) {
     this.delimiter = options.delimiter;
     this.line = options.line ?? 1;
-    this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+    this.bufferLimit = this.maxRecordBytes;
+    this.maxFields = options.maxFields ?? MAX_COLUMNS;
     this.onRecord = options.onRecord;
-    this.index = createStructuralIndex(INITIAL_BUFFER, options.structural);
+    this.index = createStructuralIndex(Math.min(options.initialBuffer ?? INITIAL_BUFFER, this.bufferLimit), options.structural);
   }
 
   /** Absolute byte offset where the next unread record starts (the end, once all is read). */
@@ -221,16 +230,21 @@ export class CsvScanner {
     this.len = 0;
   }
 
-  /** Makes room for at least `want` more bytes, growing the buffer when one record fills it. */
+  /**
+   * Makes room for `want` more bytes (or what room is left), growing the buffer while one record fills
+   * it, up to the record limit: a record must fit in the buffer to be read, so none longer than the
+   * limit ever is, and a buffer full of one unfinished record is the error.
+   */
   private reserve(want: number): void {
-    if (this.index.capacity - this.len >= want) return;
-    if (this.len + want > this.maxRecordBytes + INITIAL_BUFFER) {
-      throw new CsvSyntaxError(
-        `a record is longer than ${Math.round(this.maxRecordBytes / 1048576)} MiB (an unclosed quote, or not a CSV file)`,
-        this.line,
-      );
-    }
-    this.index.grow(Math.max(this.index.capacity * 2, this.len + want), this.len);
+    const room = this.index.capacity - this.len;
+    if (room >= want) return;
+    if (this.index.capacity < this.bufferLimit) {
+      this.index.grow(Math.min(this.bufferLimit, Math.max(this.index.capacity * 2, this.len + want)), this.len);
+    } else if (room === 0) this.recordTooLong();
+  }
+
+  private recordTooLong(): never {
+    throw new CsvSyntaxError(`a record is longer than ${formatLimit(this.maxRecordBytes, 'bytes')}, the limit (an unclosed quote, or not a CSV file)`, this.line);
   }
 
   /**
@@ -265,7 +279,10 @@ export class CsvScanner {
       let irregular = false;
       for (;;) {
         if (nf === starts.length) {
-          rec.grow();
+          if (nf >= this.maxFields) {
+            throw new CsvSyntaxError(`a record has more than ${formatLimit(this.maxFields, 'count')} fields, the limit`, line);
+          }
+          rec.grow(this.maxFields);
           starts = rec.starts;
           ends = rec.ends;
           flags = rec.flags;
@@ -404,8 +421,9 @@ export class CsvScanner {
 /** Splits a whole CSV text into string arrays (small inputs: headers, previews, tests). */
 export function parseCsvText(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
-  const scanner = new CsvScanner({ delimiter: delimiter.charCodeAt(0), onRecord: (r) => rows.push(r.toArray()) });
-  scanner.write(Buffer.from(text, 'utf8'));
+  const bytes = Buffer.from(text, 'utf8');
+  const scanner = new CsvScanner({ delimiter: delimiter.charCodeAt(0), initialBuffer: Math.max(4096, bytes.length), onRecord: (r) => rows.push(r.toArray()) });
+  scanner.write(bytes);
   scanner.end();
   return rows;
 }

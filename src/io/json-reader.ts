@@ -6,15 +6,21 @@
  */
 import { answersToColumns, type AnswerField } from './answer-columns.js';
 import type { ByteInterner } from './byte-interner.js';
+import { formatLimit, MAX_JSON_DEPTH, MAX_JSON_RECORD_CHARS } from './limits.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 
 /** Keys of wrapper objects whose array holds the responses, in order of preference. */
 export const WRAPPER_KEYS = ['items', 'responses', 'satisfaction_ratings', 'conversations', 'data', 'results', 'records'];
 const METADATA_KEYS = /^(meta|links|pages|paging|pagination|errors|included|tags)$/i;
-export const MAX_JSON_DEPTH = 1000;
-export const MAX_JSON_RECORD_CHARS = 64 * 1024 * 1024;
 
-export type FlatRecord = Record<string, unknown>;
+/**
+ * A flattened record's nested objects, by dotted key: where a key holds an object in one response and
+ * a plain value in others, the column is the plain key and the object is an invalid value of it (an
+ * object where a score should be is a bad answer, not a column `nps.a` competing with `nps`).
+ */
+export const NESTED = Symbol('nested objects');
+
+export type FlatRecord = Record<string, unknown> & { [NESTED]?: Record<string, object> };
 
 export interface JsonItem {
   /** the flattened response, or null when it could not be read */
@@ -35,13 +41,15 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Flattens nested objects into dotted keys; arrays and scalars are kept as they are. */
+/** Flattens nested objects into dotted keys (noting them under NESTED); arrays and scalars are kept as they are. */
 export function flatten(value: unknown, prefix = '', out: FlatRecord = {}): FlatRecord {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const key = prefix ? `${prefix}.${k}` : k;
-      if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) flatten(v, key, out);
-      else out[key] = v;
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
+        (out[NESTED] ??= {})[key] = v;
+        flatten(v, key, out);
+      } else out[key] = v;
     }
   } else {
     out[prefix || 'value'] = value;
@@ -49,7 +57,15 @@ export function flatten(value: unknown, prefix = '', out: FlatRecord = {}): Flat
   return out;
 }
 
-function toItem(text: string, line: number): JsonItem {
+/**
+ * One response from its text. `checkDepth` for NDJSON lines (a document's splitter checks depth as it
+ * goes): JSON.parse takes any depth, but the flattening and printing after it recurse.
+ */
+function toItem(text: string, line: number, checkDepth = false): JsonItem {
+  // only a text longer than the limit can nest deeper than it
+  if (checkDepth && text.length > MAX_JSON_DEPTH && nestingExceeds(text, MAX_JSON_DEPTH)) {
+    return { record: null, line, error: `nested deeper than ${MAX_JSON_DEPTH} levels, the limit` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -63,22 +79,54 @@ function toItem(text: string, line: number): JsonItem {
   return fields ? { record: flatten(value), line, fields } : { record: flatten(value), line };
 }
 
+/** Whether JSON text nests arrays and objects deeper than `limit` (strings skipped). */
+export function nestingExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
 /** NDJSON: one object per non-blank line. A line that is not an object is an item with an error. */
 export async function* ndjsonItems(chunks: AsyncIterable<string>): AsyncGenerator<JsonItem> {
-  let rest = '';
+  // the unfinished line, in pieces (appending to one string and searching it again is quadratic)
+  let pieces: string[] = [];
+  let piecesLength = 0;
   let line = 1;
   for await (const chunk of chunks) {
-    rest += chunk;
+    let from = 0;
     let nl: number;
-    while ((nl = rest.indexOf('\n')) !== -1) {
-      const text = rest.slice(0, nl);
-      rest = rest.slice(nl + 1);
-      if (text.trim() !== '') yield toItem(text, line);
+    while ((nl = chunk.indexOf('\n', from)) !== -1) {
+      const end = chunk.slice(from, nl);
+      if (piecesLength + end.length > MAX_JSON_RECORD_CHARS) lineTooLong(line);
+      const text = pieces.length ? pieces.join('') + end : end;
+      pieces = [];
+      piecesLength = 0;
+      if (text.trim() !== '') yield toItem(text, line, true);
       line++;
+      from = nl + 1;
     }
-    if (rest.length > MAX_JSON_RECORD_CHARS) throw new JsonSyntaxError('a line is longer than 64 MiB', line);
+    if (from < chunk.length) {
+      pieces.push(chunk.slice(from));
+      piecesLength += chunk.length - from;
+      if (piecesLength > MAX_JSON_RECORD_CHARS) lineTooLong(line);
+    }
   }
-  if (rest.trim() !== '') yield toItem(rest, line);
+  const rest = pieces.join('');
+  if (rest.trim() !== '') yield toItem(rest, line, true);
+}
+
+function lineTooLong(line: number): never {
+  throw new JsonSyntaxError(`a line is longer than ${formatLimit(MAX_JSON_RECORD_CHARS, 'bytes')}, the limit`, line);
 }
 
 /**
@@ -170,7 +218,7 @@ class ArraySplitter {
         }
         this.depth++;
         if (this.depth > MAX_JSON_DEPTH) {
-          throw new JsonSyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, this.line);
+          throw new JsonSyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels, the limit`, this.line);
         }
         continue;
       }
@@ -212,7 +260,7 @@ class ArraySplitter {
     this.capture.push(text);
     this.captureLen += text.length;
     if (this.captureLen > MAX_JSON_RECORD_CHARS) {
-      throw new JsonSyntaxError('a response is larger than 64 MiB', this.captureLine);
+      throw new JsonSyntaxError(`a response is larger than ${formatLimit(MAX_JSON_RECORD_CHARS, 'bytes')}, the limit`, this.captureLine);
     }
   }
 

@@ -11,8 +11,11 @@ import { CsvScanner, CsvSyntaxError, type CsvRecord } from './csv-scanner.js';
 import { createTranscoder, detectEncoding, type Encoding, type EncodingGuess } from './decode.js';
 import { openInput, openRangeReader, type Input } from './input.js';
 import type { AnswerField } from './answer-columns.js';
-import { JsonRecord, JsonSyntaxError, jsonDocumentItems, ndjsonItems, type JsonItem } from './json-reader.js';
+import { JsonRecord, JsonSyntaxError, jsonDocumentItems, NESTED, ndjsonItems, type FlatRecord, type JsonItem } from './json-reader.js';
 import { detectLayout, layoutDateColumn, layoutHints, layoutRules, type Layout, type LayoutName, type RoleHint, type RowRules } from './layout.js';
+import { formatLimit, MAX_COLUMNS, MAX_HEAD_BYTES } from './limits.js';
+import { notTextReason } from './not-text.js';
+import { NulWatch } from './nul-watch.js';
 import type { SourceRecord } from './record.js';
 import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
@@ -56,7 +59,13 @@ export interface Source {
   /** things worth telling the user about how the file was read */
   notes: string[];
   /** JSON: items already read while looking for the columns */
-  json?: { buffered: JsonItem[]; rest: AsyncGenerator<JsonItem>; bytesRead: { bytes: number } };
+  json?: {
+    buffered: JsonItem[];
+    rest: AsyncGenerator<JsonItem>;
+    bytesRead: { bytes: number };
+    /** columns holding a plain value in some responses and an object in others (the object is a bad value) */
+    objectValued: string[];
+  };
 }
 
 export interface RecordSink {
@@ -68,8 +77,17 @@ export interface RecordSink {
 }
 
 const PREVIEW_ROWS = 100;
+/** cells kept as text for the preview: a very wide file gets fewer preview rows (memory and time) */
+const PREVIEW_CELLS = 400_000;
+const MIN_PREVIEW_ROWS = 10;
+/** the longest stretch of synchronous reading before the event loop gets a turn (for signals) */
+const EVENT_LOOP_TURN_MS = 50;
 const JSON_COLUMN_SCAN = 1000;
-const MAX_HEAD_BYTES = 64 * 1024 * 1024;
+
+/** How many records (up to 4 header rows included) to keep as text, given the width of the first one. */
+function recordsToKeep(width: number): number {
+  return 4 + Math.max(MIN_PREVIEW_ROWS, Math.min(PREVIEW_ROWS, Math.floor(PREVIEW_CELLS / Math.max(1, width))));
+}
 
 export async function openSource(arg: string, options: OpenOptions = {}): Promise<Source> {
   const input = await openInput(arg, options.stdin);
@@ -78,6 +96,8 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const notes: string[] = [];
   if (encoding.by === 'fallback') notes.push('not valid UTF-8: read as Windows-1252 (use --encoding to say otherwise)');
   const headText = decodeHead(input.head, encoding, input.complete);
+  const notText = notTextReason(input.head, headText);
+  if (notText) throw new InputError(notText.message, { file: input.name, line: notText.line });
   const format = detectFormat(input.name, headText);
   const source = format === 'csv' ? await openCsv(input, encoding, headText, options, notes) : await openJson(input, encoding, format, options, notes);
   if (options.includePreviews) delete source.rules.status;
@@ -112,10 +132,12 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
     const first: string[][] = [];
     const offsets: number[] = [];
     const lines: number[] = [];
+    let keep = PREVIEW_ROWS + 4;
     const scanner = new CsvScanner({
       delimiter: delimiter.charCodeAt(0),
       onRecord: (r: CsvRecord) => {
-        if (first.length < PREVIEW_ROWS + 4) {
+        if (first.length === 0) keep = recordsToKeep(r.fieldCount);
+        if (first.length < keep) {
           first.push(r.toArray());
           offsets.push(r.endOffset);
           lines.push(r.line);
@@ -131,7 +153,7 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
       if (error instanceof CsvSyntaxError) throw new InputError(error.message, { file: input.name, line: error.line });
       throw error;
     }
-    const enough = first.length >= PREVIEW_ROWS + 4;
+    const enough = first.length >= keep;
     if (!enough && !input.complete && input.head.length < MAX_HEAD_BYTES) {
       await input.extendHead(Math.min(MAX_HEAD_BYTES, input.head.length * 4));
       continue;
@@ -140,7 +162,7 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
     const layout = chosenLayout(first, 'csv', options.layout, input.name);
     const header = layout.header;
     const dataIndex = layout.headerRows;
-    const preview = first.slice(dataIndex, dataIndex + PREVIEW_ROWS);
+    const preview = first.slice(dataIndex, dataIndex + keep - 4);
     return {
       input,
       encoding,
@@ -168,18 +190,32 @@ async function openJson(input: Input, encoding: EncodingGuess, format: Format, o
   const items = format === 'ndjson' ? ndjsonItems(text) : jsonDocumentItems(text);
   const buffered: JsonItem[] = [];
   const columns = new Set<string>();
+  /** keys holding a value other than null or {} in some response, and keys holding an object */
+  const plain = new Set<string>();
+  const nested = new Set<string>();
   const fields = new Map<string, AnswerField>();
   try {
     while (buffered.length < JSON_COLUMN_SCAN) {
       const next = await items.next();
       if (next.done) break;
+      const record = next.value.record;
       buffered.push(next.value);
-      if (next.value.record) for (const k of Object.keys(next.value.record)) columns.add(k);
+      if (record) {
+        for (const [k, v] of Object.entries(record)) {
+          columns.add(k);
+          if (v !== null && !(typeof v === 'object' && !Array.isArray(v))) plain.add(k);
+        }
+        if (record[NESTED]) for (const k of Object.keys(record[NESTED])) nested.add(k);
+      }
       for (const [k, f] of Object.entries(next.value.fields ?? {})) fields.set(k, { ...fields.get(k), ...f });
+      if (columns.size > MAX_COLUMNS) {
+        throw new InputError(`more than ${formatLimit(MAX_COLUMNS, 'count')} columns, the limit`, { file: input.name, line: next.value.line });
+      }
     }
   } catch (error) {
     throw jsonError(error, input.name);
   }
+  const objectValued = columnsWithObjectValues(columns, plain, nested);
   if (columns.size === 0) {
     throw new InputError(buffered.length === 0 ? 'no responses in the file' : 'no response objects in the file', { file: input.name });
   }
@@ -187,7 +223,7 @@ async function openJson(input: Input, encoding: EncodingGuess, format: Format, o
   // a rating column every scanned conversation lacks (none rated yet) is still the rating column
   if (layout.name === 'intercom') columns.add('conversation_rating.rating');
   const header = [...columns];
-  const preview = buffered.filter((b) => b.record).slice(0, PREVIEW_ROWS).map((b) => header.map((h) => cellText(b.record![h])));
+  const preview = buffered.filter((b) => b.record).slice(0, recordsToKeep(header.length) - 4).map((b) => header.map((h) => cellText(valueAt(b.record!, h, objectValued))));
   return {
     input,
     encoding,
@@ -205,8 +241,27 @@ async function openJson(input: Input, encoding: EncodingGuess, format: Format, o
     dataLine: 1,
     preview,
     notes,
-    json: { buffered, rest: items, bytesRead },
+    json: { buffered, rest: items, bytesRead, objectValued: [...objectValued] },
   };
+}
+
+/**
+ * A key that holds a plain value in some responses and an object in others is one column: the object
+ * is a (bad) value of it, not a set of columns `key.sub` beside it. Returns those keys, after taking
+ * their dotted columns out. (A key that is null where it is not an object, like Intercom's unrated
+ * `conversation_rating`, keeps its dotted columns.)
+ */
+function columnsWithObjectValues(columns: Set<string>, plain: Set<string>, nested: Set<string>): Set<string> {
+  const both = new Set([...nested].filter((k) => plain.has(k)));
+  if (both.size > 0) {
+    for (const c of [...columns]) if ([...both].some((k) => c.startsWith(`${k}.`))) columns.delete(c);
+  }
+  return both;
+}
+
+/** A flattened response's value of a column, or the object it holds there when the column is one of `objectValued`. */
+function valueAt(record: FlatRecord, key: string, objectValued: Set<string>): unknown {
+  return record[key] ?? (objectValued.has(key) ? record[NESTED]?.[key] : undefined);
 }
 
 function cellText(v: unknown): string {
@@ -228,6 +283,10 @@ async function* textChunks(input: Input, encoding: EncodingGuess, counter: { byt
   }
   const tail = transcode ? transcode(Buffer.alloc(0), true).toString('utf8') : decoder!.decode();
   if (tail) yield tail;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function jsonError(error: unknown, file: string): unknown {
@@ -264,12 +323,15 @@ export async function readSource(source: Source, sink: RecordSink, issues: Issue
   return readJson(source, ruled, onProgress);
 }
 
-function raggedCheck(source: Source, sink: RecordSink, issues: IssueLog): (record: CsvRecord) => void {
+function raggedCheck(source: Source, sink: RecordSink, issues: IssueLog, nul: NulWatch): (record: CsvRecord) => void {
   const width = source.header.length;
   const file = source.input.name;
   return (record) => {
     if (record.irregular) {
       issues.add({ code: 'bad-quote', file, line: record.line, message: 'a quoted field has text after its closing quote' });
+    }
+    if (nul.holds(record)) {
+      issues.add({ code: 'nul-byte', file, line: record.line, message: 'the row holds NUL bytes, read as they are (a text export should not: is the file damaged?)' });
     }
     const n = record.fieldCount;
     if (n !== width && !(n > width && extrasEmpty(record, width))) {
@@ -291,8 +353,9 @@ function extrasEmpty(record: CsvRecord, width: number): boolean {
 
 async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange, onProgress?: OnProgress): Promise<ReadResult> {
   const input = source.input;
-  const onRecord = raggedCheck(source, sink, issues);
   const canSeek = input.path !== null && source.encoding.encoding === 'utf8';
+  const nul = new NulWatch(canSeek ? (range?.start ?? source.dataOffset) : 0);
+  const onRecord = raggedCheck(source, sink, issues, nul);
   try {
     if (canSeek) {
       const start = range?.start ?? source.dataOffset;
@@ -303,12 +366,20 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
       let bytes = 0;
       const read = (buffer: Buffer, offset: number, length: number): number => {
         const n = reader.read(buffer, offset, length);
+        nul.chunk(buffer.subarray(offset, offset + n), start + bytes);
         bytes += n;
         onProgress?.(bytes);
         return n;
       };
       try {
-        while (scanner.readFrom(read));
+        // the reads are synchronous: let a signal (Ctrl-C) be handled now and then
+        let turn = performance.now();
+        while (scanner.readFrom(read)) {
+          if (performance.now() - turn > EVENT_LOOP_TURN_MS) {
+            await yieldToEventLoop();
+            turn = performance.now();
+          }
+        }
       } finally {
         reader.close();
       }
@@ -319,23 +390,31 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
     const scanner = new CsvScanner({
       delimiter: source.delimiter!.charCodeAt(0),
       onRecord: (record) => {
-        if (toSkip > 0) toSkip--;
-        else onRecord(record);
+        if (toSkip > 0) {
+          toSkip--;
+          nul.holds(record);
+        } else onRecord(record);
       },
     });
     const transcode = createTranscoder(source.encoding.encoding);
     let first = true;
     let bytes = 0;
+    let written = 0;
+    const write = (chunk: Buffer) => {
+      nul.chunk(chunk, written);
+      written += chunk.length;
+      scanner.write(chunk);
+    };
     for await (let chunk of input.chunks(0)) {
       bytes += chunk.length;
       if (first) {
         chunk = chunk.subarray(source.encoding.bomLength);
         first = false;
       }
-      scanner.write(transcode ? transcode(chunk, false) : chunk);
+      write(transcode ? transcode(chunk, false) : chunk);
       onProgress?.(bytes);
     }
-    if (transcode) scanner.write(transcode(Buffer.alloc(0), true));
+    if (transcode) write(transcode(Buffer.alloc(0), true));
     scanner.end();
     return { endOffset: scanner.offset, endLine: scanner.nextLine };
   } catch (error) {
@@ -347,6 +426,7 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
 async function readJson(source: Source, sink: RecordSink, onProgress?: OnProgress): Promise<ReadResult> {
   const header = source.header;
   const index = new Map(header.map((h, i) => [h, i]));
+  const objectValued = source.json!.objectValued;
   const record = new JsonRecord();
   let lastLine = 0;
   let delivered = 0;
@@ -361,6 +441,10 @@ async function readJson(source: Source, sink: RecordSink, onProgress?: OnProgres
     for (const [k, v] of Object.entries(item.record)) {
       const i = index.get(k);
       if (i !== undefined) values[i] = v;
+    }
+    const objects = item.record[NESTED];
+    if (objects) {
+      for (const k of objectValued) if (objects[k] !== undefined) values[index.get(k)!] = objects[k];
     }
     record.set(values, item.line);
     sink.record(record);

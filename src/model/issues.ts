@@ -19,7 +19,8 @@ export type IssueCode =
   | 'excluded-unanswered' // asked but not answered (Zendesk offered, Intercom not rated)
   | 'unfinished-row' // an unfinished response, kept: its answered scores count
   | 'duplicate-id'
-  | 'bad-quote';
+  | 'bad-quote'
+  | 'nul-byte'; // a CSV row holding NUL bytes (read as it is)
 
 export interface RowIssue {
   code: IssueCode;

@@ -27,6 +27,8 @@ export function formatP(p: number | null): string {
 /** `18.6 – 28.1` */
 export function formatInterval(lower: number | null, upper: number | null, digits: number, suffix = ''): string {
   if (lower === null || upper === null) return '–';
+  // Wald at p = 0 or 1 (or SE = 0) gives a point: never let it read as certainty
+  if (lower === upper) return `${formatFixed(lower, digits)}${suffix} (zero width: not certainty)`;
   return `${formatFixed(lower, digits)}${suffix} – ${formatFixed(upper, digits)}${suffix}`;
 }
 
@@ -42,10 +44,21 @@ export function formatLevel(level: number): string {
   return `${Number((level * 100).toFixed(4))}%`;
 }
 
-/** Data text shown in a terminal: control characters (escape sequences) removed. */
+/**
+ * Data text shown in a terminal: control characters (escape sequences) and bidirectional overrides
+ * (text that displays in another order than it reads) removed, line breaks made spaces.
+ */
 export function safeTerminalText(text: string): string {
+  return withoutControls(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+}
+
+/**
+ * Text without the characters a terminal or log viewer obeys instead of showing — C0 controls but
+ * tab and line breaks, DEL, C1 controls — nor bidirectional overrides; line breaks are the caller's.
+ */
+export function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\r?\n/g, ' ');
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 /**

@@ -6,12 +6,11 @@
  */
 import type { CheckResult } from '../analysis/check.js';
 import { checkName, groupName, reasonText, summaryText } from './check.js';
+import { withoutControls } from './format.js';
 
 export function escapeGithubData(text: string): string {
   return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/g, '') // control characters (escape sequences) never reach the log
+    withoutControls(text) // control characters (escape sequences) never reach the log
       .replace(/%/g, '%25')
       .replace(/\r/g, '%0D')
       .replace(/\n/g, '%0A')

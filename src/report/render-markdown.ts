@@ -1,11 +1,16 @@
 /**
- * Markdown: one pipe table per section. Pipes and line breaks in data are escaped so a segment
- * called `a|b` cannot break the table.
+ * Markdown: one pipe table per section. Data cannot change the document: pipes and line breaks are
+ * escaped (a segment called `a|b` cannot break the table), brackets too (no links or images that load
+ * when the file is viewed), a `<` that could open an HTML tag or autolink is escaped, and control
+ * characters are removed.
  */
+import { safeTerminalText } from './format.js';
 import type { Cell, View } from './view.js';
 
 export function escapeMarkdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return safeTerminalText(text)
+    .replace(/[\\|[\]]/g, '\\$&')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 function cellText(c: Cell): string {

@@ -5,13 +5,14 @@
  */
 import type { TallyTable } from '../analysis/tally-export.js';
 import { renderCsv } from './render-csv.js';
+import { safeJsonText } from './render-json.js';
 
 export function renderTallies(table: TallyTable, format: 'csv' | 'json'): string {
   if (format === 'csv') return renderCsv(table.columns, table.rows);
   const lines = table.rows.map((row) => {
     const object: Record<string, string | number | null> = {};
     table.columns.forEach((c, i) => (object[c] = row[i]));
-    return JSON.stringify(object);
+    return safeJsonText(JSON.stringify(object));
   });
   return `[\n${lines.join(',\n')}\n]\n`;
 }

@@ -6,8 +6,7 @@
 import type { CompareRow } from '../analysis/compare.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatCount, formatLevel, formatP } from './format.js';
-import { escapeMarkdownCell } from './render-markdown.js';
+import { formatCount, formatLevel, formatP, safeTerminalText } from './format.js';
 import { METRIC_LABELS } from './score.js';
 import { sparkline } from './sparkline.js';
 import { warningText } from './summary.js';
@@ -30,13 +29,14 @@ import {
   valueText,
 } from './report-text.js';
 
-/** Data text in Markdown: no HTML, no emphasis, links or code, no table breaks, one line. */
+/** Data text in Markdown: no HTML, no emphasis, links or code, no table breaks, no control characters, one line. */
 export function escapeMarkdownText(text: string): string {
-  return escapeMarkdownCell(text)
+  return safeTerminalText(text)
+    .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([`*_[\]#~!])/g, '\\$1');
+    .replace(/([`*_[\]#~!|])/g, '\\$1');
 }
 
 function table(head: string[], align: ('l' | 'r')[], rows: string[][]): string[] {

@@ -129,11 +129,10 @@ export function commentsHeading(r: ReportResult): string {
   return `${who}: the newest ${formatCount(c.rows.length)} of ${formatCount(c.matched)} in ${r.settings.current.period}`;
 }
 
-/** Segment values of a comment, `region EMEA, plan Pro` */
-export function commentPlace(row: { group: Record<string, string> }): string {
-  return Object.entries(row.group)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
+/** Segment values of a comment and its tags (with --tags), `region EMEA, plan Pro, tags billing, speed` */
+export function commentPlace(row: { group: Record<string, string>; tags?: string[] }): string {
+  const tags = row.tags?.length ? [`tags ${row.tags.join(', ')}`] : [];
+  return [...Object.entries(row.group).map(([k, v]) => `${k} ${v}`), ...tags].join(', ');
 }
 
 /** The notes under the segment tables. */

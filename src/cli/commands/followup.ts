@@ -1,9 +1,10 @@
 /**
- * `cxm followup FILE… [--group detractors] [--since D] [--until D] [--with-comment]`: the close-the-loop
- * list, newest first. Declares the flags; the work is loaded on use.
+ * `cxm followup FILE… [--group detractors] [--since D] [--until D] [--with-comment] [--where EXPR]
+ * [--join FILE --on COL] [--tags RULES]`: the close-the-loop list, newest first. Declares the flags;
+ * the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addInputFlags, addOutputFlags, collect } from '../flags.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -11,7 +12,9 @@ Examples:
   cxm followup responses.csv
   cxm followup responses.csv --since 2026-06-01 --until 2026-06-30 --with-comment --by region
   cxm followup responses.csv --group detractors,passives --format csv -o call-back.csv
-  cxm followup responses.csv --metric csat --score 1-2 --no-contact --format json`;
+  cxm followup responses.csv --metric csat --score 1-2 --no-contact --format json
+  cxm followup responses.csv --join customers.csv --on email --where 'tier = Enterprise' --by account,tier
+  cxm followup responses.csv --tags tags.json --where 'tag = billing' --with-comment`;
 
 export function defineFollowup(program: Command, io: CliIo): Command {
   const cmd = program
@@ -27,16 +30,17 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     .option('--with-comment', 'only responses with a comment')
     .option('--by <columns>', 'segment columns to show (comma-separated or repeated)', collect)
     .option('--id <column>', 'the response id column (found from the header when not given)')
-    .option('--comment <column>', 'the comment column (found from the header when not given)')
+    .option('--comment <column>', 'the comment column, also the one --tags reads (found from the header when not given)')
     .option('--contact <columns>', 'contact columns to show (default: email, name, phone… found from the header)', collect)
     .option('--no-contact', 'show no contact columns')
     .option('--limit <n>', 'list at most the newest N matching responses (default 1000)');
+  addEnrichFlags(cmd, { comment: false, rowsOnly: true });
   addDateFlags(cmd);
   addInputFlags(cmd);
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseFollowupOptions }, { openSource }, { openOptions }, followup, { renderFollowup }, { emit }] = await Promise.all([
+    const [{ parseFollowupOptions }, { openSource }, { openOptions, rowScope }, followup, { renderFollowup }, { emit }] = await Promise.all([
       import('../followup-options.js'),
       import('../../io/read-source.js'),
       import('../../analysis/load.js'),
@@ -47,10 +51,11 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     const o = parseFollowupOptions(files, raw);
     const sources = [];
     for (const file of o.files) sources.push(await openSource(file, openOptions({ ...o, stdin: io.stdin })));
-    const { columns, settings } = followup.planFollowup(sources, o);
-    const collector = new followup.FollowupCollector(columns, settings);
+    const scope = await rowScope(o, sources[0]);
+    const { columns, settings } = followup.planFollowup(sources, o, scope);
+    const collector = new followup.FollowupCollector(columns, settings, scope);
     await collector.read(sources);
-    const result = followup.followupResult(sources, collector, columns, settings);
+    const result = followup.followupResult(sources, collector, columns, settings, scope);
     const text = await renderFollowup(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
   });

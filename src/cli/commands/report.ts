@@ -55,7 +55,7 @@ export function defineReport(program: Command, io: CliIo): Command {
       for (const file of o.files) hashes.push({ file: file === '-' ? 'stdin' : file, ...(file === '-' ? copy!.finish() : await hash.sha256File(file)) });
       const again = [];
       for (const file of o.files) again.push(await openSource(file === '-' ? copy!.path : file, openOptions({ ...o, stdin: undefined })));
-      const { sample, warnings } = await report.commentSample(again, loaded, pick, { timeZone: o.timeZone, dateFormat: o.dateFormat, limit: o.comments, comment: o.comment });
+      const { sample, warnings } = await report.commentSample(again, loaded, pick, { timeZone: o.timeZone, dateFormat: o.dateFormat, limit: o.comments, comment: o.comment, first: o.first, last: o.last });
       for (const row of sample?.rows ?? []) if (row.file === copy?.path) row.file = 'stdin';
       const result = report.reportResult(loaded, pick, o, { hashes, comments: sample, version: cmd.parent?.version() ?? '' });
       result.warnings.push(...warnings);

@@ -1,0 +1,36 @@
+/**
+ * The reader's limits, in one place. cxm reads files nobody checked, in cron and CI: each limit keeps
+ * memory bounded on hostile input and turns it into a one-line error (exit 2) naming the file and the
+ * line, instead of a crash or a machine out of memory. README's "Security" section lists them.
+ */
+
+const MiB = 1024 * 1024;
+
+/**
+ * Longest CSV record (one response: a line, or several when quoted fields hold line breaks), its line
+ * break included (also for a last line without one), and so longest field. A survey answer is a few
+ * kilobytes at most; a record past this is an unclosed quote running on through the file, or not a CSV
+ * file.
+ */
+export const MAX_RECORD_BYTES = 16 * MiB;
+
+/** Most fields in a CSV record or columns in a JSON file: Excel's column limit, 16,384. */
+export const MAX_COLUMNS = 16_384;
+
+/** Deepest nesting of JSON arrays and objects. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Longest JSON response (an element of the array, or an NDJSON line), in characters. */
+export const MAX_JSON_RECORD_CHARS = 16 * MiB;
+
+/**
+ * How far into a file the reader looks for its header rows and first records (the preview); more
+ * than one longest record, so a header at the record limit still fits.
+ */
+export const MAX_HEAD_BYTES = 2 * MAX_RECORD_BYTES;
+
+/** `16 MiB`, `16,384` in messages. */
+export function formatLimit(value: number, unit: 'bytes' | 'count'): string {
+  if (unit === 'bytes') return value % MiB === 0 ? `${value / MiB} MiB` : `${Math.ceil(value / 1024)} KiB`;
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
