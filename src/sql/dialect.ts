@@ -59,7 +59,12 @@ export interface Dialect {
   number(value: number): string;
   /** text compared by code points (byte order of UTF-8), whatever the session's collation */
   binary(expr: string): string;
+  /** the sum of doubles: as near the exact sum as the engine can add (cxm adds weights exactly) */
+  sum(expr: string): string;
 }
+
+/** The engine's SUM of doubles, in the order it adds them. */
+const plainSum = (e: string) => `SUM(${e})`;
 
 /** `CAST('…' AS type)` of a number as JavaScript writes it (the shortest text that reads back exactly). */
 const castDouble = (type: string, infinity: string) => (value: number) =>
@@ -105,6 +110,8 @@ const duckdb: Dialect = {
   toDouble: (t) => `CAST(${t} AS DOUBLE)`,
   number: castDouble('DOUBLE', 'Infinity'),
   binary: (e) => `(${e} COLLATE C)`,
+  // fsum adds with a compensation term (Kahan–Babuška): in practice the correctly rounded sum cxm has
+  sum: (e) => `fsum(${e})`,
 };
 
 const postgres: Dialect = {
@@ -137,7 +144,7 @@ const postgres: Dialect = {
   toDouble: (t) =>
     `CASE WHEN ${t} ~ '^[^eE]*([eE][+-]?0*[0-9]{1,3})?$' AND (abs(CAST(${t} AS NUMERIC)) BETWEEN 1e-300 AND 1e300 OR CAST(${t} AS NUMERIC) = 0) THEN CAST(${t} AS DOUBLE PRECISION) END`,
   number: castDouble('DOUBLE PRECISION', 'Infinity'),
-  binary: (e) => `(${e} COLLATE "C")`,
+  binary: (e) => `(${e} COLLATE "C")`,  sum: plainSum,
 };
 
 const bigquery: Dialect = {
@@ -167,7 +174,7 @@ const bigquery: Dialect = {
   search: (e, p, i) => `REGEXP_CONTAINS(${e}, ${escapedString(`${i ? '(?i)' : ''}${p}`)})`,
   toDouble: (t) => `SAFE_CAST(${t} AS FLOAT64)`,
   number: castDouble('FLOAT64', 'inf'),
-  binary: (e) => e,
+  binary: (e) => e,  sum: plainSum,
 };
 
 const snowflake: Dialect = {
@@ -198,7 +205,7 @@ const snowflake: Dialect = {
   toDouble: (t) => `TRY_CAST(${t} AS DOUBLE)`,
   number: castDouble('DOUBLE', 'inf'),
   // Snowflake compares text by its Unicode codes unless a column has a collation of its own
-  binary: (e) => e,
+  binary: (e) => e,  sum: plainSum,
 };
 
 const spark: Dialect = {
@@ -231,7 +238,7 @@ const spark: Dialect = {
   // Java reads numbers out of range as JavaScript does (±Infinity, 0)
   toDouble: (t) => `CAST(${t} AS DOUBLE)`,
   number: castDouble('DOUBLE', 'Infinity'),
-  binary: (e) => e,
+  binary: (e) => e,  sum: plainSum,
 };
 
 export const DIALECT: Record<DialectName, Dialect> = { duckdb, postgres, bigquery, snowflake, spark };

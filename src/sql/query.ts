@@ -163,8 +163,8 @@ export function tallyQuery(plan: SqlPlan): string {
     `CASE WHEN ${m} = '${INPUT}' THEN cxm_pattern ELSE ${m} END AS ${d.ident('metric')}`,
     `CASE ${m} ${roles.map((r) => `WHEN '${r.spec.role}' THEN ${r.v}`).join(' ')} END AS ${d.ident('point')}`,
     `COUNT(*) AS ${d.ident('count')}`,
-    plan.weight !== undefined ? `SUM(cxm_w) AS ${d.ident('weight_sum')}` : `COUNT(*) AS ${d.ident('weight_sum')}`,
-    plan.weight !== undefined ? `SUM(cxm_w * cxm_w) AS ${d.ident('weight_sq_sum')}` : `COUNT(*) AS ${d.ident('weight_sq_sum')}`,
+    plan.weight !== undefined ? `${d.sum('cxm_w')} AS ${d.ident('weight_sum')}` : `COUNT(*) AS ${d.ident('weight_sum')}`,
+    plan.weight !== undefined ? `${d.sum('cxm_w * cxm_w')} AS ${d.ident('weight_sq_sum')}` : `COUNT(*) AS ${d.ident('weight_sq_sum')}`,
     `CASE ${m} ${roles.map((r) => `WHEN '${r.spec.role}' THEN ${r.k}`).join(' ')} ELSE cxm_row END AS ${d.ident('kind')}`,
     `CAST(NULL AS ${d.text}) AS ${d.ident('meta')}`,
   ];

@@ -74,8 +74,8 @@ function ordering(d: Dialect, t: string, op: CompareOp, value: string): string {
 
 /**
  * How the weight `w` (cellNumber of the weight column) leaves a row: 'bad' (blank, not a number,
- * negative, or too large to square: the row is invalid), 'zero' (excluded), NULL (weighed).
+ * negative, or too large to square: the row is invalid), 'zero' (excluded), 'ok' (weighed); never NULL.
  */
 export function weightKind(d: Dialect, w: string): string {
-  return `CASE WHEN ${w} IS NULL OR ${w} < 0 OR ${w} > ${d.number(LARGEST_WEIGHT)} THEN 'bad' WHEN ${w} = 0 THEN 'zero' END`;
+  return `CASE WHEN ${w} IS NULL OR ${w} < 0 OR ${w} > ${d.number(LARGEST_WEIGHT)} THEN 'bad' WHEN ${w} = 0 THEN 'zero' ELSE 'ok' END`;
 }

@@ -38,10 +38,13 @@ async function tallies(from: string, sqlArgs: string[], kind: 'csv' | 'ndjson' =
   return out;
 }
 
-/** cxm on the raw file and on DuckDB's tallies, in every format: the same output. */
-async function same(command: string, file: string, args: string[], tallyFile: string): Promise<void> {
+/**
+ * cxm on the raw file and on DuckDB's tallies, in every format: the same output. `rowArgs` (--where,
+ * --weight, --since/--until of score and crosstab) go to the raw run only: the tallies were counted with them.
+ */
+async function same(command: string, file: string, args: string[], tallyFile: string, rowArgs: string[] = []): Promise<void> {
   for (const format of ['table', 'csv', 'json']) {
-    const raw = await runCli([command, file, ...args, '--format', format]);
+    const raw = await runCli([command, file, ...args, ...rowArgs, '--format', format]);
     const fromSql = await runCli([command, '--tallies', tallyFile, ...args, '--format', format]);
     expect(raw.code, raw.stderr).toBe(0);
     expect(fromSql.code, fromSql.stderr).toBe(0);
@@ -136,5 +139,76 @@ describe('cxm sql on DuckDB counts awkward cells like cxm: fixtures/sql/cells.cs
       const flags = ['--every', 'day', '--tz', 'America/Chicago', '--date-format', format, '--date', 't'];
       await same('trend', file, [...flags, '--min-n', '1'], await tallies(table(file), ['--nps', 'nps', ...flags]));
     }
+  });
+});
+
+describe('cxm sql on DuckDB with --where, --weight and --since/--until equals cxm on the file', () => {
+  /** the flags for both: `cxm sql` counts with them, the raw run reads with them */
+  async function both(command: string, file: string, args: string[], sqlArgs: string[], rowArgs: string[], from = table(file)): Promise<void> {
+    await same(command, file, args, await tallies(from, [...sqlArgs, ...rowArgs]), rowArgs);
+  }
+
+  it('--where: =, !=, in, not in, numeric and text comparisons, regular expressions (with i), and/or/not', async () => {
+    const wheres = [
+      ['--where', 'region != APAC and ces >= 3'],
+      ['--where', 'plan in (Pro, Business) or nps < 7', '--where', 'comment ~ /refund|slow|\\bapp\\b/i'],
+      ['--where', 'not (channel = web) and email ~ /^customer0[0-4]\\d@example[.]com$/', '--where', 'csat <= 4.0'],
+      ['--where', 'submitted_at >= 2026-02-01 and region not in ("North America") and comment !~ /^\\s*$/'],
+      ['--where', 'nps = 9.0 or nps = 1e1'],
+    ];
+    for (const where of wheres) {
+      await both('score', RESPONSES, ['--by', 'region'], [...ROLES, '--by', 'region'], where);
+      await both('crosstab', RESPONSES, ['--rows', 'plan', '--cols', 'channel'], [...ROLES, '--by', 'plan,channel'], where);
+    }
+    const date = ['--date', 'submitted_at'];
+    const where = ['--where', 'plan ~ /^(free|pro)$/i'];
+    await same('trend', RESPONSES, ['--every', 'month'], await tallies(table(RESPONSES), [...ROLES, ...date, '--every', 'month', ...where]), where);
+  });
+
+  it('--where on awkward cells: blanks, padded text, leading numbers, NULL cells of typed columns', async () => {
+    const CELLS = 'fixtures/sql/cells.csv';
+    for (const where of [['--where', 'segment = EMEA'], ['--where', 'nps > 5'], ['--where', 'csat != 5 and segment ~ /a/i'], ['--where', 'nps <= "8"']]) {
+      await both('score', CELLS, ['--min-n', '1'], ['--nps', 'nps', '--csat', 'csat'], where);
+    }
+    await both('score', RESPONSES, ['--by', 'plan'], [...ROLES, '--by', 'plan'], ['--where', 'csat >= 4 or ces < 3'], table(RESPONSES, true));
+  });
+
+  it('--weight: blank, invalid, negative, zero and too large weights as cxm reads them (fixtures/enrich/weights.csv)', async () => {
+    const file = 'fixtures/enrich/weights.csv';
+    await both('score', file, ['--by', 'region', '--min-n', '1'], ['--nps', 'nps', '--by', 'region'], ['--weight', 'weight']);
+    await both('score', file, ['--min-n', '1'], ['--nps', 'nps'], ['--weight', 'weight', '--where', 'region = APAC']);
+  });
+
+  it('--weight on the responses, by segment, crosstab and trend', async () => {
+    // a weight column derived from the response id: plain, fractional, blank, invalid, zero and negative
+    // weights; binary fractions, whose sums every engine adds exactly (README: Choices made)
+    const file = path.join(dir, 'weighted.csv');
+    const cycle = ["'1'", "'2'", "'0.5'", "'1.5'", "''", "'abc'", "'0'", "'-1'", "'3'", "'1.25'", "' 2.75 '", "'0.125'", "'25e-2'"];
+    await connection.run(
+      `COPY (SELECT *, [${cycle.join(', ')}][CAST(substr(response_id, 3) AS INTEGER) % ${cycle.length} + 1] AS weight FROM ${table(RESPONSES)}) TO ${sqlString(file)} (HEADER)`,
+    );
+    const w = ['--weight', 'weight'];
+    await both('score', file, ['--by', 'region'], [...ROLES, '--by', 'region'], w);
+    await both('crosstab', file, ['--rows', 'region', '--cols', 'plan', '--ci'], [...ROLES, '--by', 'region,plan'], [...w, '--where', 'channel != chat']);
+    const month = ['--date', 'submitted_at', '--every', 'month'];
+    await same('trend', file, [...month, '--by', 'plan'], await tallies(table(file), [...ROLES, ...month, '--by', 'plan', ...w]), w);
+  });
+
+  it('--since/--until without --every keep the rows in the range (score, crosstab)', async () => {
+    const range = ['--date', 'submitted_at', '--since', '2026-02-01', '--until', '2026-03-15'];
+    await both('score', RESPONSES, ['--by', 'region'], [...ROLES, '--by', 'region'], range);
+    await both('crosstab', RESPONSES, ['--rows', 'region', '--cols', 'plan'], [...ROLES, '--by', 'region,plan'], [...range, '--tz', 'Asia/Tokyo', '--where', 'nps >= 5']);
+    await both('score', 'fixtures/sql/cells.csv', ['--min-n', '1'], ['--nps', 'nps', '--csat', 'csat'], ['--date', 'answered_at', '--since', '2026-01', '--until', '2026-W20', '--tz', 'Europe/Berlin']);
+  });
+
+  it('reading fewer metrics than counted: the input block counts rows as a run reading only those does', async () => {
+    const all = await tallies(table(RESPONSES), [...ROLES, '--by', 'region']);
+    const cells = await tallies(table('fixtures/sql/cells.csv'), ['--nps', 'nps', '--csat', 'csat']);
+    for (const metric of ['nps', 'csat', 'ces', 'csat-mean,ces', 'nps,ces-mean']) {
+      await same('score', RESPONSES, ['--by', 'region', '--metric', metric], all);
+    }
+    for (const metric of ['nps', 'csat']) await same('score', 'fixtures/sql/cells.csv', ['--metric', metric, '--min-n', '1'], cells);
+    const raw = await runCli(['score', RESPONSES, '--metric', 'ces']);
+    expect(raw.stderr.split('\n')[0]).toMatch(/^read 480 rows: \d+ used, [1-9]\d* skipped/);
   });
 });
