@@ -50,9 +50,9 @@ export interface Dialect {
   list(values: string[]): { from: string; ref: string };
   /** a comment line for the top of the query, when the engine needs a setting */
   note?(zone: string): string | null;
-  /** the flavor of the engine's regular expressions, and a search for one (`i`: ignoring case) */
+  /** the flavor of the engine's regular expressions, and a search for one (case-sensitive: regex.ts spells `i` out) */
   regex: RegexFlavor;
-  search(expr: string, pattern: string, ignoreCase: boolean): string;
+  search(expr: string, pattern: string): string;
   /** the double a text that has the form of a plain number stands for (NULL where the engine cannot read it) */
   toDouble(text: string): string;
   /** a double constant (finite, or ±Infinity) */
@@ -105,7 +105,7 @@ const duckdb: Dialect = {
   dayOfYear: extractDate('doy'),
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${standardString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
   regex: 're2',
-  search: (e, p, i) => `regexp_matches(${e}, ${standardString(p)}${i ? ", 'i'" : ''})`,
+  search: (e, p) => `regexp_matches(${e}, ${standardString(p)})`,
   // DuckDB reads numbers out of range as JavaScript does (±Infinity, 0)
   toDouble: (t) => `CAST(${t} AS DOUBLE)`,
   number: castDouble('DOUBLE', 'Infinity'),
@@ -138,7 +138,7 @@ const postgres: Dialect = {
   dayOfYear: extractDate('DOY'),
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${standardString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
   regex: 'postgres',
-  search: (e, p, i) => `(${e} ${i ? '~*' : '~'} ${standardString(p)})`,
+  search: (e, p) => `(${e} ~ ${standardString(p)})`,
   // a cast out of range is an error in PostgreSQL: exponents of up to three digits go through NUMERIC,
   // and only magnitudes within 1e-300…1e300 (or 0) are cast to a double
   toDouble: (t) =>
@@ -171,7 +171,7 @@ const bigquery: Dialect = {
   dayOfYear: extractDate('DAYOFYEAR'),
   list: (values) => ({ from: `UNNEST([${values.map(escapedString).join(', ')}]) AS cxm_metric`, ref: 'cxm_metric' }),
   regex: 're2',
-  search: (e, p, i) => `REGEXP_CONTAINS(${e}, ${escapedString(`${i ? '(?i)' : ''}${p}`)})`,
+  search: (e, p) => `REGEXP_CONTAINS(${e}, ${escapedString(p)})`,
   toDouble: (t) => `SAFE_CAST(${t} AS FLOAT64)`,
   number: castDouble('FLOAT64', 'inf'),
   binary: (e) => e,  sum: plainSum,
@@ -201,7 +201,7 @@ const snowflake: Dialect = {
   dayOfYear: (d) => `DAYOFYEAR(${d})`,
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${escapedString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
   regex: 'posix',
-  search: (e, p, i) => `(REGEXP_INSTR(${e}, ${escapedString(p)}, 1, 1, 0, ${i ? "'i'" : "'c'"}) > 0)`,
+  search: (e, p) => `(REGEXP_INSTR(${e}, ${escapedString(p)}, 1, 1, 0, 'c') > 0)`,
   toDouble: (t) => `TRY_CAST(${t} AS DOUBLE)`,
   number: castDouble('DOUBLE', 'inf'),
   // Snowflake compares text by its Unicode codes unless a column has a collation of its own
@@ -233,8 +233,7 @@ const spark: Dialect = {
   list: (values) => ({ from: `(VALUES ${values.map((v) => `(${escapedString(v)})`).join(', ')}) AS cxm_m(cxm_metric)`, ref: 'cxm_m.cxm_metric' }),
   note: (zone) => `-- Spark: a TIMESTAMP column is read as wall-clock time in the session zone: run with spark.sql.session.timeZone=${zone}`,
   regex: 'java',
-  // Java's (?u) folds case beyond ASCII, as JavaScript's i does
-  search: (e, p, i) => `(${e} RLIKE ${escapedString(`${i ? '(?iu)' : ''}${p}`)})`,
+  search: (e, p) => `(${e} RLIKE ${escapedString(p)})`,
   // Java reads numbers out of range as JavaScript does (±Infinity, 0)
   toDouble: (t) => `CAST(${t} AS DOUBLE)`,
   number: castDouble('DOUBLE', 'Infinity'),

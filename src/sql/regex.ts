@@ -5,7 +5,8 @@
  * nothing left to an engine's reading of a shortcut: `.` is the class JavaScript means (no line ends
  * unless `s`), `\d`, `\w`, `\s` are explicit classes, `$` is the very end, `\b` is a word boundary on
  * ASCII word characters (written with look-arounds where the engine's own `\b` means something else),
- * awkward characters are hex escapes. Lazy quantifiers become greedy ones (whether a match exists does
+ * awkward characters are hex escapes, `i` is spelled out as classes of the case variants JavaScript
+ * matches (engines fold case their own way). Lazy quantifiers become greedy ones (whether a match exists does
  * not depend on it). What has no equivalent everywhere — look-arounds, back-references, named groups,
  * `\p{…}`, the `m` flag, repeat counts over 255, NUL — is refused with a usage error that says why.
  */
@@ -406,9 +407,65 @@ class Writer {
   }
 }
 
-/** The pattern for `flavor`, finding a match in the same texts as `new RegExp(source, flags)` (less `i`). */
+/**
+ * The pattern for `flavor`, finding a match in the same texts as `new RegExp(source, flags)`. The `i`
+ * flag is written out (each letter as the class of the characters JavaScript takes for it), never left to
+ * an engine's own case folding, which differs from JavaScript's at the edges (ſ, K, İ, ß) and by locale.
+ */
 export function translateRegex(source: string, flags: string, flavor: RegexFlavor): string {
   if (flags.includes('m')) refuse('the m flag (engines end lines at \\n only; JavaScript also at \\r, U+2028 and U+2029)', source);
-  const tree = new Parser(source, flags.includes('u')).parse();
+  const unicode = flags.includes('u');
+  let tree = new Parser(source, unicode).parse();
+  if (flags.includes('i')) tree = caseless(tree, unicode, source);
   return new Writer(flavor).node(tree, flags.includes('s'));
+}
+
+/** The tree with every character and class widened to what matches it ignoring case, as JavaScript does. */
+function caseless(node: Node, unicode: boolean, source: string): Node {
+  switch (node.kind) {
+    case 'alt':
+      return { kind: 'alt', options: node.options.map((seq) => seq.map((n) => caseless(n, unicode, source))) };
+    case 'repeat':
+      return { ...node, node: caseless(node.node, unicode, source) };
+    case 'char': {
+      const ranges = caseClosure([[node.cp, node.cp]], unicode);
+      return ranges.length === 1 && ranges[0][0] === ranges[0][1] ? node : { kind: 'class', ranges, negated: false };
+    }
+    case 'class':
+      return { ...node, ranges: caseClosure(node.ranges, unicode) };
+    case 'word':
+      // with i and u, JavaScript's word characters include ſ (U+017F) and K (U+212A)
+      if (unicode) refuse('\\b or \\B with both the i and u flags (JavaScript then counts ſ and K as word characters)', source);
+      return node;
+    default:
+      return node;
+  }
+}
+
+/** Code points whose lower or upper case is another text: the only ones ignoring case can add. */
+let cased: number[] | null = null;
+function casedCodePoints(): number[] {
+  if (cased) return cased;
+  cased = [];
+  for (let cp = 0; cp <= 0x1ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCodePoint(cp);
+    if (c.toLowerCase() !== c || c.toUpperCase() !== c) cased.push(cp);
+  }
+  return cased;
+}
+
+/**
+ * The ranges and every character JavaScript matches with them ignoring case (`i`, or `iu`: its two
+ * foldings differ), found by asking JavaScript's own regular expressions about each cased character.
+ */
+export function caseClosure(ranges: [number, number][], unicode: boolean): [number, number][] {
+  const esc = (cp: number) => (unicode ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`);
+  const re = new RegExp(`^[${ranges.map(([a, b]) => (a === b ? esc(a) : `${esc(a)}-${esc(b)}`)).join('')}]$`, unicode ? 'iu' : 'i');
+  const out = ranges.map(([a, b]): [number, number] => [a, b]);
+  for (const cp of casedCodePoints()) {
+    if (!unicode && cp > 0xffff) break;
+    if (re.test(String.fromCodePoint(cp))) out.push([cp, cp]);
+  }
+  return merge(out);
 }

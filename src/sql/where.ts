@@ -43,7 +43,7 @@ export function whereSql(d: Dialect, expr: WhereExpr, text: (column: string) => 
     }
     case 'match': {
       if (expr.source === '') return '(1 = 1)';
-      return `COALESCE(${d.search(text(expr.column), translateRegex(expr.source, expr.flags, d.regex), expr.flags.includes('i'))}, FALSE)`;
+      return `COALESCE(${d.search(text(expr.column), translateRegex(expr.source, expr.flags, d.regex))}, FALSE)`;
     }
   }
 }
