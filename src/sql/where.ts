@@ -6,6 +6,7 @@
  * with a CASE; text compares by code points. Every condition is TRUE or FALSE, never NULL, so `not`
  * means what it says. Values and names are quoted by the dialect, never pasted.
  */
+import { UsageError } from '../model/errors.js';
 import type { CompareOp, WhereExpr } from '../analysis/where.js';
 import type { Dialect } from './dialect.js';
 import { translateRegex } from './regex.js';
@@ -68,7 +69,13 @@ const SQL_OP: Record<Exclude<CompareOp, '=' | '!='>, string> = { '<': '<', '<=':
 function ordering(d: Dialect, t: string, op: CompareOp, value: string): string {
   const sqlOp = SQL_OP[op as keyof typeof SQL_OP];
   const n = literalNumber(value);
-  if (n === null) return `(${t} <> '' AND ${d.binary(t)} ${sqlOp} ${d.binary(d.str(value))})`;
+  if (n === null) {
+    // JavaScript orders UTF-16 code units, engines code points: they agree while the value has none from U+D800 on
+    if (/[\uD800-\uFFFF]/.test(value)) {
+      throw new UsageError(`--where: ${op} ${JSON.stringify(value)}: cxm sql orders text by code points, cxm by UTF-16 units, and they differ for characters from U+D800 on`, 'compare with =, in or ~ instead');
+    }
+    return `(${t} <> '' AND ${d.binary(t)} ${sqlOp} ${d.binary(d.str(value))})`;
+  }
   return `COALESCE(${cellNumber(d, t)} ${sqlOp} ${d.number(n)}, FALSE)`;
 }
 
