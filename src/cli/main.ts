@@ -83,8 +83,10 @@ function report(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     const message = error.message.replace(/^error:\s*/, '').replace(/\n[\s\S]*$/, '');
+    // commander's suggestion for a typo ("(Did you mean --level?)") becomes the hint
+    const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message)?.[1];
     io.stderr.write(line(`cxm: ${message}`));
-    io.stderr.write('hint: run `cxm --help` or `cxm <command> --help`\n');
+    io.stderr.write(suggestion ? line(`hint: did you mean ${suggestion}?`) : 'hint: run `cxm --help` or `cxm <command> --help`\n');
     return 2;
   }
   if (isCxmError(error)) {

@@ -119,3 +119,19 @@ describe('colour', () => {
     expect(json.stdout).not.toMatch(/\u001b\[/);
   });
 });
+
+describe('mistyped options and commands', () => {
+  it('names the nearest option or command as the hint', async () => {
+    const option = await runCli(['score', 'fixtures/responses.csv', '--levle', '0.9']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe("cxm: unknown option '--levle'\nhint: did you mean --level?\n");
+    const command = await runCli(['scor', 'fixtures/responses.csv']);
+    expect(command.stderr).toBe("cxm: unknown command 'scor'\nhint: did you mean score?\n");
+  });
+
+  it('points to --help when nothing is near', async () => {
+    const r = await runCli(['score', 'fixtures/responses.csv', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("cxm: unknown option '--bogus'\nhint: run `cxm --help` or `cxm <command> --help`\n");
+  });
+});
