@@ -4,28 +4,16 @@
 // independent computation here: it reads the files with its own CSV reader and counts with its own
 // GROUP BY; cxm only wrote the query. What cannot be equal is listed: a warehouse has no line numbers,
 // so the JSON `warnings` (rows listed by line) and `input.files` (the table instead of the file) differ.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
+import { sqlString, useDuckDB } from './duckdb.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cxm-duckdb-'));
-let connection: DuckDBConnection;
-let instance: DuckDBInstance;
+const duckdb = useDuckDB();
 let counter = 0;
-
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
-
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** The file as DuckDB reads a CSV: every column text (as an export is), or typed by DuckDB's sniffer. */
 const table = (file: string, typed = false) => `read_csv(${sqlString(file)}, header = true${typed ? '' : ', all_varchar = true'})`;
 
@@ -34,7 +22,7 @@ async function tallies(from: string, sqlArgs: string[], kind: 'csv' | 'ndjson' =
   const query = await runCli(['sql', '--dialect', 'duckdb', '--from', from, ...sqlArgs]);
   expect(query.code, query.stderr).toBe(0);
   const out = path.join(dir, `t${++counter}.${kind}`);
-  await connection.run(`COPY (${query.stdout}) TO ${sqlString(out)} (${kind === 'csv' ? 'HEADER' : 'FORMAT json'})`);
+  await duckdb().run(`COPY (${query.stdout}) TO ${sqlString(out)} (${kind === 'csv' ? 'HEADER' : 'FORMAT json'})`);
   return out;
 }
 
@@ -184,7 +172,7 @@ describe('cxm sql on DuckDB with --where, --weight and --since/--until equals cx
     // weights; binary fractions, whose sums every engine adds exactly (README: Choices made)
     const file = path.join(dir, 'weighted.csv');
     const cycle = ["'1'", "'2'", "'0.5'", "'1.5'", "''", "'abc'", "'0'", "'-1'", "'3'", "'1.25'", "' 2.75 '", "'0.125'", "'25e-2'"];
-    await connection.run(
+    await duckdb().run(
       `COPY (SELECT *, [${cycle.join(', ')}][CAST(substr(response_id, 3) AS INTEGER) % ${cycle.length} + 1] AS weight FROM ${table(RESPONSES)}) TO ${sqlString(file)} (HEADER)`,
     );
     const w = ['--weight', 'weight'];

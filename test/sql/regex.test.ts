@@ -1,23 +1,12 @@
 // The --where regex translator (src/sql/regex.ts): what it writes for each engine's flavour and what it
 // refuses. RE2's reading is checked on a real engine (embedded DuckDB): for every pattern and text, DuckDB's
 // regexp_matches on the translation agrees with JavaScript's RegExp on the original.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/model/errors.js';
 import { caseClosure, translateRegex } from '../../src/sql/regex.js';
+import { sqlString as sql, useDuckDB } from './duckdb.js';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection?.closeSync();
-  instance?.closeSync();
-});
-
-const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const duckdb = useDuckDB();
 
 const TEXTS = [
   '', 'refund', 'REFUND please', 'Refünd', 'no re fund', 'app', 'the app crashed', 'apps', 'happy', 'my_app', 'App-Store',
@@ -32,7 +21,7 @@ async function agree(source: string, flags: string): Promise<void> {
   const re = new RegExp(source, flags);
   const translated = translateRegex(source, flags, 're2');
   const values = TEXTS.map((t, i) => `(${i}, ${sql(t)})`).join(', ');
-  const reader = await connection.runAndReadAll(`SELECT i, regexp_matches(t, ${sql(translated)}) FROM (VALUES ${values}) AS v(i, t) ORDER BY i`);
+  const reader = await duckdb().runAndReadAll(`SELECT i, regexp_matches(t, ${sql(translated)}) FROM (VALUES ${values}) AS v(i, t) ORDER BY i`);
   const engine = reader.getRows().map((r) => r[1]);
   expect(engine, `/${source}/${flags} → ${translated}`).toEqual(TEXTS.map((t) => re.test(t)));
 }
