@@ -48,6 +48,12 @@ export interface Dialect {
   dayOfYear(date: string): string;
   /** the metric list the answers are spread over: a FROM item and how to name its one column */
   list(values: string[]): { from: string; ref: string };
+  /**
+   * how a stage of the WITH list is introduced: `AS MATERIALIZED` where the engine would otherwise inline
+   * the stages into one expression, copying each column's expression into every use (PostgreSQL 12+ then
+   * evaluates the date regexes thousands of times per row: 480 rows took 3.4 s instead of 0.1 s)
+   */
+  stageAs: string;
   /** a comment line for the top of the query, when the engine needs a setting */
   note?(zone: string): string | null;
   /** the flavor of the engine's regular expressions, and a search for one (case-sensitive: regex.ts spells `i` out) */
@@ -83,6 +89,7 @@ const extractDate = (unit: string) => (date: string) => `CAST(EXTRACT(${unit} FR
 
 const duckdb: Dialect = {
   name: 'duckdb',
+  stageAs: 'AS MATERIALIZED',
   ident: doubleQuoted,
   str: standardString,
   text: 'VARCHAR',
@@ -116,6 +123,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
+  stageAs: 'AS MATERIALIZED',
   ident: doubleQuoted,
   str: standardString,
   text: 'TEXT',
@@ -149,6 +157,7 @@ const postgres: Dialect = {
 
 const bigquery: Dialect = {
   name: 'bigquery',
+  stageAs: 'AS',
   ident: backQuoted,
   str: escapedString,
   text: 'STRING',
@@ -179,6 +188,7 @@ const bigquery: Dialect = {
 
 const snowflake: Dialect = {
   name: 'snowflake',
+  stageAs: 'AS',
   ident: doubleQuoted,
   str: escapedString,
   text: 'VARCHAR',
@@ -210,6 +220,7 @@ const snowflake: Dialect = {
 
 const spark: Dialect = {
   name: 'spark',
+  stageAs: 'AS',
   ident: backQuoted,
   str: escapedString,
   text: 'STRING',

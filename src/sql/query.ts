@@ -53,9 +53,9 @@ function fromItem(from: string): string {
   return /^(select|with|values|from)\b/i.test(text) ? `(\n${text}\n)` : text;
 }
 
-function stage(name: string, columns: Columns, from: string, keep: string[] = []): string {
+function stage(d: Dialect, name: string, columns: Columns, from: string, keep: string[] = []): string {
   const list = [...keep, ...columns.map(([n, e]) => `${e} AS ${n}`)];
-  return `${name} AS (\n  SELECT\n    ${list.join(',\n    ')}\n  FROM ${from}\n)`;
+  return `${name} ${d.stageAs} (\n  SELECT\n    ${list.join(',\n    ')}\n  FROM ${from}\n)`;
 }
 
 export function tallyQuery(plan: SqlPlan): string {
@@ -74,7 +74,7 @@ export function tallyQuery(plan: SqlPlan): string {
   if (dated) text.push(['cxm_dt', trimmed(d, d.ident(dated.date))]);
   whereCols.forEach((c, i) => text.push([`cxm_x${i}`, `COALESCE(${trimmed(d, d.ident(c))}, '')`]));
   if (plan.weight !== undefined) text.push(['cxm_wt', trimmed(d, d.ident(plan.weight))]);
-  stages.push(stage('cxm_text', text, `${fromItem(plan.from)} cxm_src`));
+  stages.push(stage(d, 'cxm_text', text, `${fromItem(plan.from)} cxm_src`));
   const dimCols = dims.map((g) => g.col);
   const roleTexts = roles.map((r) => r.t);
 
@@ -89,6 +89,7 @@ export function tallyQuery(plan: SqlPlan): string {
   carry.push(...gates.map(([n]) => n));
   stages.push(
     stage(
+      d,
       'cxm_cells',
       [
         ...dims.map((g): [string, string] => [g.col, segmentValue(d, g.col)]),
@@ -106,19 +107,19 @@ export function tallyQuery(plan: SqlPlan): string {
     const checks = dateChecks(d, dated.format);
     const keep = [...dimCols, ...roleTexts, ...carry];
     if (checks.length) {
-      stages.push(stage('cxm_date_checks', checks, previous, [...keep, ...parts]));
+      stages.push(stage(d, 'cxm_date_checks', checks, previous, [...keep, ...parts]));
       previous = 'cxm_date_checks';
     }
-    stages.push(stage('cxm_instant', dateInstant(d, dated.format), previous, keep));
-    stages.push(stage('cxm_day', [['cxm_day', localDay(d, dated.timeZone)]], 'cxm_instant', keep));
+    stages.push(stage(d, 'cxm_instant', dateInstant(d, dated.format), previous, keep));
+    stages.push(stage(d, 'cxm_day', [['cxm_day', localDay(d, dated.timeZone)]], 'cxm_instant', keep));
     const outside = [dated.first ? `cxm_day < ${d.dateLiteral(dated.first)}` : null, dated.last ? `cxm_day > ${d.dateLiteral(dated.last)}` : null].filter(Boolean);
     const away = `cxm_day IS NULL${outside.map((o) => ` OR ${o}`).join('')}`;
     if (p) {
       const label = periodLabel(d, 'cxm_day', p.every, p.weekStart);
-      stages.push(stage('cxm_period', [['cxm_period', `CASE WHEN ${away} THEN NULL ELSE ${label} END`]], 'cxm_day', keep));
+      stages.push(stage(d, 'cxm_period', [['cxm_period', `CASE WHEN ${away} THEN NULL ELSE ${label} END`]], 'cxm_day', keep));
       dateCols = ['cxm_period'];
     } else {
-      stages.push(stage('cxm_gate', [['cxm_inside', `CASE WHEN ${away} THEN FALSE ELSE TRUE END`]], 'cxm_day', keep));
+      stages.push(stage(d, 'cxm_gate', [['cxm_inside', `CASE WHEN ${away} THEN FALSE ELSE TRUE END`]], 'cxm_day', keep));
       carry.push('cxm_inside');
     }
     previous = p ? 'cxm_period' : 'cxm_gate';
@@ -126,9 +127,9 @@ export function tallyQuery(plan: SqlPlan): string {
 
   // 3. numbers, then points on the scale and the kind of each answer; the kind of each row
   const weightKinds: Columns = plan.weight !== undefined ? [['cxm_wk', weightKind(d, 'cxm_w')]] : [];
-  stages.push(stage('cxm_numbers', [...roles.map((r): [string, string] => [r.n, scoreNumber(d, r.t, r.spec.labels)]), ...weightKinds], previous, [...dimCols, ...dateCols, ...roleTexts, ...carry]));
+  stages.push(stage(d, 'cxm_numbers', [...roles.map((r): [string, string] => [r.n, scoreNumber(d, r.t, r.spec.labels)]), ...weightKinds], previous, [...dimCols, ...dateCols, ...roleTexts, ...carry]));
   carry.push(...weightKinds.map(([n]) => n));
-  stages.push(stage('cxm_points', roles.map((r): [string, string] => [r.v, onScale(r.n, r.spec.scale)]), 'cxm_numbers', [...dimCols, ...dateCols, ...roleTexts, ...carry]));
+  stages.push(stage(d, 'cxm_points', roles.map((r): [string, string] => [r.v, onScale(r.n, r.spec.scale)]), 'cxm_numbers', [...dimCols, ...dateCols, ...roleTexts, ...carry]));
   // as the enriched sink and the fold leave rows out: the filter, the dates, the weight, the period
   const away: [string, string][] = [];
   if (where.length > 0) away.push(['NOT cxm_keep', INPUT_KINDS.excluded]);
@@ -142,6 +143,7 @@ export function tallyQuery(plan: SqlPlan): string {
   const answerKinds = roles.map((r): [string, string] => [r.k, `CASE WHEN ${r.t} IS NULL THEN 'skipped' WHEN ${r.v} IS NULL THEN 'invalid' ELSE 'answers' END`]);
   stages.push(
     stage(
+      d,
       'cxm_kinds',
       [...answerKinds, ['cxm_row', rowKind], ['cxm_folded', folded ?? 'TRUE']],
       'cxm_points',
@@ -150,7 +152,7 @@ export function tallyQuery(plan: SqlPlan): string {
   );
   // the answer pattern of a row that reached the fold (model/row-pattern.ts), e.g. 'nps:answers csat:skipped'
   const pattern = roles.map((r, i) => `'${i ? ' ' : ''}${r.spec.role}:' || ${r.k}`).join(' || ');
-  stages.push(stage('cxm_scored', [['cxm_pattern', `CASE WHEN cxm_folded THEN ${pattern} END`]], 'cxm_kinds', [...dimCols, ...dateCols, ...roles.flatMap((r) => [r.v, r.k]), 'cxm_row', 'cxm_folded', ...(plan.weight !== undefined ? ['cxm_w'] : [])]));
+  stages.push(stage(d, 'cxm_scored', [['cxm_pattern', `CASE WHEN cxm_folded THEN ${pattern} END`]], 'cxm_kinds', [...dimCols, ...dateCols, ...roles.flatMap((r) => [r.v, r.k]), 'cxm_row', 'cxm_folded', ...(plan.weight !== undefined ? ['cxm_w'] : [])]));
 
   // 4. one pass: every row once per metric, and once for the input counts (by kind and pattern)
   const list = d.list([...roles.map((r) => r.spec.role), INPUT]);
