@@ -406,7 +406,10 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const baseMethods: Methods = { ...DEFAULTS.methods, ...(config.methods ?? {}) } as Methods;
   const methods = o.method ? parseMethods(o.method, baseMethods) : baseMethods;
   if (typeof methods === 'string') throw new UsageError(`--method: ${methods}`);
-  const byRaw = o.by ?? config.by ?? [];
+  const by = splitList(o.by ?? config.by ?? []);
+  // a column twice would give every segment twice (and count it twice in the adjustment family)
+  const twice = by.find((name, i) => by.indexOf(name) < i);
+  if (twice !== undefined) throw new UsageError(`--by names the column ${JSON.stringify(twice)} twice`);
   const weekStart = o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart;
   const { first, last } = parseDayBounds(o.since, o.until, weekStart);
   const weight = o.weight ?? config.weight;
@@ -420,7 +423,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   return {
     files,
     columns: { ...roleColumns(config.columns), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
-    by: splitList(byRaw),
+    by,
     metrics: o.metric ?? config.metrics,
     level: o.level ?? config.level ?? DEFAULTS.level,
     methods,
