@@ -5,7 +5,7 @@
  */
 import type { CompareResult, CompareRow, SideInfo } from '../analysis/compare.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
 import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
@@ -84,7 +84,7 @@ export function compareView(result: CompareResult): View {
   const s = result.settings;
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
   const notes = [
-    `Δ = ${sideLabel(s.current, 'current')} − ${sideLabel(s.baseline, 'baseline')}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}).`,
+    `Δ = ${sideLabel(s.current, 'current')} − ${sideLabel(s.baseline, 'baseline')}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}).`,
   ];
   if (s.date) notes.unshift(dateNote(s.date));
   if (s.by.length) notes.push('Segments are sorted by adjusted p (strongest evidence first), not by the size of Δ.');

@@ -5,7 +5,7 @@
  */
 import type { CrosstabResult, CrosstabRow } from '../analysis/crosstab.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatFixed, formatInterval, formatLevel, formatN } from './format.js';
+import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
@@ -52,7 +52,7 @@ function matrix(result: CrosstabResult, metric: Metric, o: CrosstabViewOptions):
 export function crosstabView(result: CrosstabResult, o: CrosstabViewOptions): View {
   const s = result.settings;
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
-  const notes = [`▲/▼ the cell differs from all respondents outside it (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')} across the table's cells).`];
+  const notes = [`▲/▼ the cell differs from all respondents outside it (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the table's cells).`];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) {
     notes.push(lowBaseNote(s, s.suppressLow ? 'estimate not shown (--suppress-low), not tested.' : 'shown dimmed, not tested.'));
   }

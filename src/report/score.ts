@@ -4,7 +4,7 @@
  */
 import type { Metric } from '../analysis/plan.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
@@ -116,7 +116,7 @@ export function scoreView(result: ScoreResult): View {
   const dims = result.settings.by;
   if (dims.length > 0) {
     notes.push(
-      `▲/▼ differs from the rest of the respondents (${adjustLabel(result.settings.adjust)} p < ${formatFixed(1 - result.settings.level, 3).replace(/0+$/, '')}).`,
+      `▲/▼ differs from the rest of the respondents (${adjustLabel(result.settings.adjust)} p < ${formatAlpha(result.settings.level)}).`,
     );
   }
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));

@@ -5,7 +5,7 @@
  */
 import type { Metric } from '../analysis/plan.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
@@ -102,7 +102,7 @@ export function trendView(result: TrendResult): View {
   const s = result.settings;
   const notes = [
     dateNote(s.date),
-    `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
+    `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
   ];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(lowBaseNote(s, 'shown, not tested.'));
   if (result.rows.some((r) => r.partial)) notes.push('† part of the period only: --since/--until falls inside it.');
