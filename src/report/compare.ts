@@ -8,7 +8,7 @@ import type { Metric } from '../analysis/plan.js';
 import { formatAlpha, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { dateNote } from './trend.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -72,9 +72,8 @@ function compareSection(result: CompareResult, metric: Metric): Section {
       cell(tested ? formatP(r.pAdjusted) : r.p !== null && r.lowBase ? 'low base' : '–', r.lowBase ? 'low' : undefined),
     ];
   });
-  const column = s.columns[metric.replace('-mean', '')];
   return {
-    title: `${label}${column ? ` (column "${column}")` : ''} · ${sideTitle(s.current, 'current')} vs ${sideTitle(s.baseline, 'baseline')} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)} · ${sideTitle(s.current, 'current')} vs ${sideTitle(s.baseline, 'baseline')} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
   };

@@ -9,7 +9,7 @@ import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {
@@ -41,9 +41,8 @@ function matrix(result: CrosstabResult, metric: Metric, o: CrosstabViewOptions):
   ]);
   body.push([cell('Total', 'total'), ...s.colValues.map((b) => matrixCell(find(undefined, b), metric, true, o)), matrixCell(find(undefined, undefined), metric, true, o)]);
   const level = formatLevel(s.level);
-  const column = s.columns[metric.replace('-mean', '')];
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} by ${s.rows} and ${s.cols} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)} by ${s.rows} and ${s.cols} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
   };

@@ -9,7 +9,7 @@ import { estimateColumns, estimateValues, testColumns, testValues } from './csv-
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 function impactCell(r: DriverRow, digits: number): Cell {
@@ -24,7 +24,6 @@ function driversSection(result: DriversResult, metric: Metric): Section {
   const digits = metricDigits(metric);
   const suffix = isPercent(metric) ? '%' : '';
   const level = formatLevel(s.level);
-  const column = s.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     { label: 'column' },
     { label: 'segment' },
@@ -59,7 +58,7 @@ function driversSection(result: DriversResult, metric: Metric): Section {
       ];
     });
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} · what moves the total · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)} · what moves the total · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
   };

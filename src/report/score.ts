@@ -41,6 +41,12 @@ export function adjustLabel(adjust: string): string {
   return ADJUST_LABELS[adjust] ?? adjust;
 }
 
+/** A table's metric heading: `NPS (column "Q1")`, the label and the column its answers came from. */
+export function metricTitle(metric: Metric, columns: Record<string, string>): string {
+  const column = columns[metric.replace('-mean', '')];
+  return `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}`;
+}
+
 /** Digits shown: NPS and percents one decimal, means two. */
 export function metricDigits(metric: Metric): number {
   return metric.endsWith('-mean') ? 2 : 1;
@@ -73,7 +79,6 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
   const digits = metricDigits(metric);
   const level = formatLevel(result.settings.level);
   const method = methodLabel(result.settings.methods[metric]);
-  const column = result.settings.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     ...dims.map((d) => ({ label: d })),
     { label: nLabel(result.settings), align: 'right' as const },
@@ -104,7 +109,7 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
     return cells;
   });
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} · ${method} ${level} CI`,
+    title: `${metricTitle(metric, result.settings.columns)} · ${method} ${level} CI`,
     columns,
     rows: body,
   };

@@ -9,7 +9,7 @@ import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -30,7 +30,6 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   const digits = metricDigits(metric);
   const suffix = isPercent(metric) ? '%' : '';
   const level = formatLevel(s.level);
-  const column = s.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     { label: 'period' },
     { label: nLabel(s), align: 'right' },
@@ -62,7 +61,7 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   });
   const series = s.by.map((d) => `${d} ${rows[0]?.group[d] ?? ''}`).join(', ');
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}${series ? ` · ${series}` : ''} · ${everyLabel(s)} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)}${series ? ` · ${series}` : ''} · ${everyLabel(s)} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
     footer: [footerLine(rows, metric)],
