@@ -385,12 +385,7 @@ function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key:
 
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
 export function parseCommonOptions(files: string[], raw: Record<string, unknown>, needFiles = true): CommonOptions {
-  const parsed = cliSchema.safeParse(raw);
-  if (!parsed.success) {
-    const { path, message } = firstIssue(parsed.error);
-    throw new UsageError(`${flagName(path.split('.')[0])} ${message}`);
-  }
-  const o = parsed.data;
+  const o = parseFlags(cliSchema, raw);
   const config: ConfigFile = o.config ? readConfig(o.config) : {};
   if (o.tz === undefined && config.timeZone !== undefined) {
     try {
