@@ -8,7 +8,7 @@ import { UsageError } from '../model/errors.js';
 import { expandGlobs } from '../io/glob.js';
 import { formatCivil } from '../model/calendar.js';
 import { parsePeriodSpan } from '../analysis/period.js';
-import { parseCommonOptions, parseFlags, PERIOD_HINT, type CommonOptions } from './options.js';
+import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, type CommonOptions } from './options.js';
 
 export interface PeriodSpan {
   label: string;
@@ -35,7 +35,7 @@ export function parseCompareOptions(files: string[], raw: Record<string, unknown
   const dateFlags = ['date', 'tz', 'weekStart'].filter((k) => raw[k] !== undefined);
   const datesUsed = o.period !== undefined || o.against !== undefined || raw.since !== undefined || raw.until !== undefined || raw.perRule === 'latest';
   if (dateFlags.length > 0 && !datesUsed) {
-    throw new UsageError(`${dateFlags.map((k) => (k === 'weekStart' ? '--week-start' : `--${k}`)).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --period/--against, --since/--until or --per-rule latest`, USAGE_HINT);
+    throw new UsageError(`${dateFlags.map(flagName).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --period/--against, --since/--until or --per-rule latest`, USAGE_HINT);
   }
   if (o.current !== undefined || o.baseline !== undefined) {
     if (o.current === undefined || o.baseline === undefined) throw new UsageError('--current and --baseline go together', USAGE_HINT);
