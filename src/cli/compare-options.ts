@@ -32,7 +32,7 @@ const USAGE_HINT = 'cxm compare CURRENT BASELINE, cxm compare --current FILES --
 
 export function parseCompareOptions(files: string[], raw: Record<string, unknown>): CompareOptions {
   const o = parseFlags(schema, raw);
-  const dateFlags = ['date', 'tz', 'weekStart'].filter((k) => raw[k] !== undefined);
+  const dateFlags = ['date', 'tz', 'weekStart', 'dateFormat'].filter((k) => raw[k] !== undefined);
   const datesUsed = o.period !== undefined || o.against !== undefined || raw.since !== undefined || raw.until !== undefined || raw.perRule === 'latest';
   if (dateFlags.length > 0 && !datesUsed) {
     throw new UsageError(`${dateFlags.map(flagName).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --period/--against, --since/--until or --per-rule latest`, USAGE_HINT);
