@@ -8,7 +8,7 @@ import { UsageError } from '../model/errors.js';
 import { expandGlobs } from '../io/glob.js';
 import { formatCivil } from '../model/calendar.js';
 import { parsePeriodSpan } from '../analysis/period.js';
-import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, type CommonOptions } from './options.js';
+import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, refuseSharedFiles, type CommonOptions } from './options.js';
 
 export interface PeriodSpan {
   label: string;
@@ -43,10 +43,7 @@ export function parseCompareOptions(files: string[], raw: Record<string, unknown
     if (o.period !== undefined || o.against !== undefined) throw new UsageError('--period/--against compare two periods of one data set; --current/--baseline compare two sets of files', USAGE_HINT);
     const current = expandGlobs(o.current, '--current');
     const baseline = expandGlobs(o.baseline, '--baseline');
-    const both = current.filter((f) => baseline.includes(f));
-    if (both.length > 0) {
-      throw new UsageError(`${both.map((f) => JSON.stringify(f)).join(', ')} ${both.length === 1 ? 'is' : 'are'} both current and baseline`, 'the two sides must be different responses');
-    }
+    refuseSharedFiles(current, baseline);
     const common = parseCommonOptions([...current, ...baseline], raw);
     return { ...common, mode: 'files', current, baseline };
   }
@@ -68,7 +65,7 @@ export function parseCompareOptions(files: string[], raw: Record<string, unknown
   if (files.length !== 2) {
     throw new UsageError(files.length < 2 ? 'compare needs a current and a baseline' : `compare takes two files, got ${files.length}`, USAGE_HINT);
   }
-  if (files[0] === files[1]) throw new UsageError(`${JSON.stringify(files[0])} is both current and baseline`, 'the two sides must be different responses');
+  refuseSharedFiles([files[0]], [files[1]]);
   const common = parseCommonOptions(files, raw);
   return { ...common, mode: 'files', current: [files[0]], baseline: [files[1]] };
 }

@@ -469,6 +469,14 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   };
 }
 
+/** compare's and check's two sides must be different responses: no file on both. */
+export function refuseSharedFiles(current: string[], baseline: string[]): void {
+  const both = current.filter((f) => baseline.includes(f));
+  if (both.length > 0) {
+    throw new UsageError(`${both.map((f) => JSON.stringify(f)).join(', ')} ${both.length === 1 ? 'is' : 'are'} both current and baseline`, 'the two sides must be different responses');
+  }
+}
+
 /** --since/--until (a date or a period label, both ends included) as day numbers; null when not given. */
 export function parseDayBounds(since: string | undefined, until: string | undefined, weekStart: WeekStart): { first: number | null; last: number | null } {
   const bound = (flag: string, value: string | undefined, end: 'first' | 'last'): number | null => {
