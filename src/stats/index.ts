@@ -29,6 +29,7 @@ export * from './nps-adjusted-wald-interval.js';
 export * from './nps-bootstrap-interval.js';
 export * from './nps-difference-test.js';
 export * from './nps-interval.js';
+export * from './nps-moments.js';
 export * from './nps-score-interval.js';
 export * from './nps-variance.js';
 export * from './nps-wald-interval.js';
