@@ -11,6 +11,7 @@ export * from './check-count.js';
 export * from './check-level.js';
 export * from './check-nps-counts.js';
 export * from './check-proportion-counts.js';
+export * from './check-scale-summary.js';
 export * from './clopper-pearson-interval.js';
 export * from './difference-result.js';
 export * from './erfc.js';
