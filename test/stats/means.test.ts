@@ -57,6 +57,7 @@ describe('mean edge cases', () => {
   });
   it('throws on programmer errors', () => {
     expect(() => summarizeScaleCounts([1, -1])).toThrow(/scale point 2/);
+    expect(() => summarizeScaleCounts([1, 2], Number.NaN)).toThrow(/lowest scale point/);
     expect(() => meanInterval({ n: 5, mean: 3, variance: -1 })).toThrow(RangeError);
     expect(() => meanInterval({ n: 5, mean: 3, variance: 1 }, 1.5)).toThrow(RangeError);
   });
