@@ -114,7 +114,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
-    columns: source.header.map((name, i) => describeColumn(source, i, specs, fold, candidates)),
+    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates)),
     issues,
   };
 }
