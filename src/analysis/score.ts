@@ -126,12 +126,8 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
         inFamily: !fields.lowBase && tallyN(rest) > 0 && d.p !== null,
       };
     });
-    const marks = adjustFamily(segmentRows.map((r) => ({ p: r.row.vsRest.p, inFamily: r.inFamily })), s.adjust, s.level);
-    segmentRows.forEach((r, i) => {
-      r.row.vsRest.pAdjusted = marks[i].pAdjusted;
-      r.row.vsRest.significant = marks[i].significant;
-      rows.push(r.row);
-    });
+    markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level);
+    for (const r of segmentRows) rows.push(r.row);
   }
   return rows;
 }
