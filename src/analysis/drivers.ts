@@ -66,7 +66,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
     const r = roleIndex(loaded, spec);
     const all = mass(total[r]);
     rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
-    const family: { row: DriverRow; inFamily: boolean; d: number }[] = [];
+    const family: { row: DriverRow; inFamily: boolean }[] = [];
     dims.forEach((dimension, d) => {
       const groups = [...marginals.groups([d])].sort((a, b) => order[d](a.key, b.key));
       for (const { key, tallies } of groups) {
@@ -88,7 +88,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
           skipped,
           invalid,
         };
-        family.push({ row, inFamily: !fields.lowBase && tallyN(rest) > 0 && diff.p !== null, d });
+        family.push({ row, inFamily: !fields.lowBase && tallyN(rest) > 0 && diff.p !== null });
       }
     });
     markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level);
