@@ -11,7 +11,7 @@ import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from './plan.js';
 import type { Marginals } from './marginals.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
@@ -98,8 +98,8 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
   const segments = segmentsOf([current, baseline], dims, s.segmentOrder);
   const rows: CompareRow[] = [];
   for (const metric of metrics) {
-    const specC = current.specs.find((r) => r.role === roleOf(metric))!;
-    const specB = baseline.specs.find((r) => r.role === roleOf(metric))!;
+    const specC = specOf(current.specs, metric);
+    const specB = specOf(baseline.specs, metric);
     const build = (id: string | null, group: Record<string, string>) => {
       const tc = tallyOf(current, id, specC);
       const tb = tallyOf(baseline, id, specB);

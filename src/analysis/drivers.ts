@@ -15,7 +15,7 @@ import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric } from './plan.js';
+import { specOf, type Metric } from './plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
@@ -62,7 +62,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
   const order = dims.map((d) => groupKeyComparator([d], s.segmentOrder));
   const rows: DriverRow[] = [];
   for (const metric of metrics) {
-    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     const all = mass(total[r]);
     rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });

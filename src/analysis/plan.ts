@@ -21,6 +21,11 @@ export function roleOf(metric: Metric): Role {
   return metric.startsWith('csat') ? 'csat' : metric.startsWith('ces') ? 'ces' : 'nps';
 }
 
+/** The resolved role a metric is computed from (load resolves every role its metrics need). */
+export function specOf(specs: RoleSpec[], metric: Metric): RoleSpec {
+  return specs.find((r) => r.role === roleOf(metric))!;
+}
+
 export const DEFAULT_SCALES: Record<Role, Scale> = { nps: { lo: 0, hi: 10 }, csat: { lo: 1, hi: 5 }, ces: { lo: 1, hi: 7 } };
 
 export interface RoleSpec {

@@ -9,7 +9,7 @@ import { compareTallies, estimateFields, type EstimateFields, type StatSettings 
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from './plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 
 export interface ScoreSettings extends StatSettings {
@@ -106,7 +106,7 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
   const sorted = dims.length === 0 ? [] : [...marginals.groups()].sort((a, b) => compare(a.key, b.key));
   const rows: ScoreRow[] = [];
   for (const metric of metrics) {
-    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
     const segmentRows = sorted.map(({ key, tallies }) => {
