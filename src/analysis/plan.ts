@@ -21,6 +21,11 @@ export function roleOf(metric: Metric): Role {
   return metric.startsWith('csat') ? 'csat' : metric.startsWith('ces') ? 'ces' : 'nps';
 }
 
+/** The NPS class of an answer by its offset from the scale's low end: 0–6, 7–8, 9–10. */
+export function npsClassOf(offset: number): 'detractors' | 'passives' | 'promoters' {
+  return offset <= 6 ? 'detractors' : offset <= 8 ? 'passives' : 'promoters';
+}
+
 /** The resolved role a metric is computed from (load resolves every role its metrics need). */
 export function specOf(specs: RoleSpec[], metric: Metric): RoleSpec {
   return specs.find((r) => r.role === roleOf(metric))!;
