@@ -11,10 +11,10 @@ import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { NO_DATA_ROWS, openOptions, type LoadRequest } from './load.js';
+import { foldTotal } from './marginals.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
 import { observedRange } from './scale-check.js';
-import { roleTallies } from './score.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -161,6 +161,6 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
     scale: `${spec.scale.lo}-${spec.scale.hi}`,
     band: `${spec.band.lo}-${spec.band.hi}`,
     via: spec.via,
-    observed: observedRange(roleTallies(fold, spec).total),
+    observed: observedRange(foldTotal(fold, spec)),
   };
 }

@@ -13,8 +13,17 @@ import { addInto, emptyTally, subtractTallies, type Tally } from '../model/tally
 import { UNTAGGED } from '../io/tag-rules.js';
 import { EntityAccumulator, entityWeight, rollUp } from './entity-state.js';
 import type { FoldResult, GroupResult } from './fold.js';
+import type { RoleSpec } from './plan.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { tagsOfKey } from './tagger.js';
+
+/** One role's Tally summed over every group of a plain fold (empty when the fold does not count the role). */
+export function foldTotal(fold: Pick<FoldResult, 'roles' | 'groups'>, role: RoleSpec): Tally {
+  const total = emptyTally(role.scale);
+  const r = fold.roles.findIndex((x) => x.role === role.role);
+  if (r !== -1) for (const g of fold.groups) addInto(total, g.tallies[r]);
+  return total;
+}
 
 export interface TallyGroup {
   key: string[];

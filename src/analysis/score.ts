@@ -2,11 +2,10 @@
  * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
  * interval and its difference to everyone else (adjusted for the number of segments compared).
  */
-import { addInto, emptyTally, tallyN, type Tally } from '../model/tally.js';
+import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
-import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from './plan.js';
@@ -44,20 +43,6 @@ export interface ScoreResult {
     };
   rows: ScoreRow[];
   warnings: Warning[];
-}
-
-/**
- * The Tally of one role for every group, and their sum, of a plain fold (inspect's); folds with tags
- * or --per are read through Marginals.
- */
-export function roleTallies(fold: FoldResult, role: RoleSpec): { total: Tally; groups: { key: string[]; tally: Tally }[] } {
-  const r = fold.roles.findIndex((x) => x.role === role.role);
-  const total = emptyTally(role.scale);
-  const groups = fold.groups.map((g) => {
-    addInto(total, g.tallies[r]);
-    return { key: g.key, tally: g.tallies[r] };
-  });
-  return { total, groups };
 }
 
 /** The index of a role in the fold's Tallies. */
