@@ -8,6 +8,10 @@ import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
 import type { Metric, RoleSpec } from './plan.js';
 import type { Source } from '../io/read-source.js';
+import type { FoldCounts, FoldResult } from './fold.js';
+import type { EnrichInfo, Loaded } from './load.js';
+import { foldTotal } from './marginals.js';
+import { narrowRangeMessage } from './scale-check.js';
 
 /**
  * What results say about an input: its name and how it was read. A Source is one; a tally file
@@ -17,10 +21,6 @@ export type SourceInfo = Pick<Source, 'layout' | 'layoutEvidence' | 'headerRows'
   input: { name: string };
   rules: { notAnswered?: { what: string } };
 };
-import type { FoldCounts, FoldResult } from './fold.js';
-import type { EnrichInfo, Loaded } from './load.js';
-import { foldTotal } from './marginals.js';
-import { narrowRangeMessage } from './scale-check.js';
 
 export interface InputSummary {
   files: string[];
