@@ -16,7 +16,7 @@ import type { Loaded, LoadRequest } from './load.js';
 import { Marginals } from './marginals.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { bandOutside, roleOf, type Metric, type RoleSpec } from './plan.js';
 import type { SourceInfo } from './result.js';
 
 export const PERIOD_DIMENSION = 'period';
@@ -174,9 +174,8 @@ function pickRoles(file: TallyFile, request: TallyRequest, wanted: Role[] | unde
       throw new UsageError(`--scale ${role}=${scale.lo}-${scale.hi}: the tallies counted ${role.toUpperCase()} on ${counted.scale.lo}-${counted.scale.hi}`, 'a scale is fixed when answers are counted; --band can still change which answers count as a success');
     }
     const band = request.bands[role] ?? counted.band;
-    if (band.lo < counted.scale.lo || band.hi > counted.scale.hi || band.lo > band.hi) {
-      throw new UsageError(`--band ${role}=${band.lo}-${band.hi} is not inside the scale ${counted.scale.lo}-${counted.scale.hi}`);
-    }
+    const outside = bandOutside(role, band, counted.scale);
+    if (outside) throw new UsageError(outside);
     specs.push({ role, column: counted.column, scale: counted.scale, band, labels: [], via: counted.via, ...(counted.question !== undefined ? { question: counted.question } : {}) });
   }
   if (specs.length === 0) throw new InputError('the tallies count no metric', { file: file.file }, TALLY_HINT);

@@ -149,8 +149,9 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
       });
       continue;
     }
-    if (band.lo < scale.lo || band.hi > scale.hi || band.lo > band.hi) {
-      problems.push({ kind: 'usage', message: `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}` });
+    const outside = bandOutside(role, band, scale);
+    if (outside) {
+      problems.push({ kind: 'usage', message: outside });
       continue;
     }
     const configured = options.labels?.[role];
@@ -165,6 +166,12 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     problems.push({ kind: 'input', message: 'no score column found (NPS, CSAT or CES)', hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
   }
   return { specs, problems };
+}
+
+/** Why a band cannot be used on a scale (not inside it, or empty), or null when it can. */
+export function bandOutside(role: Role, band: Scale, scale: Scale): string | null {
+  if (band.lo >= scale.lo && band.hi <= scale.hi && band.lo <= band.hi) return null;
+  return `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}`;
 }
 
 /** Of several candidate columns, those whose first values read as scores (at least 80% of the non-blank ones). */
