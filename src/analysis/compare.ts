@@ -169,6 +169,12 @@ export interface PeriodSides {
 /** Keys of compare's date windows: the last dimension of a periods-mode fold. */
 export const WINDOW_KEYS = { current: 'current', baseline: 'baseline' } as const;
 
+/** The rows of comparePeriodsResult alone (report builds several tables from one load). */
+export function comparePeriodsRows(loaded: Loaded, s: ScoreSettings): CompareRow[] {
+  const dims = loaded.fold.dimensions.slice(0, -1);
+  return compareSides(windowSide(loaded, WINDOW_KEYS.current), windowSide(loaded, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
+}
+
 /**
  * Two periods of one data set: the fold's last dimension says which period a row is in (WINDOW_KEYS;
  * rows in neither were excluded while folding).
@@ -177,7 +183,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
   const window = dims.length;
-  const rows = compareSides(windowSide(loaded, WINDOW_KEYS.current), windowSide(loaded, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
+  const rows = comparePeriodsRows(loaded, s);
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return {
     cxm: 1,
