@@ -9,7 +9,7 @@ import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
-import { KEY_SEPARATOR } from './merge-folds.js';
+import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from './plan.js';
 import type { Marginals } from './marginals.js';
@@ -156,8 +156,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
 export function twoSidedInput(current: Loaded, baseline: Loaded): InputSummary & { current: InputSummary; baseline: InputSummary } {
   const inC = inputSummary(current.sources, current.fold.counts);
   const inB = inputSummary(baseline.sources, baseline.fold.counts);
-  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
-  return { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB };
+  return { files: [...inC.files, ...inB.files], ...sumCounts([inC, inB]), current: inC, baseline: inB };
 }
 
 export interface PeriodSides {

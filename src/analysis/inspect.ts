@@ -12,6 +12,7 @@ import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { NO_DATA_ROWS, openOptions, type LoadRequest } from './load.js';
 import { foldTotal } from './marginals.js';
+import { sumCounts } from './merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
 import { observedRange } from './scale-check.js';
@@ -73,8 +74,7 @@ const EXCLUDED = { preview: 'excluded-preview', test: 'excluded-test', spam: 'ex
 export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
   for (const file of request.files) files.push(await inspectFile(file, request));
-  const total = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
-  for (const f of files) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f.rows[k];
+  const total = sumCounts(files.map((f) => f.rows));
   return {
     cxm: 1,
     command: 'inspect',
