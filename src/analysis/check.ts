@@ -25,7 +25,7 @@ import type { Loaded } from './load.js';
 import { periodIndex, type Every, type WeekStart } from './period.js';
 import { DAY_DIMENSION, periodInfo, regroupDays, type PeriodPick } from './period-select.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from './plan.js';
 import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
 
 
@@ -205,13 +205,13 @@ export function checkRows(current: Side, baseline: Side | null, dims: string[], 
   const segments = segmentsOf(baseline ? [current, baseline] : [current], dims, s.segmentOrder);
   const targets: [string | null, Record<string, string>][] = [[null, {}], ...segments.map(([id, key]): [string, Record<string, string>] => [id, groupObject(dims, key)])];
   for (const metric of checkedMetrics(s.thresholds, metrics)) {
-    const spec = current.specs.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(current.specs, metric);
     const min = s.thresholds.min[metric];
     const maxDrop = s.thresholds.maxDrop[metric];
     if (min !== undefined) for (const [id, group] of targets) pending.push(minCheck(metric, group, tallyOf(current, id, spec), spec, s, min));
     if (maxDrop !== undefined) {
       if (!baseline) throw new Error('a max-drop check needs a baseline');
-      const specB = baseline.specs.find((r) => r.role === roleOf(metric))!;
+      const specB = specOf(baseline.specs, metric);
       for (const [id, group] of targets) pending.push(dropCheck(metric, group, tallyOf(current, id, spec), tallyOf(baseline, id, specB), [spec, specB], s, maxDrop));
     }
   }

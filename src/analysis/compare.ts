@@ -9,9 +9,9 @@ import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
-import { KEY_SEPARATOR } from './merge-folds.js';
+import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from './plan.js';
 import type { Marginals } from './marginals.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
@@ -98,8 +98,8 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
   const segments = segmentsOf([current, baseline], dims, s.segmentOrder);
   const rows: CompareRow[] = [];
   for (const metric of metrics) {
-    const specC = current.specs.find((r) => r.role === roleOf(metric))!;
-    const specB = baseline.specs.find((r) => r.role === roleOf(metric))!;
+    const specC = specOf(current.specs, metric);
+    const specB = specOf(baseline.specs, metric);
     const build = (id: string | null, group: Record<string, string>) => {
       const tc = tallyOf(current, id, specC);
       const tb = tallyOf(baseline, id, specB);
@@ -156,8 +156,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
 export function twoSidedInput(current: Loaded, baseline: Loaded): InputSummary & { current: InputSummary; baseline: InputSummary } {
   const inC = inputSummary(current.sources, current.fold.counts);
   const inB = inputSummary(baseline.sources, baseline.fold.counts);
-  const sum = (k: 'rows' | 'used' | 'skipped' | 'invalid' | 'excluded') => inC[k] + inB[k];
-  return { files: [...inC.files, ...inB.files], rows: sum('rows'), used: sum('used'), skipped: sum('skipped'), invalid: sum('invalid'), excluded: sum('excluded'), current: inC, baseline: inB };
+  return { files: [...inC.files, ...inB.files], ...sumCounts([inC, inB]), current: inC, baseline: inB };
 }
 
 export interface PeriodSides {
@@ -169,6 +168,12 @@ export interface PeriodSides {
 /** Keys of compare's date windows: the last dimension of a periods-mode fold. */
 export const WINDOW_KEYS = { current: 'current', baseline: 'baseline' } as const;
 
+/** The rows of comparePeriodsResult alone (report builds several tables from one load). */
+export function comparePeriodsRows(loaded: Loaded, s: ScoreSettings): CompareRow[] {
+  const dims = loaded.fold.dimensions.slice(0, -1);
+  return compareSides(windowSide(loaded, WINDOW_KEYS.current), windowSide(loaded, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
+}
+
 /**
  * Two periods of one data set: the fold's last dimension says which period a row is in (WINDOW_KEYS;
  * rows in neither were excluded while folding).
@@ -177,7 +182,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
   const window = dims.length;
-  const rows = compareSides(windowSide(loaded, WINDOW_KEYS.current), windowSide(loaded, WINDOW_KEYS.baseline), dims, loaded.metrics, s);
+  const rows = comparePeriodsRows(loaded, s);
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return {
     cxm: 1,

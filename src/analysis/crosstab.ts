@@ -9,7 +9,7 @@ import { tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from './plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
@@ -72,7 +72,7 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
   const total = marginals.total();
   const rows: CrosstabRow[] = [];
   for (const metric of metrics) {
-    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     rows.push(row(metric, {}, total[r], spec, s));
     for (const v of rowValues) rows.push(row(metric, { [a]: v }, marginals.group([0], [v])[r], spec, s));

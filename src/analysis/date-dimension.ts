@@ -81,7 +81,7 @@ export function createDayReader(date: DateSource, context: DateReaderContext): (
       return;
     }
     // a wall-clock time is a day as written, unless the export names the zone it was written in
-    lastDay = parsed.zoned ? localDay(parsed.ms) : wallToInstant ? localDay(wallToInstant(parsed.ms)) : Math.floor(parsed.ms / 86_400_000);
+    lastDay = parsed.zoned ? localDay(parsed.ms) : wallToInstant ? localDay(wallToInstant(parsed.ms)) : Math.floor(parsed.ms / MS_PER_DAY);
   };
 
   // the common ISO shapes straight from the bytes: no string per row (the text path handles the rest)

@@ -15,7 +15,7 @@ import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric } from './plan.js';
+import { specOf, type Metric } from './plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
@@ -62,11 +62,11 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
   const order = dims.map((d) => groupKeyComparator([d], s.segmentOrder));
   const rows: DriverRow[] = [];
   for (const metric of metrics) {
-    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     const all = mass(total[r]);
     rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
-    const family: { row: DriverRow; inFamily: boolean; d: number }[] = [];
+    const family: { row: DriverRow; inFamily: boolean }[] = [];
     dims.forEach((dimension, d) => {
       const groups = [...marginals.groups([d])].sort((a, b) => order[d](a.key, b.key));
       for (const { key, tallies } of groups) {
@@ -88,7 +88,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
           skipped,
           invalid,
         };
-        family.push({ row, inFamily: !fields.lowBase && tallyN(rest) > 0 && diff.p !== null, d });
+        family.push({ row, inFamily: !fields.lowBase && tallyN(rest) > 0 && diff.p !== null });
       }
     });
     markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level);

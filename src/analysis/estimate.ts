@@ -21,7 +21,7 @@ import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } fr
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
 import type { NpsMethod, ProportionMethod } from '../stats/types.js';
-import type { Metric, RoleSpec } from './plan.js';
+import { npsClassOf, type Metric, type RoleSpec } from './plan.js';
 
 /** The interval method of each score role (means always use Student t). */
 export interface Methods {
@@ -94,15 +94,9 @@ export function effectiveCounts(t: Tally): { count: number[]; n: number; nEff: n
 
 /** Detractors, passives, promoters of an 11-point NPS Tally (0–6, 7–8, 9–10 from the scale's low end); effective counts when weighted. */
 export function npsCounts(t: Tally): NpsCounts {
-  let detractors = 0;
-  let passives = 0;
-  let promoters = 0;
-  effectiveCounts(t).count.forEach((c, i) => {
-    if (i <= 6) detractors += c;
-    else if (i <= 8) passives += c;
-    else promoters += c;
-  });
-  return { detractors, passives, promoters };
+  const out: NpsCounts = { detractors: 0, passives: 0, promoters: 0 };
+  effectiveCounts(t).count.forEach((c, i) => (out[npsClassOf(i)] += c));
+  return out;
 }
 
 /** Answers inside the success band (satisfied / agree) and all answers; effective counts when weighted. */
@@ -124,7 +118,7 @@ export function weightedNpsTally(t: Tally): WeightedNpsTally {
   const cls = () => ({ count: 0, sumWeights: 0, sumSquaredWeights: 0 });
   const out = { detractors: cls(), passives: cls(), promoters: cls() };
   t.count.forEach((c, i) => {
-    const k = i <= 6 ? out.detractors : i <= 8 ? out.passives : out.promoters;
+    const k = out[npsClassOf(i)];
     k.count += c;
     k.sumWeights += t.weightSum[i];
     k.sumSquaredWeights += t.weightSqSum[i];

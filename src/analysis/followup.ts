@@ -26,7 +26,7 @@ import { bindDateSource, resolveDateColumn } from './date-plan.js';
 import { bindEnrich, scopeSpace, type ColumnSpace, type RowScope } from './enrich-plan.js';
 import { enrichedSink, type EnrichedTarget } from './enriched-sink.js';
 import type { FoldCounts } from './fold.js';
-import { checkSameColumns, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from './plan.js';
+import { checkSameColumns, npsClassOf, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning } from './result.js';
 import { createRowDateReader, type RowDate } from './row-date.js';
 import { tagList, taggerFor } from './tagger.js';
@@ -84,10 +84,7 @@ export interface FollowupRow {
 
 /** The category of an answer: NPS detractor/passive/promoter; CSAT satisfied or not; CES agree or not. */
 export function categoryOf(spec: RoleSpec, value: number): string {
-  if (spec.role === 'nps') {
-    const i = value - spec.scale.lo;
-    return i <= 6 ? 'detractor' : i <= 8 ? 'passive' : 'promoter';
-  }
+  if (spec.role === 'nps') return groupCategory(npsClassOf(value - spec.scale.lo));
   const inBand = value >= spec.band.lo && value <= spec.band.hi;
   if (spec.role === 'csat') return inBand ? 'satisfied' : 'not satisfied';
   return inBand ? 'agree' : 'not agree';

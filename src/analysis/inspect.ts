@@ -11,10 +11,11 @@ import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { NO_DATA_ROWS, openOptions, type LoadRequest } from './load.js';
+import { foldTotal } from './marginals.js';
+import { sumCounts } from './merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
 import { observedRange } from './scale-check.js';
-import { roleTallies } from './score.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -73,8 +74,7 @@ const EXCLUDED = { preview: 'excluded-preview', test: 'excluded-test', spam: 'ex
 export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
   for (const file of request.files) files.push(await inspectFile(file, request));
-  const total = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
-  for (const f of files) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += f.rows[k];
+  const total = sumCounts(files.map((f) => f.rows));
   return {
     cxm: 1,
     command: 'inspect',
@@ -114,7 +114,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
-    columns: source.header.map((name, i) => describeColumn(source, i, specs, fold, candidates)),
+    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates)),
     issues,
   };
 }
@@ -161,6 +161,6 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
     scale: `${spec.scale.lo}-${spec.scale.hi}`,
     band: `${spec.band.lo}-${spec.band.hi}`,
     via: spec.via,
-    observed: observedRange(roleTallies(fold, spec).total),
+    observed: observedRange(foldTotal(fold, spec)),
   };
 }

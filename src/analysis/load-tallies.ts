@@ -14,9 +14,9 @@ import { readTallyFile, type CountRow, type TallyFile } from '../io/read-tallies
 import type { FoldResult, GroupResult } from './fold.js';
 import type { Loaded, LoadRequest } from './load.js';
 import { Marginals } from './marginals.js';
-import { KEY_SEPARATOR } from './merge-folds.js';
+import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { bandOutside, roleOf, type Metric, type RoleSpec } from './plan.js';
 import type { SourceInfo } from './result.js';
 
 export const PERIOD_DIMENSION = 'period';
@@ -74,7 +74,7 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
 
   const groups = new Map<string, GroupResult>();
   const issues = new IssueLog();
-  const counts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  const counts = sumCounts(files.map((f) => f.counts));
   // the roles read, as indices into the roles counted (files read together counted the same roles)
   const keep = roles.map((r) => meta.roles.findIndex((m) => m.metric === r.role));
   const patterned = files.every((f) => f.patterns !== null);
@@ -99,7 +99,6 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
       if (!group) groups.set(id, (group = { key, tallies: roles.map((x) => emptyTally(x.scale)) }));
       addRow(group, r, roles[r], row, file.file);
     }
-    for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += file.counts[k];
     file.patterns?.forEach((n, p) => (patterns![p] += n));
     if (m.issues) issues.merge({ counts: m.issues.counts as [IssueCode, number][], kept: m.issues.kept });
   }
@@ -174,9 +173,8 @@ function pickRoles(file: TallyFile, request: TallyRequest, wanted: Role[] | unde
       throw new UsageError(`--scale ${role}=${scale.lo}-${scale.hi}: the tallies counted ${role.toUpperCase()} on ${counted.scale.lo}-${counted.scale.hi}`, 'a scale is fixed when answers are counted; --band can still change which answers count as a success');
     }
     const band = request.bands[role] ?? counted.band;
-    if (band.lo < counted.scale.lo || band.hi > counted.scale.hi || band.lo > band.hi) {
-      throw new UsageError(`--band ${role}=${band.lo}-${band.hi} is not inside the scale ${counted.scale.lo}-${counted.scale.hi}`);
-    }
+    const outside = bandOutside(role, band, counted.scale);
+    if (outside) throw new UsageError(outside);
     specs.push({ role, column: counted.column, scale: counted.scale, band, labels: [], via: counted.via, ...(counted.question !== undefined ? { question: counted.question } : {}) });
   }
   if (specs.length === 0) throw new InputError('the tallies count no metric', { file: file.file }, TALLY_HINT);

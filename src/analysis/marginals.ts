@@ -13,8 +13,17 @@ import { addInto, emptyTally, subtractTallies, type Tally } from '../model/tally
 import { UNTAGGED } from '../io/tag-rules.js';
 import { EntityAccumulator, entityWeight, rollUp } from './entity-state.js';
 import type { FoldResult, GroupResult } from './fold.js';
+import type { RoleSpec } from './plan.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { tagsOfKey } from './tagger.js';
+
+/** One role's Tally summed over every group of a plain fold (empty when the fold does not count the role). */
+export function foldTotal(fold: Pick<FoldResult, 'roles' | 'groups'>, role: RoleSpec): Tally {
+  const total = emptyTally(role.scale);
+  const r = fold.roles.findIndex((x) => x.role === role.role);
+  if (r !== -1) for (const g of fold.groups) addInto(total, g.tallies[r]);
+  return total;
+}
 
 export interface TallyGroup {
   key: string[];
@@ -27,6 +36,7 @@ export class Marginals {
   private readonly sets: Set<number>;
   private readonly all: number[];
   private readonly cache = new Map<string, { groups: TallyGroup[]; byKey: Map<string, TallyGroup>; spanning: number }>();
+  private readonly rests = new Map<string, Tally[]>();
   /** --per: the states of each fold group */
   private readonly statesOf: number[][] | null = null;
 
@@ -61,8 +71,18 @@ export class Marginals {
     return this.groups([])[0]?.tallies ?? this.empty();
   }
 
-  /** Everyone outside the group with this key over `dims`. */
+  /**
+   * Everyone outside the group with this key over `dims`. Kept once computed: commands ask again for
+   * each metric, and with --per each answer rolls up every entity outside the group.
+   */
   rest(dims: number[], key: string[]): Tally[] {
+    const id = `${dims.join(',')}|${key.join(KEY_SEPARATOR)}`;
+    let rest = this.rests.get(id);
+    if (!rest) this.rests.set(id, (rest = this.computeRest(dims, key)));
+    return rest;
+  }
+
+  private computeRest(dims: number[], key: string[]): Tally[] {
     const total = this.total();
     const inside = this.group(dims, key);
     if (!this.statesOf) return total.map((t, r) => subtractTallies(t, inside[r]));

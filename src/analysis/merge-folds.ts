@@ -7,7 +7,7 @@ import { IssueLog } from '../model/issues.js';
 import { exactValue, mergeExact } from '../model/exact-sum.js';
 import { addInto, type Tally } from '../model/tally.js';
 import { EntityAccumulator } from './entity-state.js';
-import type { FoldResult, GroupResult } from './fold.js';
+import type { FoldCounts, FoldResult, GroupResult } from './fold.js';
 
 export const KEY_SEPARATOR = '\u001f';
 
@@ -17,12 +17,20 @@ export interface FoldPart {
   lineOffset?: number;
 }
 
+const COUNT_KEYS = ['rows', 'used', 'skipped', 'invalid', 'excluded'] as const;
+
+/** Row counts of several parts (threads, files, tally files) added up. */
+export function sumCounts(parts: FoldCounts[]): FoldCounts {
+  const out: FoldCounts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
+  for (const p of parts) for (const k of COUNT_KEYS) out[k] += p[k];
+  return out;
+}
+
 export function mergeFolds(parts: FoldPart[]): FoldResult {
   if (parts.length === 0) throw new Error('mergeFolds needs at least one part');
   const first = parts[0].result;
   const groups = new Map<string, GroupResult>();
   const issues = new IssueLog();
-  const counts = { rows: 0, used: 0, skipped: 0, invalid: 0, excluded: 0 };
   const entities = first.entities ? new EntityAccumulator(first.entities.rule, first.roles.length, weightedStates(parts)) : null;
   const groupIndex = new Map<string, number>();
   // answer patterns add up when every part has them (tallies counted before they existed have none)
@@ -50,7 +58,6 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
         entities.absorb(entities.entry(g, states.entity[k]), states, k, lineOffset);
       }
     }
-    for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += result.counts[k];
     result.patterns?.forEach((n, p) => (patterns![p] += n));
     issues.merge(result.issues, lineOffset);
   }
@@ -58,7 +65,7 @@ export function mergeFolds(parts: FoldPart[]): FoldResult {
     dimensions: first.dimensions,
     roles: first.roles,
     groups: [...groups.values()],
-    counts,
+    counts: sumCounts(parts.map((p) => p.result.counts)),
     issues: issues.serialize(),
     ...(first.setDimensions ? { setDimensions: first.setDimensions } : {}),
     ...(entities ? { entities: entities.states } : {}),

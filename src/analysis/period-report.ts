@@ -12,7 +12,7 @@
  *     same row gate (--join, --where, --since/--until) and the same --weight/--per exclusions.
  */
 import { formatCivil } from '../model/calendar.js';
-import { comparePeriodsResult, WINDOW_KEYS, type CompareRow } from './compare.js';
+import { comparePeriodsRows, WINDOW_KEYS, type CompareRow } from './compare.js';
 import { InputError } from '../model/errors.js';
 import type { Source } from '../io/read-source.js';
 import { scopeSpace } from './enrich-plan.js';
@@ -124,9 +124,8 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
   const by = loaded.fold.dimensions.slice(0, -1);
   const current = span(pick.current, every, weekStart);
   const previous = span(pick.previous, every, weekStart);
-  const sides = { current: { label: current.period, start: current.start, end: current.end }, baseline: { label: previous.period, start: previous.start, end: previous.end }, timeZone: s.timeZone };
 
-  const headlines = comparePeriodsResult(windows(loaded, pick, []), sides, s).rows;
+  const headlines = comparePeriodsRows(windows(loaded, pick, []), s);
 
   // the last `history` periods, but none before the first dated answer
   const dated = dayRange(loaded.fold);
@@ -147,7 +146,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
 
   const segments = by.map((column, i) => ({
     column,
-    rows: comparePeriodsResult(windows(loaded, pick, [i]), sides, s).rows.filter((r) => Object.keys(r.group).length > 0),
+    rows: comparePeriodsRows(windows(loaded, pick, [i]), s).filter((r) => Object.keys(r.group).length > 0),
   }));
   const movers = segments
     .flatMap((t) => t.rows.filter((r) => r.significant && r.diff !== null).map((row) => ({ metric: row.metric, column: t.column, segment: row.group[t.column], row })))

@@ -134,12 +134,6 @@ export function parsePeriod(label: string, weekStart: WeekStart = 'monday'): { e
   return null;
 }
 
-/** The days a period label covers, or null. */
-export function periodDays(label: string, weekStart: WeekStart = 'monday'): DayRange | null {
-  const p = parsePeriod(label, weekStart);
-  return p ? periodRange(p.index, p.every, weekStart) : null;
-}
-
 /**
  * A period given on the command line: one label (`2026-W05`, `2026-01-05`, `2026-Q1`…) or a span
  * `A..B` from the start of A to the end of B. Returns the days covered and the label written the

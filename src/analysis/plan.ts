@@ -21,6 +21,16 @@ export function roleOf(metric: Metric): Role {
   return metric.startsWith('csat') ? 'csat' : metric.startsWith('ces') ? 'ces' : 'nps';
 }
 
+/** The NPS class of an answer by its offset from the scale's low end: 0–6, 7–8, 9–10. */
+export function npsClassOf(offset: number): 'detractors' | 'passives' | 'promoters' {
+  return offset <= 6 ? 'detractors' : offset <= 8 ? 'passives' : 'promoters';
+}
+
+/** The resolved role a metric is computed from (load resolves every role its metrics need). */
+export function specOf(specs: RoleSpec[], metric: Metric): RoleSpec {
+  return specs.find((r) => r.role === roleOf(metric))!;
+}
+
 export const DEFAULT_SCALES: Record<Role, Scale> = { nps: { lo: 0, hi: 10 }, csat: { lo: 1, hi: 5 }, ces: { lo: 1, hi: 7 } };
 
 export interface RoleSpec {
@@ -139,8 +149,9 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
       });
       continue;
     }
-    if (band.lo < scale.lo || band.hi > scale.hi || band.lo > band.hi) {
-      problems.push({ kind: 'usage', message: `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}` });
+    const outside = bandOutside(role, band, scale);
+    if (outside) {
+      problems.push({ kind: 'usage', message: outside });
       continue;
     }
     const configured = options.labels?.[role];
@@ -155,6 +166,12 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     problems.push({ kind: 'input', message: 'no score column found (NPS, CSAT or CES)', hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
   }
   return { specs, problems };
+}
+
+/** Why a band cannot be used on a scale (not inside it, or empty), or null when it can. */
+export function bandOutside(role: Role, band: Scale, scale: Scale): string | null {
+  if (band.lo >= scale.lo && band.hi <= scale.hi && band.lo <= band.hi) return null;
+  return `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}`;
 }
 
 /** Of several candidate columns, those whose first values read as scores (at least 80% of the non-blank ones). */

@@ -3,12 +3,15 @@
  * the warnings. (DESIGN.md §3: add fields, never rename.)
  */
 import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
-import { addInto, emptyTally } from '../model/tally.js';
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
 import type { Metric, RoleSpec } from './plan.js';
 import type { Source } from '../io/read-source.js';
+import type { FoldCounts, FoldResult } from './fold.js';
+import type { EnrichInfo, Loaded } from './load.js';
+import { foldTotal } from './marginals.js';
+import { narrowRangeMessage } from './scale-check.js';
 
 /**
  * What results say about an input: its name and how it was read. A Source is one; a tally file
@@ -18,9 +21,6 @@ export type SourceInfo = Pick<Source, 'layout' | 'layoutEvidence' | 'headerRows'
   input: { name: string };
   rules: { notAnswered?: { what: string } };
 };
-import type { FoldCounts, FoldResult } from './fold.js';
-import type { EnrichInfo, Loaded } from './load.js';
-import { narrowRangeMessage } from './scale-check.js';
 
 export interface InputSummary {
   files: string[];
@@ -195,11 +195,7 @@ export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
   for (const spec of roles) {
     if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
     else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
-    const r = fold.roles.findIndex((x) => x.role === spec.role);
-    if (r === -1) continue;
-    const total = emptyTally(spec.scale);
-    for (const g of fold.groups) addInto(total, g.tallies[r]);
-    const message = narrowRangeMessage(spec, total);
+    const message = narrowRangeMessage(spec, foldTotal(fold, spec));
     if (message) out.push({ code: 'scale-range', message, column: spec.column });
   }
   return out;

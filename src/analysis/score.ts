@@ -2,14 +2,13 @@
  * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
  * interval and its difference to everyone else (adjusted for the number of segments compared).
  */
-import { addInto, emptyTally, tallyN, type Tally } from '../model/tally.js';
+import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
-import type { FoldResult } from './fold.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { roleOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from './plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 
 export interface ScoreSettings extends StatSettings {
@@ -44,20 +43,6 @@ export interface ScoreResult {
     };
   rows: ScoreRow[];
   warnings: Warning[];
-}
-
-/**
- * The Tally of one role for every group, and their sum, of a plain fold (inspect's); folds with tags
- * or --per are read through Marginals.
- */
-export function roleTallies(fold: FoldResult, role: RoleSpec): { total: Tally; groups: { key: string[]; tally: Tally }[] } {
-  const r = fold.roles.findIndex((x) => x.role === role.role);
-  const total = emptyTally(role.scale);
-  const groups = fold.groups.map((g) => {
-    addInto(total, g.tallies[r]);
-    return { key: g.key, tally: g.tallies[r] };
-  });
-  return { total, groups };
 }
 
 /** The index of a role in the fold's Tallies. */
@@ -106,7 +91,7 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
   const sorted = dims.length === 0 ? [] : [...marginals.groups()].sort((a, b) => compare(a.key, b.key));
   const rows: ScoreRow[] = [];
   for (const metric of metrics) {
-    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
     const segmentRows = sorted.map(({ key, tallies }) => {
@@ -126,12 +111,8 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
         inFamily: !fields.lowBase && tallyN(rest) > 0 && d.p !== null,
       };
     });
-    const marks = adjustFamily(segmentRows.map((r) => ({ p: r.row.vsRest.p, inFamily: r.inFamily })), s.adjust, s.level);
-    segmentRows.forEach((r, i) => {
-      r.row.vsRest.pAdjusted = marks[i].pAdjusted;
-      r.row.vsRest.significant = marks[i].significant;
-      rows.push(r.row);
-    });
+    markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level);
+    for (const r of segmentRows) rows.push(r.row);
   }
   return rows;
 }

@@ -12,7 +12,7 @@ import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
-import { roleOf, type Metric } from './plan.js';
+import { specOf, type Metric } from './plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
@@ -129,7 +129,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
     );
   }
   for (const metric of metrics) {
-    const spec = roles.find((r) => r.role === roleOf(metric))!;
+    const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     const family: { row: TrendRow; inFamily: boolean }[] = [];
     for (const one of series) {

@@ -65,6 +65,14 @@ export function compileWhere(expr: BoundWhere): (record: SourceRecord) => boolea
       return expr.op === '!=' ? (r) => !test(r) : test;
     }
     case 'in': {
+      if ('tags' in expr.at) {
+        const tags = tagReader(expr.at.tags);
+        const values = expr.values;
+        return (r) => {
+          const have = tags(r);
+          return values.some((v) => have.includes(v));
+        };
+      }
       const tests = expr.values.map((v) => equality(expr.at, v));
       return (r) => tests.some((t) => t(r));
     }
@@ -80,9 +88,19 @@ export function compileWhere(expr: BoundWhere): (record: SourceRecord) => boolea
   }
 }
 
+/** A record's tags; the list of the last tag set is reused while rows keep the same set. */
 function tagReader(plan: TagPlan): (record: SourceRecord) => string[] {
   const tagger = taggerFor(plan);
-  return (record) => tagsOfKey(tagger(record), UNTAGGED);
+  let lastKey: string | null = null;
+  let lastTags: string[] = [];
+  return (record) => {
+    const key = tagger(record);
+    if (key !== lastKey) {
+      lastKey = key;
+      lastTags = tagsOfKey(key, UNTAGGED);
+    }
+    return lastTags;
+  };
 }
 
 function equality(at: BoundColumn, value: string): (record: SourceRecord) => boolean {

@@ -150,6 +150,15 @@ describe('reading tallies counted finer', () => {
     return out;
   };
 
+  it('a --band outside the scale is refused the same way as when reading responses', async () => {
+    const tallies = await emit(['score', 'fixtures/responses.csv']);
+    for (const input of [['fixtures/responses.csv'], ['--tallies', tallies]]) {
+      const r = await runCli(['score', ...input, '--band', 'csat=4-6']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--band csat=4-6 is not inside the scale 1-5');
+    }
+  });
+
   it('sums over group columns the command does not ask for', async () => {
     const tallies = await emit(['score', 'fixtures/responses.csv', '--by', 'region,plan,channel']);
     for (const args of [['score', '--by', 'plan'], ['score'], ['crosstab', '--rows', 'channel', '--cols', 'region'], ['score', '--by', 'channel,region']]) {
