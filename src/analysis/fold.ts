@@ -87,6 +87,8 @@ export class Folder {
   /** composite value ids → group index */
   private readonly groupIndex = new Map<number | string, number>();
   private readonly groupKeys: number[][] = [];
+  /** the current row's value ids, one per dimension (reused: no array per row) */
+  private readonly rowIds: number[];
   /** per role: counts per group × point, skipped and invalid per group */
   private readonly counts3: Float64Array[];
   private readonly skipped: Float64Array[];
@@ -104,6 +106,7 @@ export class Folder {
     this.plan = plan;
     this.readers = plan.dimensions.map((d) => createDimensionReader(d, { file: plan.file, issues: this.issues }));
     this.keyIds = plan.dimensions.map(() => new Map());
+    this.rowIds = plan.dimensions.map(() => 0);
     this.rawToValue = plan.dimensions.map(() => new Int32Array(64).fill(-1));
     this.valueTexts = plan.dimensions.map(() => []);
     this.valueIdByText = plan.dimensions.map(() => new Map());
@@ -159,25 +162,28 @@ export class Folder {
   private group(record: SourceRecord): number {
     const dims = this.plan.dimensions.length;
     let composite: number | string;
-    let ids: number[] | null = null;
+    const ids = this.rowIds;
     if (dims === 0) composite = 0;
     else if (dims === 1) {
       composite = this.valueId(0, record);
       if (composite < 0) return -1;
     } else {
-      ids = [];
       for (let d = 0; d < dims; d++) {
         const id = this.valueId(d, record);
         if (id < 0) return -1;
-        ids.push(id);
+        ids[d] = id;
       }
-      composite = dims === 2 ? ids[0] * 67108864 + ids[1] : ids.join(',');
+      // a number while it fits a double's 53 bits exactly (2 dimensions of 2^26 values, 3 of 2^17), else text
+      if (dims === 2 && ids[1] < 67108864) composite = ids[0] * 67108864 + ids[1];
+      else if (dims === 3 && ids[0] < 131072 && ids[1] < 131072 && ids[2] < 131072) composite = (ids[0] * 131072 + ids[1]) * 131072 + ids[2];
+      else composite = ids.join(',');
     }
     let g = this.groupIndex.get(composite);
     if (g === undefined) {
       g = this.groupKeys.length;
       this.groupIndex.set(composite, g);
-      this.groupKeys.push(ids ?? (dims === 0 ? [] : [composite as number]));
+      // the row's ids are copied only when they start a group: the scratch array is reused for every row
+      this.groupKeys.push(dims === 0 ? [] : dims === 1 ? [composite as number] : ids.slice());
       if (g >= this.capacity) this.grow();
     }
     return g;
