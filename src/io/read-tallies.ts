@@ -171,8 +171,9 @@ export async function readTallyFile(arg: string, options: ReadTallyOptions = {})
     },
     issues,
   );
-  const ragged = issues.kept.find((i) => i.code === 'ragged-row');
-  if (ragged) fail(ragged.message, ragged.line);
+  // ragged rows, text after a closing quote, NUL bytes: a machine-made file with any of them is damaged
+  const damage = issues.kept[0];
+  if (damage) fail(damage.message, damage.line);
   if (metaText === null) fail('no meta row (kind "meta"): not a complete tally file', undefined, 'tally files come from --emit tallies or cxm sql (docs/tallies.md)');
   // a warehouse query counts rows by kind and leaves the total (and kinds no row had) out
   if (!seenInput.has(INPUT_KINDS.rows)) counts.rows = counts.used + counts.skipped + counts.invalid + counts.excluded;

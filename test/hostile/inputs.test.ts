@@ -2,7 +2,8 @@
  * Every hostile input ends with exit 0 and warnings naming the lines, or exit 2 and one line naming
  * the file (and the line where there is one) — in every command, from a file and from standard input.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers.js';
@@ -105,4 +106,30 @@ describe('hostile inputs: every command ends cleanly', () => {
       }
     });
   }
+});
+
+describe('hostile inputs: a damaged tally file is an error, never read as it is', () => {
+  const tallyDir = mkdtempSync(path.join(tmpdir(), 'cxm-damaged-tallies-'));
+  afterAll(() => rmSync(tallyDir, { recursive: true, force: true }));
+  const tallies = path.join(tallyDir, 'tallies.csv');
+  const responses = path.join(tallyDir, 'responses.csv');
+  writeFileSync(responses, 'nps,region\n9,a\n3,b\n7,a\n');
+
+  it.each([
+    ['text after a closing quote', (row: string) => row.replace(/^b,/, '"b"x,'), /:\d+: a quoted field has text after its closing quote/],
+    ['a NUL byte', (row: string) => row.replace(/^b,/, 'b\u0000,'), /:\d+: the row holds NUL bytes/],
+    ['a missing field', (row: string) => row.replace(/,answers,$/, ',answers'), /:\d+: 7 fields where the header has 8/],
+  ])('%s', async (_, damage, message) => {
+    const emitted = await runCli(['score', responses, '--by', 'region', '--emit', 'tallies', '-o', tallies]);
+    expect(emitted.code, emitted.stderr).toBe(0);
+    const lines = readFileSync(tallies, 'utf8').split('\n');
+    const b = lines.findIndex((l) => l.startsWith('b,nps,3,'));
+    expect(b).toBeGreaterThan(0);
+    lines[b] = damage(lines[b]);
+    writeFileSync(tallies, lines.join('\n'));
+    const r = await runCli(['score', '--tallies', tallies, '--by', 'region']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`${tallies}:${b + 1}:`);
+  });
 });
