@@ -133,3 +133,22 @@ describe('hostile inputs: a damaged tally file is an error, never read as it is'
     expect(r.stderr).toContain(`${tallies}:${b + 1}:`);
   });
 });
+
+describe('hostile inputs: the bad rows of a --join file are counted, with the first line', () => {
+  const joinDir = mkdtempSync(path.join(tmpdir(), 'cxm-bad-join-'));
+  afterAll(() => rmSync(joinDir, { recursive: true, force: true }));
+
+  it.each([
+    ['cust.csv', 'email,plan\na@x,pro\nb@x,"free"x\nc@x\n', ['1 row with the wrong number of fields (the first on line 4)', '1 row with text after a closing quote (the first on line 3)']],
+    ['cust.csv', 'email,plan\na@x,pro\nb@x,fr\u0000ee\n', ['1 row holding NUL bytes (the first on line 3)']],
+    ['cust.ndjson', '{"email":"a@x","plan":"pro"}\n[1]\n{"email":"b@x","plan":"free"}\n[2]\n', ['2 rows unreadable, ignored (the first on line 2)']],
+  ])('%s: %j', async (name, text, notes) => {
+    const responses = path.join(joinDir, 'responses.csv');
+    const customers = path.join(joinDir, name);
+    writeFileSync(responses, 'email,nps\na@x,9\nb@x,3\n');
+    writeFileSync(customers, text);
+    const r = await runCli(['score', responses, '--join', customers, '--on', 'email', '--by', 'plan']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const note of notes) expect(r.stderr).toContain(`${customers}: ${note}`);
+  });
+});
