@@ -45,6 +45,13 @@ function sameScale(a: Tally, b: Tally): void {
   }
 }
 
+/** a + b, a new Tally. */
+export function addTallies(a: Tally, b: Tally): Tally {
+  const sum = { ...a, count: [...a.count], weightSum: [...a.weightSum], weightSqSum: [...a.weightSqSum] };
+  addInto(sum, b);
+  return sum;
+}
+
 /** Adds b into a in place (the fold's merge step). */
 export function addInto(a: Tally, b: Tally): void {
   sameScale(a, b);
