@@ -177,6 +177,9 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
     }
     if (first.length === 0) throw new InputError('no header row: the file has no records', { file: input.name });
     const layout = chosenLayout(first, 'csv', options.layout, input.name);
+    if (first.length < layout.headerRows) {
+      throw new InputError(`--layout ${layout.name}: the layout has ${layout.headerRows} header rows, the file ${first.length} record${first.length === 1 ? '' : 's'}`, { file: input.name });
+    }
     const header = layout.header;
     const dataIndex = layout.headerRows;
     const preview = first.slice(dataIndex, dataIndex + keep - 4);
