@@ -13,7 +13,7 @@ import { METRICS, type Metric } from '../analysis/plan.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { P_ADJUST_METHODS } from '../stats/types.js';
 import { parseAsOf } from './as-of.js';
-import { choice, parseCommonOptions, parseFlags, readConfig, splitList, type CheckConfig, type CommonOptions } from './options.js';
+import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './options.js';
 
 export const CHECK_FORMATS = ['table', 'json', 'junit', 'github', 'markdown', 'csv'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -93,15 +93,14 @@ export function parseCheckOptions(files: string[], raw: Record<string, unknown>)
   // --since/--until and --per-rule latest read the date column too
   const datesUsed = raw.since !== undefined || raw.until !== undefined || raw.perRule === 'latest';
   if (every === undefined && dateFlags.length > 0 && !datesUsed) {
-    throw new UsageError(`${dateFlags.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --every`, USAGE_HINT);
+    throw new UsageError(`${dateFlags.map(flagName).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --every`, USAGE_HINT);
   }
   if (o.baseline !== undefined) {
     if (o.every !== undefined) throw new UsageError('--baseline and --every are two ways to say what the current data is compared with: give one', USAGE_HINT);
     if (files.length === 0) throw new UsageError('no input file', 'give the current file(s) before --baseline');
     const current = expandGlobs(files, 'the current files');
     const baseline = expandGlobs(o.baseline, '--baseline');
-    const both = current.filter((f) => baseline.includes(f));
-    if (both.length > 0) throw new UsageError(`${both.map((f) => JSON.stringify(f)).join(', ')} is both current and baseline`, 'the two sides must be different responses');
+    refuseSharedFiles(current, baseline);
     const common = parseCommonOptions([...current, ...baseline], rest);
     return { ...common, ...settings, metrics, mode: 'files', current, baseline };
   }

@@ -8,7 +8,7 @@ import { UsageError } from '../model/errors.js';
 import { expandGlobs } from '../io/glob.js';
 import { formatCivil } from '../model/calendar.js';
 import { parsePeriodSpan } from '../analysis/period.js';
-import { parseCommonOptions, parseFlags, PERIOD_HINT, type CommonOptions } from './options.js';
+import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, refuseSharedFiles, type CommonOptions } from './options.js';
 
 export interface PeriodSpan {
   label: string;
@@ -32,10 +32,10 @@ const USAGE_HINT = 'cxm compare CURRENT BASELINE, cxm compare --current FILES --
 
 export function parseCompareOptions(files: string[], raw: Record<string, unknown>): CompareOptions {
   const o = parseFlags(schema, raw);
-  const dateFlags = ['date', 'tz', 'weekStart'].filter((k) => raw[k] !== undefined);
+  const dateFlags = ['date', 'tz', 'weekStart', 'dateFormat'].filter((k) => raw[k] !== undefined);
   const datesUsed = o.period !== undefined || o.against !== undefined || raw.since !== undefined || raw.until !== undefined || raw.perRule === 'latest';
   if (dateFlags.length > 0 && !datesUsed) {
-    throw new UsageError(`${dateFlags.map((k) => (k === 'weekStart' ? '--week-start' : `--${k}`)).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --period/--against, --since/--until or --per-rule latest`, USAGE_HINT);
+    throw new UsageError(`${dateFlags.map(flagName).join(', ')} only matter${dateFlags.length === 1 ? 's' : ''} with --period/--against, --since/--until or --per-rule latest`, USAGE_HINT);
   }
   if (o.current !== undefined || o.baseline !== undefined) {
     if (o.current === undefined || o.baseline === undefined) throw new UsageError('--current and --baseline go together', USAGE_HINT);
@@ -43,10 +43,7 @@ export function parseCompareOptions(files: string[], raw: Record<string, unknown
     if (o.period !== undefined || o.against !== undefined) throw new UsageError('--period/--against compare two periods of one data set; --current/--baseline compare two sets of files', USAGE_HINT);
     const current = expandGlobs(o.current, '--current');
     const baseline = expandGlobs(o.baseline, '--baseline');
-    const both = current.filter((f) => baseline.includes(f));
-    if (both.length > 0) {
-      throw new UsageError(`${both.map((f) => JSON.stringify(f)).join(', ')} ${both.length === 1 ? 'is' : 'are'} both current and baseline`, 'the two sides must be different responses');
-    }
+    refuseSharedFiles(current, baseline);
     const common = parseCommonOptions([...current, ...baseline], raw);
     return { ...common, mode: 'files', current, baseline };
   }
@@ -68,7 +65,7 @@ export function parseCompareOptions(files: string[], raw: Record<string, unknown
   if (files.length !== 2) {
     throw new UsageError(files.length < 2 ? 'compare needs a current and a baseline' : `compare takes two files, got ${files.length}`, USAGE_HINT);
   }
-  if (files[0] === files[1]) throw new UsageError(`${JSON.stringify(files[0])} is both current and baseline`, 'the two sides must be different responses');
+  refuseSharedFiles([files[0]], [files[1]]);
   const common = parseCommonOptions(files, raw);
   return { ...common, mode: 'files', current: [files[0]], baseline: [files[1]] };
 }

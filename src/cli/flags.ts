@@ -88,3 +88,17 @@ export function addTallyFlags(cmd: Command, emit = true): Command {
   if (emit) cmd.option('--emit <what>', 'tallies: write the Tallies (CSV or JSON) instead of the results');
   return cmd;
 }
+
+/**
+ * The flags of a command that scores responses or tally files (score, crosstab, trend, compare,
+ * check), in the order the help lists them. `emit: false` leaves out --emit tallies; `formats`
+ * describes the command's --format choices.
+ */
+export function addScoringFlags(cmd: Command, options: { emit?: boolean; formats?: string } = {}): Command {
+  addEnrichFlags(cmd);
+  addDateFlags(cmd);
+  addInputFlags(cmd);
+  addTallyFlags(cmd, options.emit ?? true);
+  addStatsFlags(cmd);
+  return addOutputFlags(cmd, options.formats);
+}

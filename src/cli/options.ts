@@ -385,12 +385,7 @@ function configText<T>(schema: z.ZodMiniType<T>, value: string | undefined, key:
 
 /** Commander's raw options for one command → CommonOptions (flags over config over defaults). */
 export function parseCommonOptions(files: string[], raw: Record<string, unknown>, needFiles = true): CommonOptions {
-  const parsed = cliSchema.safeParse(raw);
-  if (!parsed.success) {
-    const { path, message } = firstIssue(parsed.error);
-    throw new UsageError(`${flagName(path.split('.')[0])} ${message}`);
-  }
-  const o = parsed.data;
+  const o = parseFlags(cliSchema, raw);
   const config: ConfigFile = o.config ? readConfig(o.config) : {};
   if (o.tz === undefined && config.timeZone !== undefined) {
     try {
@@ -406,7 +401,10 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const baseMethods: Methods = { ...DEFAULTS.methods, ...(config.methods ?? {}) } as Methods;
   const methods = o.method ? parseMethods(o.method, baseMethods) : baseMethods;
   if (typeof methods === 'string') throw new UsageError(`--method: ${methods}`);
-  const byRaw = o.by ?? config.by ?? [];
+  const by = splitList(o.by ?? config.by ?? []);
+  // a column twice would give every segment twice (and count it twice in the adjustment family)
+  const twice = by.find((name, i) => by.indexOf(name) < i);
+  if (twice !== undefined) throw new UsageError(`--by names the column ${JSON.stringify(twice)} twice`);
   const weekStart = o.weekStart ?? config.weekStart ?? DEFAULTS.weekStart;
   const { first, last } = parseDayBounds(o.since, o.until, weekStart);
   const weight = o.weight ?? config.weight;
@@ -420,7 +418,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   return {
     files,
     columns: { ...roleColumns(config.columns), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
-    by: splitList(byRaw),
+    by,
     metrics: o.metric ?? config.metrics,
     level: o.level ?? config.level ?? DEFAULTS.level,
     methods,
@@ -469,6 +467,14 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
       ...(config.columns?.date !== undefined ? ['date'] : []),
     ],
   };
+}
+
+/** compare's and check's two sides must be different responses: no file on both. */
+export function refuseSharedFiles(current: string[], baseline: string[]): void {
+  const both = current.filter((f) => baseline.includes(f));
+  if (both.length > 0) {
+    throw new UsageError(`${both.map((f) => JSON.stringify(f)).join(', ')} ${both.length === 1 ? 'is' : 'are'} both current and baseline`, 'the two sides must be different responses');
+  }
 }
 
 /** --since/--until (a date or a period label, both ends included) as day numbers; null when not given. */

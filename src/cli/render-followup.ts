@@ -1,15 +1,12 @@
 /** Picks the renderer of the close-the-loop list for its --format (loaded on demand). */
 import type { FollowupResult } from '../analysis/followup.js';
 import type { OutputFormat } from './options.js';
-import { useColor, type CliIo } from './io.js';
+import type { CliIo } from './io.js';
+import { renderAs } from './render.js';
 
 export async function renderFollowup(result: FollowupResult, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined): Promise<string> {
   if (format === 'json') return (await import('../report/render-json.js')).renderJson(result);
   const view = await import('../report/followup.js');
-  if (format === 'csv') {
-    const { columns, rows } = view.followupCsv(result);
-    return (await import('../report/render-csv.js')).renderCsv(columns, rows);
-  }
-  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(view.followupView(result, { shorten: false }));
-  return (await import('../report/render-table.js')).renderTable(view.followupView(result, { shorten: true }), useColor(io, colorFlag));
+  // a terminal table shortens long comments; Markdown keeps them whole
+  return renderAs({ json: () => result, view: (f) => view.followupView(result, { shorten: f === 'table' }), csv: () => view.followupCsv(result) }, format, io, colorFlag);
 }

@@ -21,12 +21,14 @@ export interface ViewOptions {
   ci?: boolean;
 }
 
-interface Spec {
-  view: () => View;
+/** How one result looks in each format; `view` gets the format it is drawn for (table or markdown). */
+export interface Spec {
+  json: () => unknown;
+  view: (format: 'table' | 'markdown') => View;
   csv: () => { columns: string[]; rows: CsvValue[][] };
 }
 
-async function specOf(result: AnyResult, options: ViewOptions): Promise<Spec> {
+async function specOf(result: AnyResult, options: ViewOptions): Promise<Omit<Spec, 'json'>> {
   switch (result.command) {
     case 'score': {
       const m = await import('../report/score.js');
@@ -56,12 +58,18 @@ async function specOf(result: AnyResult, options: ViewOptions): Promise<Spec> {
 }
 
 export async function renderResult(result: AnyResult, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined, options: ViewOptions = {}): Promise<string> {
+  // JSON is the result itself: no view module to load
   if (format === 'json') return (await import('../report/render-json.js')).renderJson(result);
-  const spec = await specOf(result, options);
+  return renderAs({ json: () => result, ...(await specOf(result, options)) }, format, io, colorFlag);
+}
+
+/** The shared end of every renderer: JSON, CSV, Markdown or a terminal table of a Spec. */
+export async function renderAs(spec: Spec, format: OutputFormat, io: CliIo, colorFlag: boolean | undefined): Promise<string> {
+  if (format === 'json') return (await import('../report/render-json.js')).renderJson(spec.json());
   if (format === 'csv') {
     const { columns, rows } = spec.csv();
     return (await import('../report/render-csv.js')).renderCsv(columns, rows);
   }
-  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(spec.view());
-  return (await import('../report/render-table.js')).renderTable(spec.view(), useColor(io, colorFlag));
+  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(spec.view('markdown'));
+  return (await import('../report/render-table.js')).renderTable(spec.view('table'), useColor(io, colorFlag));
 }

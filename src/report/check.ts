@@ -5,7 +5,7 @@
  */
 import type { CheckResult, CheckRow } from '../analysis/check.js';
 import { adjustLabel, isPercent, METRIC_LABELS, metricDigits } from './score.js';
-import { formatCount, formatFixed, formatInterval, formatLevel, formatP } from './format.js';
+import { formatAlpha, formatCount, formatFixed, formatInterval, formatLevel, formatP } from './format.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 import { enrichNotes } from './enrich-notes.js';
@@ -219,7 +219,7 @@ export function checkView(result: CheckResult): View {
         ? 'rule credible: a minimum fails only when its interval lies below it; a drop fails only when it is larger than allowed and significant.'
         : 'rule assured: a minimum passes only when its interval lies at or above it; a drop passes only when its interval lies at or under the allowed drop.';
   const notes = [rule];
-  if (s.rule !== 'point') notes.push(`p (adj.): ${adjustLabel(s.adjust)} across all ${familySize(result)} tested checks of this run; a check counts at p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}.`);
+  if (s.rule !== 'point') notes.push(`p (adj.): ${adjustLabel(s.adjust)} across all ${familySize(result)} tested checks of this run; a check counts at p < ${formatAlpha(s.level)}.`);
   if (result.checks.some((r) => r.status === 'low-base')) notes.push(`* low base: fewer than ${s.minN} answers (--min-n): neither pass nor fail; here ${lowBaseEffect(s)} (--on-low-base ${s.onLowBase}).`);
   notes.push(...enrichNotes(s));
   notes.push(summaryText(result));

@@ -5,10 +5,10 @@
  */
 import type { CompareResult, CompareRow, SideInfo } from '../analysis/compare.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { dateNote } from './trend.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -72,9 +72,8 @@ function compareSection(result: CompareResult, metric: Metric): Section {
       cell(tested ? formatP(r.pAdjusted) : r.p !== null && r.lowBase ? 'low base' : '–', r.lowBase ? 'low' : undefined),
     ];
   });
-  const column = s.columns[metric.replace('-mean', '')];
   return {
-    title: `${label}${column ? ` (column "${column}")` : ''} · ${sideTitle(s.current, 'current')} vs ${sideTitle(s.baseline, 'baseline')} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)} · ${sideTitle(s.current, 'current')} vs ${sideTitle(s.baseline, 'baseline')} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
   };
@@ -84,7 +83,7 @@ export function compareView(result: CompareResult): View {
   const s = result.settings;
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
   const notes = [
-    `Δ = ${sideLabel(s.current, 'current')} − ${sideLabel(s.baseline, 'baseline')}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}).`,
+    `Δ = ${sideLabel(s.current, 'current')} − ${sideLabel(s.baseline, 'baseline')}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}).`,
   ];
   if (s.date) notes.unshift(dateNote(s.date));
   if (s.by.length) notes.push('Segments are sorted by adjusted p (strongest evidence first), not by the size of Δ.');

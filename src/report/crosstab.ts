@@ -5,11 +5,11 @@
  */
 import type { CrosstabResult, CrosstabRow } from '../analysis/crosstab.js';
 import type { Metric } from '../analysis/plan.js';
-import { formatFixed, formatInterval, formatLevel, formatN } from './format.js';
+import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {
@@ -41,9 +41,8 @@ function matrix(result: CrosstabResult, metric: Metric, o: CrosstabViewOptions):
   ]);
   body.push([cell('Total', 'total'), ...s.colValues.map((b) => matrixCell(find(undefined, b), metric, true, o)), matrixCell(find(undefined, undefined), metric, true, o)]);
   const level = formatLevel(s.level);
-  const column = s.columns[metric.replace('-mean', '')];
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} by ${s.rows} and ${s.cols} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)} by ${s.rows} and ${s.cols} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
   };
@@ -52,7 +51,7 @@ function matrix(result: CrosstabResult, metric: Metric, o: CrosstabViewOptions):
 export function crosstabView(result: CrosstabResult, o: CrosstabViewOptions): View {
   const s = result.settings;
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
-  const notes = [`▲/▼ the cell differs from all respondents outside it (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')} across the table's cells).`];
+  const notes = [`▲/▼ the cell differs from all respondents outside it (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the table's cells).`];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) {
     notes.push(lowBaseNote(s, s.suppressLow ? 'estimate not shown (--suppress-low), not tested.' : 'shown dimmed, not tested.'));
   }

@@ -7,9 +7,9 @@ import type { DriverRow, DriversResult } from '../analysis/drivers.js';
 import type { Metric } from '../analysis/plan.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 function impactCell(r: DriverRow, digits: number): Cell {
@@ -24,7 +24,6 @@ function driversSection(result: DriversResult, metric: Metric): Section {
   const digits = metricDigits(metric);
   const suffix = isPercent(metric) ? '%' : '';
   const level = formatLevel(s.level);
-  const column = s.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     { label: 'column' },
     { label: 'segment' },
@@ -59,7 +58,7 @@ function driversSection(result: DriversResult, metric: Metric): Section {
       ];
     });
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} · what moves the total · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)} · what moves the total · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
   };
@@ -70,7 +69,7 @@ export function driversView(result: DriversResult): View {
   const metrics = [...new Set(result.rows.map((r) => r.metric))];
   const notes = [
     'impact = share × (segment − rest): the points the segment moves the overall score away from what everyone else scores (= overall − rest); its interval is the difference\'s, scaled by the share.',
-    `Sorted by impact, the largest pull downwards first. ▲/▼ the segment differs from the rest (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')} across the table's segments).`,
+    `Sorted by impact, the largest pull downwards first. ▲/▼ the segment differs from the rest (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the table's segments).`,
   ];
   if (result.rows.some((r) => r.lowBase && r.dimension !== undefined)) notes.push(lowBaseNote(s, 'shown, not tested.'));
   notes.push(...enrichNotes(s));

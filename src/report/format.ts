@@ -39,6 +39,11 @@ export function formatSigned(x: number | null, digits: number): string {
   return x > 0 && s !== formatFixed(0, digits) ? `+${s}` : s;
 }
 
+/** The significance threshold of a confidence level: `0.05` for 0.95, `0.005` for 0.995. */
+export function formatAlpha(level: number): string {
+  return formatFixed(1 - level, 3).replace(/0+$/, '');
+}
+
 /** `95%` for 0.95, `99.5%` for 0.995 */
 export function formatLevel(level: number): string {
   return `${Number((level * 100).toFixed(4))}%`;

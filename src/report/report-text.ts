@@ -7,7 +7,7 @@ import type { CompareRow } from '../analysis/compare.js';
 import type { Metric } from '../analysis/plan.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { TrendRow } from '../analysis/trend.js';
-import { formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
 import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits } from './score.js';
 import { EVERY_LABELS, everyLabel } from './trend.js';
 import { enrichNotes } from './enrich-notes.js';
@@ -139,7 +139,7 @@ export function commentPlace(row: { group: Record<string, string>; tags?: string
 export function segmentNotes(r: ReportResult): string[] {
   const s = r.settings;
   const notes = [
-    `Δ = ${s.current.period} − ${s.previous.period}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')} across the segments of each table); the two periods are compared as different respondents, so repeat respondents make the test optimistic.`,
+    `Δ = ${s.current.period} − ${s.previous.period}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the segments of each table); the two periods are compared as different respondents, so repeat respondents make the test optimistic.`,
   ];
   if (r.segments.some((t) => t.rows.some((row) => row.lowBase))) notes.push(`* low base: n < ${s.minN} in either period; shown, not tested.`);
   return notes;

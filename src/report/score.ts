@@ -4,7 +4,7 @@
  */
 import type { Metric } from '../analysis/plan.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
@@ -41,6 +41,12 @@ export function adjustLabel(adjust: string): string {
   return ADJUST_LABELS[adjust] ?? adjust;
 }
 
+/** A table's metric heading: `NPS (column "Q1")`, the label and the column its answers came from. */
+export function metricTitle(metric: Metric, columns: Record<string, string>): string {
+  const column = columns[metric.replace('-mean', '')];
+  return `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}`;
+}
+
 /** Digits shown: NPS and percents one decimal, means two. */
 export function metricDigits(metric: Metric): number {
   return metric.endsWith('-mean') ? 2 : 1;
@@ -73,7 +79,6 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
   const digits = metricDigits(metric);
   const level = formatLevel(result.settings.level);
   const method = methodLabel(result.settings.methods[metric]);
-  const column = result.settings.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     ...dims.map((d) => ({ label: d })),
     { label: nLabel(result.settings), align: 'right' as const },
@@ -104,7 +109,7 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
     return cells;
   });
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''} · ${method} ${level} CI`,
+    title: `${metricTitle(metric, result.settings.columns)} · ${method} ${level} CI`,
     columns,
     rows: body,
   };
@@ -116,7 +121,7 @@ export function scoreView(result: ScoreResult): View {
   const dims = result.settings.by;
   if (dims.length > 0) {
     notes.push(
-      `▲/▼ differs from the rest of the respondents (${adjustLabel(result.settings.adjust)} p < ${formatFixed(1 - result.settings.level, 3).replace(/0+$/, '')}).`,
+      `▲/▼ differs from the rest of the respondents (${adjustLabel(result.settings.adjust)} p < ${formatAlpha(result.settings.level)}).`,
     );
   }
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));

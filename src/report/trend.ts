@@ -5,11 +5,11 @@
  */
 import type { Metric } from '../analysis/plan.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
-import { formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
+import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -30,7 +30,6 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   const digits = metricDigits(metric);
   const suffix = isPercent(metric) ? '%' : '';
   const level = formatLevel(s.level);
-  const column = s.columns[metric.replace('-mean', '')];
   const columns: Column[] = [
     { label: 'period' },
     { label: nLabel(s), align: 'right' },
@@ -62,7 +61,7 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   });
   const series = s.by.map((d) => `${d} ${rows[0]?.group[d] ?? ''}`).join(', ');
   return {
-    title: `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}${series ? ` · ${series}` : ''} · ${everyLabel(s)} · ${methodLabel(s.methods[metric])} ${level} CI`,
+    title: `${metricTitle(metric, s.columns)}${series ? ` · ${series}` : ''} · ${everyLabel(s)} · ${methodLabel(s.methods[metric])} ${level} CI`,
     columns,
     rows: body,
     footer: [footerLine(rows, metric)],
@@ -102,7 +101,7 @@ export function trendView(result: TrendResult): View {
   const s = result.settings;
   const notes = [
     dateNote(s.date),
-    `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatFixed(1 - s.level, 3).replace(/0+$/, '')}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
+    `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
   ];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(lowBaseNote(s, 'shown, not tested.'));
   if (result.rows.some((r) => r.partial)) notes.push('† part of the period only: --since/--until falls inside it.');

@@ -20,7 +20,7 @@ export function trimmed(d: Dialect, expr: string): string {
 }
 
 /** Without the apostrophe an exporter puts before `= + - @`. */
-export function unguarded(d: Dialect, t: string): string {
+function unguarded(d: Dialect, t: string): string {
   return `CASE WHEN substr(${t}, 1, 1) = ${d.str("'")} AND substr(${t}, 2, 1) IN ('=', '+', '-', '@') THEN substr(${t}, 2) ELSE ${t} END`;
 }
 

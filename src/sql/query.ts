@@ -64,6 +64,7 @@ export function tallyQuery(plan: SqlPlan): string {
   const gate = p ? null : (plan.gate ?? null);
   const dated = p ?? gate;
   const where = plan.where ?? [];
+  const weighted = plan.weight !== undefined;
   const whereCols = [...new Set(where.flatMap(whereColumns))];
   const dims = plan.by.map((name, i) => ({ name, col: `cxm_g${i}` }));
   const roles = plan.roles.map((r, i) => ({ spec: r, t: `cxm_t${i}`, n: `cxm_n${i}`, v: `cxm_v${i}`, k: `cxm_k${i}` }));
@@ -85,8 +86,9 @@ export function tallyQuery(plan: SqlPlan): string {
     const column = (name: string) => `cxm_x${whereCols.indexOf(name)}`;
     gates.push(['cxm_keep', where.map((w) => whereSql(d, w, column)).join(' AND ')]);
   }
-  if (plan.weight !== undefined) gates.push(['cxm_w', cellNumber(d, 'cxm_wt')]);
+  if (weighted) gates.push(['cxm_w', cellNumber(d, 'cxm_wt')]);
   carry.push(...gates.map(([n]) => n));
+  const dateColumns = dated ? dateParts(d, 'cxm_dt', dated.format) : [];
   stages.push(
     stage(
       d,
@@ -94,7 +96,7 @@ export function tallyQuery(plan: SqlPlan): string {
       [
         ...dims.map((g): [string, string] => [g.col, segmentValue(d, g.col)]),
         ...roles.map((r): [string, string] => [r.t, answerText(d, r.t)]),
-        ...(dated ? dateParts(d, 'cxm_dt', dated.format) : []),
+        ...dateColumns,
         ...gates,
       ],
       'cxm_text',
@@ -103,7 +105,7 @@ export function tallyQuery(plan: SqlPlan): string {
   let previous = 'cxm_cells';
   let dateCols: string[] = [];
   if (dated) {
-    const parts = dateParts(d, 'cxm_dt', dated.format).map(([n]) => n);
+    const parts = dateColumns.map(([n]) => n);
     const checks = dateChecks(d, dated.format);
     const keep = [...dimCols, ...roleTexts, ...carry];
     if (checks.length) {
@@ -126,7 +128,7 @@ export function tallyQuery(plan: SqlPlan): string {
   }
 
   // 3. numbers, then points on the scale and the kind of each answer; the kind of each row
-  const weightKinds: Columns = plan.weight !== undefined ? [['cxm_wk', weightKind(d, 'cxm_w')]] : [];
+  const weightKinds: Columns = weighted ? [['cxm_wk', weightKind(d, 'cxm_w')]] : [];
   stages.push(stage(d, 'cxm_numbers', [...roles.map((r): [string, string] => [r.n, scoreNumber(d, r.t, r.spec.labels)]), ...weightKinds], previous, [...dimCols, ...dateCols, ...roleTexts, ...carry]));
   carry.push(...weightKinds.map(([n]) => n));
   stages.push(stage(d, 'cxm_points', roles.map((r): [string, string] => [r.v, onScale(r.n, r.spec.scale)]), 'cxm_numbers', [...dimCols, ...dateCols, ...roleTexts, ...carry]));
@@ -134,7 +136,7 @@ export function tallyQuery(plan: SqlPlan): string {
   const away: [string, string][] = [];
   if (where.length > 0) away.push(['NOT cxm_keep', INPUT_KINDS.excluded]);
   if (gate) away.push(['NOT cxm_inside', INPUT_KINDS.excluded]);
-  if (plan.weight !== undefined) away.push(["cxm_wk = 'bad'", INPUT_KINDS.invalid], ["cxm_wk = 'zero'", INPUT_KINDS.excluded]);
+  if (weighted) away.push(["cxm_wk = 'bad'", INPUT_KINDS.invalid], ["cxm_wk = 'zero'", INPUT_KINDS.excluded]);
   if (p) away.push(['cxm_period IS NULL', INPUT_KINDS.excluded]);
   const folded = away.length ? `NOT (${away.map(([c]) => c).join(' OR ')})` : null;
   const invalid = roles.map((r) => `(${r.t} IS NOT NULL AND ${r.v} IS NULL)`).join(' OR ');
@@ -147,26 +149,26 @@ export function tallyQuery(plan: SqlPlan): string {
       'cxm_kinds',
       [...answerKinds, ['cxm_row', rowKind], ['cxm_folded', folded ?? 'TRUE']],
       'cxm_points',
-      [...dimCols, ...dateCols, ...roles.map((r) => r.v), ...(plan.weight !== undefined ? ['cxm_w'] : [])],
+      [...dimCols, ...dateCols, ...roles.map((r) => r.v), ...(weighted ? ['cxm_w'] : [])],
     ),
   );
   // the answer pattern of a row that reached the fold (model/row-pattern.ts), e.g. 'nps:answers csat:skipped'
   const pattern = roles.map((r, i) => `'${i ? ' ' : ''}${r.spec.role}:' || ${r.k}`).join(' || ');
-  stages.push(stage(d, 'cxm_scored', [['cxm_pattern', `CASE WHEN cxm_folded THEN ${pattern} END`]], 'cxm_kinds', [...dimCols, ...dateCols, ...roles.flatMap((r) => [r.v, r.k]), 'cxm_row', 'cxm_folded', ...(plan.weight !== undefined ? ['cxm_w'] : [])]));
+  stages.push(stage(d, 'cxm_scored', [['cxm_pattern', `CASE WHEN cxm_folded THEN ${pattern} END`]], 'cxm_kinds', [...dimCols, ...dateCols, ...roles.flatMap((r) => [r.v, r.k]), 'cxm_row', 'cxm_folded', ...(weighted ? ['cxm_w'] : [])]));
 
   // 4. one pass: every row once per metric, and once for the input counts (by kind and pattern)
   const list = d.list([...roles.map((r) => r.spec.role), INPUT]);
   const m = list.ref;
   const groups = [...dimCols, ...dateCols];
   const names = [...plan.by, ...(p ? ['period'] : [])];
-  const weightType = plan.weight !== undefined ? d.double : d.bigint;
+  const weightType = weighted ? d.double : d.bigint;
   const select = [
     ...groups.map((g, i) => `CASE WHEN ${m} = '${INPUT}' THEN NULL ELSE ${g} END AS ${d.ident(names[i])}`),
     `CASE WHEN ${m} = '${INPUT}' THEN cxm_pattern ELSE ${m} END AS ${d.ident('metric')}`,
     `CASE ${m} ${roles.map((r) => `WHEN '${r.spec.role}' THEN ${r.v}`).join(' ')} END AS ${d.ident('point')}`,
     `COUNT(*) AS ${d.ident('count')}`,
-    plan.weight !== undefined ? `${d.sum('cxm_w')} AS ${d.ident('weight_sum')}` : `COUNT(*) AS ${d.ident('weight_sum')}`,
-    plan.weight !== undefined ? `${d.sum('cxm_w * cxm_w')} AS ${d.ident('weight_sq_sum')}` : `COUNT(*) AS ${d.ident('weight_sq_sum')}`,
+    weighted ? `${d.sum('cxm_w')} AS ${d.ident('weight_sum')}` : `COUNT(*) AS ${d.ident('weight_sum')}`,
+    weighted ? `${d.sum('cxm_w * cxm_w')} AS ${d.ident('weight_sq_sum')}` : `COUNT(*) AS ${d.ident('weight_sq_sum')}`,
     `CASE ${m} ${roles.map((r) => `WHEN '${r.spec.role}' THEN ${r.k}`).join(' ')} ELSE cxm_row END AS ${d.ident('kind')}`,
     `CAST(NULL AS ${d.text}) AS ${d.ident('meta')}`,
   ];

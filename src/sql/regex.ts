@@ -25,7 +25,7 @@ type Node =
   | { kind: 'repeat'; node: Node; min: number; max: number | null };
 
 /** JavaScript's `\s`: white space and line terminators. */
-export const JS_SPACE: [number, number][] = [
+const JS_SPACE: [number, number][] = [
   [0x09, 0x0d],
   [0x20, 0x20],
   [0xa0, 0xa0],

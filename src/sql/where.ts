@@ -6,16 +6,17 @@
  * with a CASE; text compares by code points. Every condition is TRUE or FALSE, never NULL, so `not`
  * means what it says. Values and names are quoted by the dialect, never pasted.
  */
+import { parseDecimal } from '../io/values.js';
 import { UsageError } from '../model/errors.js';
 import type { CompareOp, WhereExpr } from '../analysis/where.js';
 import type { Dialect } from './dialect.js';
 import { translateRegex } from './regex.js';
 
 /** What parseDecimal reads as a number (its PLAIN_NUMBER), in the brackets every engine reads alike. */
-export const NUMBER_PATTERN = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
+const NUMBER_PATTERN = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
 
 /** The largest weight whose square is finite (cxm refuses larger ones, as Σw² would overflow). */
-export const LARGEST_WEIGHT = 1.3407807929942596e154;
+const LARGEST_WEIGHT = 1.3407807929942596e154;
 
 /** The number a trimmed cell `t` stands for, or NULL when it is none. */
 export function cellNumber(d: Dialect, t: string): string {
@@ -49,16 +50,10 @@ export function whereSql(d: Dialect, expr: WhereExpr, text: (column: string) => 
   }
 }
 
-/** JavaScript's Number of a --where value that is a plain number, else null. */
-function literalNumber(value: string): number | null {
-  const text = value.trim();
-  return new RegExp(NUMBER_PATTERN).test(text) ? Number(text) : null;
-}
-
 /** `=`: the same text, or (the value being a number) a cell that is the same number. */
 function equality(d: Dialect, t: string, value: string): string {
   const same = `(${d.binary(t)} = ${d.binary(d.str(value))})`;
-  const n = literalNumber(value);
+  const n = parseDecimal(value);
   if (n === null) return same;
   return `(${same} OR COALESCE(${cellNumber(d, t)} = ${d.number(n)}, FALSE))`;
 }
@@ -68,7 +63,7 @@ const SQL_OP: Record<Exclude<CompareOp, '=' | '!='>, string> = { '<': '<', '<=':
 /** `<` `<=` `>` `>=`: numbers when the value is one (a cell that is not never passes), else text; a blank cell never passes. */
 function ordering(d: Dialect, t: string, op: CompareOp, value: string): string {
   const sqlOp = SQL_OP[op as keyof typeof SQL_OP];
-  const n = literalNumber(value);
+  const n = parseDecimal(value);
   if (n === null) {
     // JavaScript orders UTF-16 code units, engines code points: they agree while the value has none from U+D800 on
     if (/[\uD800-\uFFFF]/.test(value)) {

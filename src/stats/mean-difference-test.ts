@@ -1,4 +1,5 @@
 import { checkLevel } from './check-level.js';
+import { checkScaleSummary } from './check-scale-summary.js';
 import { differenceResult } from './difference-result.js';
 import { studentTCdf } from './student-t-cdf.js';
 import { studentTQuantile } from './student-t-quantile.js';
@@ -31,7 +32,8 @@ import type { DifferenceTest, ScaleRange, ScaleSummary } from './types.js';
  * @param level confidence level, default 0.95
  * @param scale optional answer range; the clipped interval stays within ±(max − min)
  * @returns the difference test (method `'welch-t'`)
- * @throws {RangeError} on a negative or non-finite variance or a level outside (0, 1)
+ * @throws {RangeError} on a negative or non-finite n or variance, a non-finite mean or a level
+ *   outside (0, 1)
  * @example
  * meanDifferenceTest({ n: 10, mean: 4.2, variance: 0.4 }, { n: 12, mean: 3.5, variance: 1.1 }, 0.95).df; // => 18.41
  */
@@ -45,12 +47,11 @@ export function meanDifferenceTest(
   const method = 'welch-t';
   const span = scale ? scale.max - scale.min : Number.POSITIVE_INFINITY;
   const bounds = [-span, span] as const;
+  checkScaleSummary(first, 'group 1');
+  checkScaleSummary(second, 'group 2');
   for (const [index, group] of [first, second].entries()) {
-    if (!(group.n >= 2) || group.mean === null || group.variance === null) {
+    if (group.n < 2 || group.mean === null || group.variance === null) {
       return differenceResult({ method, level, bounds, reason: `n/a (n<2 in group ${index + 1})` });
-    }
-    if (!(Number.isFinite(group.variance) && group.variance >= 0)) {
-      throw new RangeError(`variance must be a finite non-negative number, got ${group.variance}`);
     }
   }
   const mean1 = first.mean as number;

@@ -1,4 +1,5 @@
 import { checkLevel } from './check-level.js';
+import { checkScaleSummary } from './check-scale-summary.js';
 import { intervalEstimate } from './interval-estimate.js';
 import { noEstimate } from './no-estimate.js';
 import { studentTQuantile } from './student-t-quantile.js';
@@ -26,7 +27,8 @@ import type { IntervalEstimate, ScaleRange, ScaleSummary } from './types.js';
  * @param level confidence level, default 0.95
  * @param scale optional answer range used only for the clipped copy
  * @returns the mean with its interval (method `'t'`)
- * @throws {RangeError} on a negative or non-finite n or variance, or a level outside (0, 1)
+ * @throws {RangeError} on a negative or non-finite n or variance, a non-finite mean or a level
+ *   outside (0, 1)
  * @example
  * meanInterval({ n: 10, mean: 3.8, variance: 1.5111111111111111 }, 0.95).lower; // => 2.9206 (3.8 − 2.2622·0.3887)
  */
@@ -36,13 +38,9 @@ export function meanInterval(
   scale?: ScaleRange,
 ): IntervalEstimate<'t'> {
   checkLevel(level);
-  const { n, mean, variance } = summary;
-  if (!(Number.isFinite(n) && n >= 0)) throw new RangeError(`n must be a finite non-negative number, got ${n}`);
+  const { n, mean, variance } = checkScaleSummary(summary, 'sample');
   if (n < 2 || mean === null || variance === null) {
     return noEstimate('t', level, n, n === 0 ? 'n/a (n=0)' : 'n/a (n<2)');
-  }
-  if (!(Number.isFinite(variance) && variance >= 0)) {
-    throw new RangeError(`variance must be a finite non-negative number, got ${variance}`);
   }
   const alpha = 1 - level;
   const halfWidth = -studentTQuantile(alpha / 2, n - 1) * Math.sqrt(variance / n);

@@ -3,7 +3,8 @@ import { checkNpsCounts } from './check-nps-counts.js';
 import { intervalEstimate } from './interval-estimate.js';
 import { noEstimate } from './no-estimate.js';
 import { normalCriticalValue } from './normal-critical-value.js';
-import { NPS_PSEUDO_COUNTS, type IntervalEstimate, type NpsCounts } from './types.js';
+import { npsMoments } from './nps-moments.js';
+import type { IntervalEstimate, NpsCounts } from './types.js';
 
 /**
  * Adjusted Wald interval for the Net Promoter Score — cxm's default.
@@ -41,19 +42,15 @@ export function npsAdjustedWaldInterval(counts: NpsCounts, level = 0.95): Interv
   checkLevel(level);
   const n = checkNpsCounts(counts);
   if (n === 0) return noEstimate('adjusted-wald', level, n, 'n/a (n=0)');
-  const detractors = counts.detractors + NPS_PSEUDO_COUNTS.detractors;
-  const promoters = counts.promoters + NPS_PSEUDO_COUNTS.promoters;
-  const adjustedN = n + NPS_PSEUDO_COUNTS.detractors + NPS_PSEUDO_COUNTS.passives + NPS_PSEUDO_COUNTS.promoters;
-  const adjustedNps = (promoters - detractors) / adjustedN;
-  const variance = promoters / adjustedN + detractors / adjustedN - adjustedNps * adjustedNps;
-  const halfWidth = normalCriticalValue(level) * Math.sqrt(variance / adjustedN);
+  const adjusted = npsMoments(counts, true);
+  const halfWidth = normalCriticalValue(level) * Math.sqrt(adjusted.variance / adjusted.n);
   return intervalEstimate({
     method: 'adjusted-wald',
     level,
     n,
     value: (counts.promoters - counts.detractors) / n,
-    lower: adjustedNps - halfWidth,
-    upper: adjustedNps + halfWidth,
+    lower: adjusted.nps - halfWidth,
+    upper: adjusted.nps + halfWidth,
     bounds: [-1, 1],
   });
 }

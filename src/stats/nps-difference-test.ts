@@ -2,8 +2,9 @@ import { checkLevel } from './check-level.js';
 import { checkNpsCounts } from './check-nps-counts.js';
 import { differenceResult } from './difference-result.js';
 import { normalCriticalValue } from './normal-critical-value.js';
+import { npsMoments } from './nps-moments.js';
 import { twoSidedNormalP } from './two-sided-normal-p.js';
-import { NPS_PSEUDO_COUNTS, type DifferenceTest, type NpsCounts } from './types.js';
+import type { DifferenceTest, NpsCounts } from './types.js';
 
 /**
  * z test and confidence interval for the difference of two independent Net Promoter Scores.
@@ -61,8 +62,8 @@ export function npsDifferenceTest(
     return differenceResult({ method, level, bounds, reason: `n/a (n=0 in group ${n1 === 0 ? 1 : 2})` });
   }
   const diff = (first.promoters - first.detractors) / n1 - (second.promoters - second.detractors) / n2;
-  const a = moments(first, n1, adjusted);
-  const b = moments(second, n2, adjusted);
+  const a = npsMoments(first, adjusted);
+  const b = npsMoments(second, adjusted);
   const center = a.nps - b.nps;
   const se = Math.sqrt(a.variance / a.n + b.variance / b.n);
   const halfWidth = normalCriticalValue(level) * se;
@@ -78,16 +79,4 @@ export function npsDifferenceTest(
   return differenceResult({
     method, level, bounds, diff, center, se, intervalSe: se, statistic: z, p: twoSidedNormalP(z), lower, upper,
   });
-}
-
-/** NPS, per-response variance and n of one group, with or without the pseudo-counts. */
-function moments(counts: NpsCounts, n: number, adjusted: boolean): { nps: number; variance: number; n: number } {
-  const detractors = counts.detractors + (adjusted ? NPS_PSEUDO_COUNTS.detractors : 0);
-  const promoters = counts.promoters + (adjusted ? NPS_PSEUDO_COUNTS.promoters : 0);
-  const total = adjusted
-    ? n + NPS_PSEUDO_COUNTS.detractors + NPS_PSEUDO_COUNTS.passives + NPS_PSEUDO_COUNTS.promoters
-    : n;
-  const nps = (promoters - detractors) / total;
-  const variance = Math.max(0, promoters / total + detractors / total - nps * nps);
-  return { nps, variance, n: total };
 }

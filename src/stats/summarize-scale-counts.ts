@@ -23,11 +23,12 @@ import type { ScaleSummary } from './types.js';
  * @param counts counts for the scale points lowest, lowest + 1, …, e.g. 5 counts for a 1–5 scale
  * @param lowest value of the first scale point, default 1
  * @returns `{ n, mean, variance }`
- * @throws {RangeError} if a count is negative or non-finite
+ * @throws {RangeError} if a count is negative or non-finite, or `lowest` is not an integer
  * @example
  * summarizeScaleCounts([1, 0, 2, 3, 4], 1).mean; // => 3.9 (1·1 + 3·2 + 4·3 + 5·4 = 39 over 10)
  */
 export function summarizeScaleCounts(counts: readonly number[], lowest = 1): ScaleSummary {
+  if (!Number.isSafeInteger(lowest)) throw new RangeError(`lowest scale point must be an integer, got ${lowest}`);
   let n = 0;
   let total = 0;
   counts.forEach((count, index) => {

@@ -45,9 +45,6 @@ export const P_ADJUST_METHODS = ['bh', 'holm', 'none'] as const;
 /** One of {@link P_ADJUST_METHODS}. */
 export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
 
-/** Default confidence level. */
-export const DEFAULT_LEVEL = 0.95;
-
 /** Default number of bootstrap resamples (STATS.md: B ≥ 2000). */
 export const DEFAULT_BOOTSTRAP_RESAMPLES = 2000;
 

@@ -153,6 +153,7 @@ describe('exit codes', () => {
     [['fixtures/responses.csv', '--min', 'nps=5', '--on-low-base', 'ignore'], /^cxm: --on-low-base must be one of pass, warn, fail/],
     [['fixtures/responses.csv', '--min', 'nps=5', '--format', 'xml'], /^cxm: --format must be one of table, json, junit, github, markdown, csv/],
     [['fixtures/responses.csv', '--max-drop', 'nps=5', '--baseline', 'fixtures/responses.csv'], /is both current and baseline/],
+    [['fixtures/compare/2026-q1.csv', 'fixtures/compare/2026-q2.csv', '--max-drop', 'nps=5', '--baseline', 'fixtures/compare/*.csv'], /^cxm: "fixtures\/compare\/2026-q1.csv", "fixtures\/compare\/2026-q2.csv" are both current and baseline\n/],
     [['fixtures/responses.csv', '--max-drop', 'nps=5', '--baseline', 'fixtures/compare/2026-q1.csv', '--every', 'week'], /^cxm: --baseline and --every/],
     [['missing.csv', '--min', 'nps=5'], /^cxm: missing.csv: no such file\n$/],
     [['fixtures/reader/labels.csv', '--min', 'ces=5'], /no CES column found/],

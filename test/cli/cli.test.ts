@@ -134,4 +134,13 @@ describe('mistyped options and commands', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("cxm: unknown option '--bogus'\nhint: run `cxm --help` or `cxm <command> --help`\n");
   });
+
+  it('refuses a --by column named twice instead of showing every segment twice', async () => {
+    for (const command of [['score'], ['drivers'], ['trend', '--every', 'month']]) {
+      const r = await runCli([...command, 'fixtures/responses.csv', '--by', 'region,plan', '--by', 'region']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('cxm: --by names the column "region" twice\n');
+    }
+  });
 });

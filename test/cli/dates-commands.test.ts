@@ -175,6 +175,12 @@ describe('compare', () => {
     expect(badPeriod.stderr).toMatch(/^cxm: --period takes a date \(2026-01-05\) or a period/);
   });
 
+  it('refuses date flags that two files without periods would ignore, --date-format too', async () => {
+    const r = await runCli(['compare', 'fixtures/compare/2026-q2.csv', 'fixtures/compare/2026-q1.csv', '--date-format', 'dmy']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^cxm: --date-format only matters with --period\/--against/);
+  });
+
   it('leaves out, with a warning, a metric only one side has', async () => {
     const dir = tmp();
     const current = path.join(dir, 'now.csv');

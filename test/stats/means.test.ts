@@ -1,6 +1,6 @@
 // Mean intervals against R t.test(x)$conf.int; scale summaries against a direct computation.
 import { describe, expect, it } from 'vitest';
-import { meanInterval, summarizeScaleCounts } from '../../src/stats/index.js';
+import { meanDifferenceTest, meanInterval, summarizeScaleCounts } from '../../src/stats/index.js';
 import { expectClose, loadReference } from './helpers.js';
 
 interface MeanCase {
@@ -57,7 +57,15 @@ describe('mean edge cases', () => {
   });
   it('throws on programmer errors', () => {
     expect(() => summarizeScaleCounts([1, -1])).toThrow(/scale point 2/);
+    expect(() => summarizeScaleCounts([1, 2], Number.NaN)).toThrow(/lowest scale point/);
     expect(() => meanInterval({ n: 5, mean: 3, variance: -1 })).toThrow(RangeError);
     expect(() => meanInterval({ n: 5, mean: 3, variance: 1 }, 1.5)).toThrow(RangeError);
+  });
+  it('throws on a NaN mean or a non-finite n instead of returning a NaN interval', () => {
+    expect(() => meanInterval({ n: 5, mean: Number.NaN, variance: 1 })).toThrow(/sample: mean must be finite/);
+    const ok = { n: 5, mean: 1, variance: 1 };
+    expect(() => meanDifferenceTest({ n: 5, mean: Number.NaN, variance: 1 }, ok)).toThrow(/group 1: mean/);
+    expect(() => meanDifferenceTest(ok, { n: Number.POSITIVE_INFINITY, mean: 2, variance: 1 })).toThrow(/group 2: n/);
+    expect(() => meanDifferenceTest(ok, { n: 5, mean: 2, variance: -1 })).toThrow(/group 2: variance/);
   });
 });

@@ -4,7 +4,7 @@
  * flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addScoringFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -31,12 +31,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     .option('--rule <rule>', 'credible (default: fail only when credibly below / significantly dropped), point, or assured (pass only when credibly above)')
     .option('--on-low-base <what>', 'a check with fewer than --min-n answers: pass, warn (default) or fail')
     .option('--by <columns>', 'also check every segment of these columns (comma-separated or repeated)', collect);
-  addEnrichFlags(cmd);
-  addDateFlags(cmd);
-  addInputFlags(cmd);
-  addTallyFlags(cmd, false);
-  addStatsFlags(cmd);
-  addOutputFlags(cmd, 'table (default), json, junit, github, markdown or csv');
+  addScoringFlags(cmd, { emit: false, formats: 'table (default), json, junit, github, markdown or csv' });
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseCheckOptions }, { loadInput, dayTallyRequest }, check, { dayRequest, pickPeriods }, { renderCheck }, { emit }, { CheckFailed }] = await Promise.all([

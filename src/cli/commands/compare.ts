@@ -4,7 +4,7 @@
  * work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addScoringFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -27,12 +27,7 @@ export function defineCompare(program: Command, io: CliIo): Command {
     .option('--period <period>', 'the current period: 2026-W05, 2026-01, 2026-Q1, 2026-01-05, or FROM..TO')
     .option('--against <period>', 'the baseline period, same forms as --period')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
-  addEnrichFlags(cmd);
-  addDateFlags(cmd);
-  addInputFlags(cmd);
-  addTallyFlags(cmd, false);
-  addStatsFlags(cmd);
-  addOutputFlags(cmd);
+  addScoringFlags(cmd, { emit: false });
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseCompareOptions }, { loadInput }, compare, { renderResult }, { emit }] = await Promise.all([

@@ -3,7 +3,7 @@
  * each cell tested against everyone outside it. Declares the flags; the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags } from '../flags.js';
+import { addScoringFlags } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -25,12 +25,7 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
     .option('--cols <column>', 'the segment column whose values make the columns')
     .option('--ci', 'show each cell\'s confidence interval')
     .option('--suppress-low', 'blank the estimates of cells under --min-n instead of dimming them');
-  addEnrichFlags(cmd);
-  addDateFlags(cmd);
-  addInputFlags(cmd);
-  addTallyFlags(cmd);
-  addStatsFlags(cmd);
-  addOutputFlags(cmd);
+  addScoringFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseCrosstabOptions }, { loadInput, emitTallies }, { crosstabResult }, { renderResult }, { emit }] = await Promise.all([

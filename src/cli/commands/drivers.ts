@@ -28,16 +28,15 @@ export function defineDrivers(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseDriversOptions }, { load }, { driversResult }, { renderResult }, { emit }, { progressBar }] = await Promise.all([
+    const [{ parseDriversOptions }, { loadInput }, { driversResult }, { renderResult }, { emit }] = await Promise.all([
       import('../drivers-options.js'),
-      import('../../analysis/load.js'),
+      import('../load-input.js'),
       import('../../analysis/drivers.js'),
       import('../render.js'),
       import('../emit.js'),
-      import('../progress-bar.js'),
     ]);
     const o = parseDriversOptions(files, raw);
-    const loaded = await load({ ...o, stdin: io.stdin, progressDisplay: progressBar(io, o.progress) });
+    const loaded = await loadInput(o, io);
     const result = driversResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });

@@ -3,7 +3,7 @@
  * segment. Declares the flags; the work is loaded only when the command runs.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addScoringFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -26,12 +26,7 @@ export function defineScore(program: Command, io: CliIo): Command {
     .description('NPS, CSAT and CES with confidence intervals, overall and by segment; each segment is tested against the rest')
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--by <columns>', 'segment columns, comma-separated (repeatable)', collect);
-  addEnrichFlags(cmd);
-  addDateFlags(cmd);
-  addInputFlags(cmd);
-  addTallyFlags(cmd);
-  addStatsFlags(cmd);
-  addOutputFlags(cmd);
+  addScoringFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseCommonOptions }, { loadInput, emitTallies }, { scoreResult }, { renderResult }, { emit }] = await Promise.all([

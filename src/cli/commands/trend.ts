@@ -4,7 +4,7 @@
  * loaded on use.
  */
 import type { Command } from 'commander';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, addTallyFlags, collect } from '../flags.js';
+import { addScoringFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -26,12 +26,7 @@ export function defineTrend(program: Command, io: CliIo): Command {
     .option('--every <period>', 'day, week (default), month, quarter or year')
     .option('--by <columns>', 'one series per segment value (comma-separated or repeated)', collect)
     .option('--window <n>', 'also show a rolling score over the last N periods');
-  addEnrichFlags(cmd);
-  addDateFlags(cmd);
-  addInputFlags(cmd);
-  addTallyFlags(cmd);
-  addStatsFlags(cmd);
-  addOutputFlags(cmd);
+  addScoringFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseTrendOptions, periodRequest, withTallyPeriod }, { loadInput, emitTallies }, { trendResult }, { renderResult }, { emit }] = await Promise.all([
