@@ -52,11 +52,15 @@ export class CsvRecord implements SourceRecord {
   key(i: number): string {
     if (i >= this.fieldCount) return '';
     if (this.flags[i] === CLEAN) return this.buf.toString('latin1', this.starts[i], this.ends[i]);
-    return Buffer.from(this.text(i), 'utf8').toString('latin1');
+    return this.textKey(this.text(i));
   }
 
   keyText(key: string): string {
     return Buffer.from(key, 'latin1').toString('utf8');
+  }
+
+  textKey(text: string): string {
+    return Buffer.from(text, 'utf8').toString('latin1');
   }
 
   intern(i: number, interner: ByteInterner): number {

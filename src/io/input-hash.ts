@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
-import { InputError } from '../model/errors.js';
+import { fileError } from './input.js';
 import { pendingTemporaryFiles } from './write-output.js';
 
 export interface Digest {
@@ -26,7 +26,7 @@ export async function sha256File(file: string): Promise<Digest> {
       bytes += (chunk as Buffer).length;
     }
   } catch (error) {
-    throw new InputError(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { file });
+    throw fileError(file, error);
   }
   return { sha256: hash.digest('hex'), bytes };
 }

@@ -141,7 +141,8 @@ function stdinInput(stdin: NodeJS.ReadableStream): Input {
   return input;
 }
 
-function fileError(file: string, error: unknown): InputError {
+/** The InputError for a failed open or read of `file`, its errno in words. */
+export function fileError(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
   const message =
     code === 'ENOENT'

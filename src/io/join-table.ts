@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { IssueLog } from '../model/issues.js';
+import { IssueLog, type IssueCode } from '../model/issues.js';
 import { findColumn, normalizeHeader } from './columns.js';
 import { openSource, readSource } from './read-source.js';
 
@@ -23,6 +23,15 @@ export interface JoinTable {
   /** things worth telling the user about how the file was read */
   notes: string[];
 }
+
+/** The reader's row issues a join file can have, as its notes name them (each row is still read). */
+const ROW_PROBLEMS: [IssueCode, string][] = [
+  ['ragged-row', 'with the wrong number of fields'],
+  ['bad-quote', 'with text after a closing quote'],
+  ['nul-byte', 'holding NUL bytes'],
+];
+
+const rowCount = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
 
 /**
  * Reads the join file. `responseHeader` is used to rename clashing columns; `key` is the join file's
@@ -45,6 +54,8 @@ export async function readJoinTable(file: string, key: string, responseHeader: s
   const rows: [string, string[]][] = [];
   let blankKeys = 0;
   let unreadable = 0;
+  let firstUnreadable = 0;
+  let excluded = 0;
   const issues = new IssueLog();
   await readSource(
     source,
@@ -66,18 +77,23 @@ export async function readJoinTable(file: string, key: string, responseHeader: s
         firstLine.set(k, record.line);
         rows.push([k, others.map((i) => record.text(i).trim())]);
       },
-      unreadable() {
-        unreadable++;
+      unreadable(line) {
+        if (unreadable++ === 0) firstUnreadable = line;
       },
-      excluded() {},
+      excluded() {
+        excluded++;
+      },
     },
     issues,
   );
   const notes: string[] = [];
   if (renamed.length) notes.push(`columns also in the responses are named ${renamed.map((n) => JSON.stringify(`${base}.${n}`)).join(', ')}`);
   if (blankKeys) notes.push(`${blankKeys} row${blankKeys === 1 ? '' : 's'} without a key ignored`);
-  if (unreadable) notes.push(`${unreadable} unreadable row${unreadable === 1 ? '' : 's'} ignored`);
-  const ragged = issues.count('ragged-row');
-  if (ragged) notes.push(`${ragged} row${ragged === 1 ? '' : 's'} with the wrong number of fields`);
+  if (unreadable) notes.push(`${rowCount(unreadable)} unreadable, ignored (the first on line ${firstUnreadable})`);
+  if (excluded) notes.push(`${rowCount(excluded)} left out by the ${source.layout} layout's rules (previews, tests…)`);
+  for (const [code, what] of ROW_PROBLEMS) {
+    const n = issues.count(code);
+    if (n) notes.push(`${rowCount(n)} ${what} (the first on line ${issues.kept.find((i) => i.code === code)!.line})`);
+  }
   return { file, key: source.header[keyIndex], columns, rows, decimalComma: source.delimiter === ';', notes };
 }

@@ -4,7 +4,6 @@
  * --weight, --per — addresses them by index like any column. One wrapper object is reused per row.
  */
 import type { ByteInterner } from './byte-interner.js';
-import { CsvRecord } from './csv-scanner.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
 
 export class JoinedRecord implements SourceRecord {
@@ -31,14 +30,16 @@ export class JoinedRecord implements SourceRecord {
   }
 
   key(i: number): string {
-    if (i < this.base) return this.inner.key(i);
-    // a key the inner record's keyText turns back into the text (CSV keys are UTF-8 bytes as latin1)
-    const text = this.text(i);
-    return this.inner instanceof CsvRecord ? Buffer.from(text, 'utf8').toString('latin1') : text;
+    // keyed like the inner record's own values, so its keyText turns the key back into the text
+    return i < this.base ? this.inner.key(i) : this.inner.textKey(this.text(i));
   }
 
   keyText(key: string): string {
     return this.inner.keyText(key);
+  }
+
+  textKey(text: string): string {
+    return this.inner.textKey(text);
   }
 
   intern(i: number, interner: ByteInterner): number {

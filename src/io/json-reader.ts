@@ -310,6 +310,10 @@ export class JsonRecord implements SourceRecord {
     return key;
   }
 
+  textKey(text: string): string {
+    return text;
+  }
+
   intern(i: number, interner: ByteInterner): number {
     return interner.idOfText(this.text(i));
   }

@@ -98,7 +98,7 @@ const DETECTORS: Detector[] = [
       return row.length > 0 && row.filter((c) => /^\{\s*"ImportId"\s*:/.test(c)).length * 2 >= row.length ? 'row 3 holds {"ImportId":…}' : null;
     },
     build: (first) => {
-      const raw = trimTrailingEmpty(first.slice(0, 3));
+      const raw = headerBlock(first, 3);
       return {
         headerRows: 3,
         header: cleanHeader(raw[0]),
@@ -118,7 +118,7 @@ const DETECTORS: Detector[] = [
     },
     // V1…V10 say nothing: the row-2 label (ResponseID, Status…) is the name; questions keep their id
     build: (first) => {
-      const raw = trimTrailingEmpty(first.slice(0, 2));
+      const raw = headerBlock(first, 2);
       const names = raw[0].map((n, i) => (/^\s*\uFEFF?V\d+\s*$/.test(n) && raw[1][i].trim() ? raw[1][i] : n));
       return { headerRows: 2, header: cleanHeader(names), labels: raw[1].map((l) => l.trim()), timeZones: names.map(() => null) };
     },
@@ -130,7 +130,7 @@ const DETECTORS: Detector[] = [
     formats: ['csv'],
     detect: (first) => (has(first[0], 'Respondent ID') && (has(first[1], 'Response') || has(first[1], 'Open-Ended Response')) ? 'row 2 holds Response / Open-Ended Response' : null),
     build: (first) => {
-      const raw = trimTrailingEmpty(first.slice(0, 2));
+      const raw = headerBlock(first, 2);
       const names: string[] = [];
       const labels: string[] = [];
       let question = '';
@@ -277,7 +277,7 @@ function build(d: Detector, first: string[][], evidence: string): Layout {
 }
 
 function oneRow(first: string[][]): Omit<Layout, 'name' | 'evidence'> {
-  const [names] = trimTrailingEmpty(first.slice(0, 1));
+  const [names] = headerBlock(first, 1);
   return { headerRows: 1, header: cleanHeader(names), labels: names.map(() => ''), timeZones: names.map(() => null) };
 }
 
@@ -307,11 +307,16 @@ export function layoutHints(name: string, header: string[], column: (name: strin
  * Header rows padded to one width; a last column empty in every header row (lines that end with a
  * delimiter) is not a column.
  */
-function trimTrailingEmpty(rows: string[][]): string[][] {
+/**
+ * The first `count` records as header rows: padded to one width (and to `count` rows, for a file with
+ * fewer records than a forced --layout has header rows), trailing empty columns dropped.
+ */
+function headerBlock(first: string[][], count: number): string[][] {
+  const rows = Array.from({ length: count }, (_, i) => first[i] ?? []);
   const width = Math.max(1, ...rows.map((r) => r.length));
   const padded = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-  while (padded.length && padded[0].length > 1 && padded.every((r) => r[r.length - 1].trim() === '')) for (const r of padded) r.pop();
-  return padded.length ? padded : [['']];
+  while (padded[0].length > 1 && padded.every((r) => r[r.length - 1].trim() === '')) for (const r of padded) r.pop();
+  return padded;
 }
 
 /** Qualtrics row 3: `{"ImportId":"startDate","timeZone":"America/Denver"}` → `America/Denver`. */

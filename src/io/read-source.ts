@@ -95,7 +95,7 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const encoding = detectEncoding(input.head, options.encoding);
   const notes: string[] = [];
   if (encoding.by === 'fallback') notes.push('not valid UTF-8: read as Windows-1252 (use --encoding to say otherwise)');
-  const headText = decodeHead(input.head, encoding, input.complete);
+  const headText = headBytes(input, encoding).toString('utf8');
   const notText = notTextReason(input.head, headText);
   if (notText) throw new InputError(notText.message, { file: input.name, line: notText.line });
   const format = detectFormat(input.name, headText);
@@ -120,10 +120,29 @@ function previewColumn(header: string[], preview: string[][]): (name: string) =>
   };
 }
 
-function decodeHead(head: Buffer, encoding: EncodingGuess, complete: boolean): string {
-  const body = head.subarray(encoding.bomLength);
+/** The head read so far as UTF-8 bytes, without its byte-order mark. */
+function headBytes(input: Input, encoding: EncodingGuess): Buffer {
+  const body = input.head.subarray(encoding.bomLength);
   const transcode = createTranscoder(encoding.encoding);
-  return (transcode ? transcode(body, complete) : body).toString('utf8');
+  return transcode ? transcode(body, input.complete) : body;
+}
+
+/**
+ * Every byte of the input from the start as UTF-8, without the byte-order mark; `counter.bytes` counts
+ * the bytes read (before transcoding) so far.
+ */
+async function* utf8Chunks(input: Input, encoding: EncodingGuess, counter: { bytes: number }): AsyncGenerator<Buffer> {
+  const transcode = createTranscoder(encoding.encoding);
+  let first = true;
+  for await (let chunk of input.chunks(0)) {
+    counter.bytes += chunk.length;
+    if (first) {
+      chunk = chunk.subarray(encoding.bomLength);
+      first = false;
+    }
+    yield transcode ? transcode(chunk, false) : chunk;
+  }
+  if (transcode) yield transcode(Buffer.alloc(0), true);
 }
 
 async function openCsv(input: Input, encoding: EncodingGuess, headText: string, options: OpenOptions, notes: string[]): Promise<Source> {
@@ -144,10 +163,8 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
         }
       },
     });
-    const body = input.head.subarray(encoding.bomLength);
-    const transcode = createTranscoder(encoding.encoding);
     try {
-      scanner.write(transcode ? transcode(body, input.complete) : body);
+      scanner.write(headBytes(input, encoding));
       if (input.complete) scanner.end();
     } catch (error) {
       if (error instanceof CsvSyntaxError) throw new InputError(error.message, { file: input.name, line: error.line });
@@ -160,6 +177,9 @@ async function openCsv(input: Input, encoding: EncodingGuess, headText: string, 
     }
     if (first.length === 0) throw new InputError('no header row: the file has no records', { file: input.name });
     const layout = chosenLayout(first, 'csv', options.layout, input.name);
+    if (first.length < layout.headerRows) {
+      throw new InputError(`--layout ${layout.name}: the layout has ${layout.headerRows} header rows, the file ${first.length} record${first.length === 1 ? '' : 's'}`, { file: input.name });
+    }
     const header = layout.header;
     const dataIndex = layout.headerRows;
     const preview = first.slice(dataIndex, dataIndex + keep - 4);
@@ -270,18 +290,9 @@ function cellText(v: unknown): string {
 }
 
 async function* textChunks(input: Input, encoding: EncodingGuess, counter: { bytes: number }): AsyncGenerator<string> {
-  const transcode = createTranscoder(encoding.encoding);
-  const decoder = transcode ? null : new TextDecoder('utf-8');
-  let first = true;
-  for await (let chunk of input.chunks(0)) {
-    counter.bytes += chunk.length;
-    if (first) {
-      chunk = chunk.subarray(encoding.bomLength);
-      first = false;
-    }
-    yield transcode ? transcode(chunk, false).toString('utf8') : decoder!.decode(chunk, { stream: true });
-  }
-  const tail = transcode ? transcode(Buffer.alloc(0), true).toString('utf8') : decoder!.decode();
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of utf8Chunks(input, encoding, counter)) yield decoder.decode(chunk, { stream: true });
+  const tail = decoder.decode();
   if (tail) yield tail;
 }
 
@@ -396,25 +407,14 @@ async function readCsv(source: Source, sink: RecordSink, issues: IssueLog, range
         } else onRecord(record);
       },
     });
-    const transcode = createTranscoder(source.encoding.encoding);
-    let first = true;
-    let bytes = 0;
+    const read = { bytes: 0 };
     let written = 0;
-    const write = (chunk: Buffer) => {
+    for await (const chunk of utf8Chunks(input, source.encoding, read)) {
       nul.chunk(chunk, written);
       written += chunk.length;
       scanner.write(chunk);
-    };
-    for await (let chunk of input.chunks(0)) {
-      bytes += chunk.length;
-      if (first) {
-        chunk = chunk.subarray(source.encoding.bomLength);
-        first = false;
-      }
-      write(transcode ? transcode(chunk, false) : chunk);
-      onProgress?.(bytes);
+      onProgress?.(read.bytes);
     }
-    if (transcode) write(transcode(Buffer.alloc(0), true));
     scanner.end();
     return { endOffset: scanner.offset, endLine: scanner.nextLine };
   } catch (error) {

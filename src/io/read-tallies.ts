@@ -48,6 +48,9 @@ export interface ReadTallyOptions {
 
 const BLANK_SEGMENT = '(blank)';
 
+/** Throws the InputError of a tally file that does not fit the format, at `line` when given. */
+type Fail = (message: string, line?: number) => never;
+
 const scaleSchema = z.object({ lo: z.int(), hi: z.int() });
 const metaSchema = z.object({
   format: z.literal(TALLY_FORMAT),
@@ -171,8 +174,9 @@ export async function readTallyFile(arg: string, options: ReadTallyOptions = {})
     },
     issues,
   );
-  const ragged = issues.kept.find((i) => i.code === 'ragged-row');
-  if (ragged) fail(ragged.message, ragged.line);
+  // ragged rows, text after a closing quote, NUL bytes: a machine-made file with any of them is damaged
+  const damage = issues.kept[0];
+  if (damage) fail(damage.message, damage.line);
   if (metaText === null) fail('no meta row (kind "meta"): not a complete tally file', undefined, 'tally files come from --emit tallies or cxm sql (docs/tallies.md)');
   // a warehouse query counts rows by kind and leaves the total (and kinds no row had) out
   if (!seenInput.has(INPUT_KINDS.rows)) counts.rows = counts.used + counts.skipped + counts.invalid + counts.excluded;
@@ -194,7 +198,7 @@ export async function readTallyFile(arg: string, options: ReadTallyOptions = {})
  * The input-pattern rows of a version 2 file as counts per pattern (null for version 1), checked to
  * add up to the rows used, skipped and invalid (invalid rows also count the rows invalid as a whole).
  */
-function readPatterns(meta: TallyMeta, counts: InputCounts, found: { line: number; text: string; count: number }[], fail: (message: string, line?: number) => never): number[] | null {
+function readPatterns(meta: TallyMeta, counts: InputCounts, found: { line: number; text: string; count: number }[], fail: Fail): number[] | null {
   if (meta.version < TALLY_VERSION) {
     if (found.length > 0) fail(`input-pattern rows in a version ${meta.version} file (they came with version ${TALLY_VERSION})`, found[0].line);
     return null;
@@ -217,7 +221,7 @@ function readPatterns(meta: TallyMeta, counts: InputCounts, found: { line: numbe
   return patterns;
 }
 
-function parseMeta(text: string, line: number, fail: (message: string, line?: number) => never): TallyMeta {
+function parseMeta(text: string, line: number, fail: Fail): TallyMeta {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -254,13 +258,13 @@ function parseMeta(text: string, line: number, fail: (message: string, line?: nu
   };
 }
 
-function wholeNumber(text: string, what: string, line: number, fail: (message: string, line?: number) => never): number {
+function wholeNumber(text: string, what: string, line: number, fail: Fail): number {
   const n = Number(text);
   if (text === '' || !Number.isInteger(n) || n < 0) fail(`${what} ${JSON.stringify(text)} is not a whole number`, line);
   return n;
 }
 
-function weightNumber(text: string, fallback: number, what: string, line: number, fail: (message: string, line?: number) => never): number {
+function weightNumber(text: string, fallback: number, what: string, line: number, fail: Fail): number {
   if (text === '') return fallback;
   const n = Number(text);
   if (!Number.isFinite(n) || n < 0) fail(`${what} ${JSON.stringify(text)} is not a non-negative number`, line);

@@ -18,6 +18,8 @@ export interface SourceRecord {
    */
   key(i: number): string;
   keyText(key: string): string;
+  /** The key of a text, the inverse of `keyText` (for values from elsewhere keyed like this record's). */
+  textKey(text: string): string;
   /** The field's value id in `interner` (equal values, equal ids), without building a string when it can. */
   intern(i: number, interner: ByteInterner): number;
   /** The field as a small non-negative integer when it is plain ASCII digits (≤ 6 of them), else BLANK or SLOW. */

@@ -54,13 +54,12 @@ export class IssueLog {
     this.keep(issue);
   }
 
-  private keep(issue: RowIssue): boolean {
+  private keep(issue: RowIssue): void {
     const key = keptKey(issue);
     const k = this.keptPerKey.get(key) ?? 0;
-    if (k >= ISSUES_KEPT_PER_CODE) return false;
+    if (k >= ISSUES_KEPT_PER_CODE) return;
     this.keptPerKey.set(key, k + 1);
     this.kept.push(issue);
-    return true;
   }
 
   count(code: IssueCode): number {

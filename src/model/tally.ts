@@ -47,16 +47,9 @@ function sameScale(a: Tally, b: Tally): void {
 
 /** a + b, a new Tally. */
 export function addTallies(a: Tally, b: Tally): Tally {
-  sameScale(a, b);
-  return {
-    lo: a.lo,
-    hi: a.hi,
-    count: a.count.map((v, i) => v + b.count[i]),
-    weightSum: a.weightSum.map((v, i) => v + b.weightSum[i]),
-    weightSqSum: a.weightSqSum.map((v, i) => v + b.weightSqSum[i]),
-    skipped: a.skipped + b.skipped,
-    invalid: a.invalid + b.invalid,
-  };
+  const sum = { ...a, count: [...a.count], weightSum: [...a.weightSum], weightSqSum: [...a.weightSqSum] };
+  addInto(sum, b);
+  return sum;
 }
 
 /** Adds b into a in place (the fold's merge step). */

@@ -2,7 +2,8 @@
  * Every hostile input ends with exit 0 and warnings naming the lines, or exit 2 and one line naming
  * the file (and the line where there is one) — in every command, from a file and from standard input.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../helpers.js';
@@ -105,4 +106,49 @@ describe('hostile inputs: every command ends cleanly', () => {
       }
     });
   }
+});
+
+describe('hostile inputs: a damaged tally file is an error, never read as it is', () => {
+  const tallyDir = mkdtempSync(path.join(tmpdir(), 'cxm-damaged-tallies-'));
+  afterAll(() => rmSync(tallyDir, { recursive: true, force: true }));
+  const tallies = path.join(tallyDir, 'tallies.csv');
+  const responses = path.join(tallyDir, 'responses.csv');
+  writeFileSync(responses, 'nps,region\n9,a\n3,b\n7,a\n');
+
+  it.each([
+    ['text after a closing quote', (row: string) => row.replace(/^b,/, '"b"x,'), /:\d+: a quoted field has text after its closing quote/],
+    ['a NUL byte', (row: string) => row.replace(/^b,/, 'b\u0000,'), /:\d+: the row holds NUL bytes/],
+    ['a missing field', (row: string) => row.replace(/,answers,$/, ',answers'), /:\d+: 7 fields where the header has 8/],
+  ])('%s', async (_, damage, message) => {
+    const emitted = await runCli(['score', responses, '--by', 'region', '--emit', 'tallies', '-o', tallies]);
+    expect(emitted.code, emitted.stderr).toBe(0);
+    const lines = readFileSync(tallies, 'utf8').split('\n');
+    const b = lines.findIndex((l) => l.startsWith('b,nps,3,'));
+    expect(b).toBeGreaterThan(0);
+    lines[b] = damage(lines[b]);
+    writeFileSync(tallies, lines.join('\n'));
+    const r = await runCli(['score', '--tallies', tallies, '--by', 'region']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`${tallies}:${b + 1}:`);
+  });
+});
+
+describe('hostile inputs: the bad rows of a --join file are counted, with the first line', () => {
+  const joinDir = mkdtempSync(path.join(tmpdir(), 'cxm-bad-join-'));
+  afterAll(() => rmSync(joinDir, { recursive: true, force: true }));
+
+  it.each([
+    ['cust.csv', 'email,plan\na@x,pro\nb@x,"free"x\nc@x\n', ['1 row with the wrong number of fields (the first on line 4)', '1 row with text after a closing quote (the first on line 3)']],
+    ['cust.csv', 'email,plan\na@x,pro\nb@x,fr\u0000ee\n', ['1 row holding NUL bytes (the first on line 3)']],
+    ['cust.ndjson', '{"email":"a@x","plan":"pro"}\n[1]\n{"email":"b@x","plan":"free"}\n[2]\n', ['2 rows unreadable, ignored (the first on line 2)']],
+  ])('%s: %j', async (name, text, notes) => {
+    const responses = path.join(joinDir, 'responses.csv');
+    const customers = path.join(joinDir, name);
+    writeFileSync(responses, 'email,nps\na@x,9\nb@x,3\n');
+    writeFileSync(customers, text);
+    const r = await runCli(['score', responses, '--join', customers, '--on', 'email', '--by', 'plan']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const note of notes) expect(r.stderr).toContain(`${customers}: ${note}`);
+  });
 });

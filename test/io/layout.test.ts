@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLayout, layoutHints, layoutRules, type Layout } from '../../src/io/layout.js';
 import { answersToColumns } from '../../src/io/answer-columns.js';
+import { runCli } from '../helpers.js';
 
 const layout = (first: string[][], format: 'csv' | 'json' = 'csv', forced?: string) => detectLayout(first, format, forced) as Layout;
 
@@ -67,6 +68,13 @@ describe('layout detection', () => {
     expect(layout([['a'], ['b'], ['c']], 'csv', 'qualtrics')).toMatchObject({ name: 'qualtrics', headerRows: 3, evidence: '--layout' });
     expect(detectLayout([['id']], 'json', 'qualtrics')).toBe('layout qualtrics is for CSV files, not JSON');
     expect(detectLayout([['id']], 'csv', 'zendesk')).toBe('layout zendesk is for JSON files, not CSV');
+  });
+
+  it.each(['qualtrics', 'qualtrics-legacy', 'surveymonkey'])('--layout %s on a file with fewer records than its header rows: an error, not a crash', async (name) => {
+    expect(layout([['nps']], 'csv', name)).toMatchObject({ name, header: ['nps'] });
+    const r = await runCli(['score', '-', '--layout', name], { stdin: 'nps\n' });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^cxm: stdin: --layout ${name}: the layout has [23] header rows, the file 1 record\n$`));
   });
 
   it('gives role hints where the header does not say: Delighted by survey type, Zendesk on 0-1, Intercom ratings', () => {
