@@ -212,16 +212,19 @@ export function sourceContext(source: Source): ColumnContext {
 export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra: DimensionPlan[] = [], space?: ColumnSpace): FoldPlan {
   const file = source.input.name;
   const header = space?.header ?? source.header;
+  const named = new Map<number, string>();
+  const dimensions = by.map((name): DimensionPlan => {
+    if (space?.tags && space.isTag(name)) return { kind: 'tags', name: TAG_COLUMN, tags: space.tags };
+    const index = space ? space.index(name, '--by') : findColumn(header, name, '--by', file, source.labels);
+    // two names for one column (its name in another case, its question text) would give every segment twice
+    const earlier = named.get(index);
+    if (earlier !== undefined) throw new UsageError(`the column ${JSON.stringify(header[index])} is named twice to group by (as ${JSON.stringify(earlier)} and ${JSON.stringify(name)})`);
+    named.set(index, name);
+    return { kind: 'column' as const, name: header[index], index };
+  });
   return {
     file,
-    dimensions: [
-      ...by.map((name): DimensionPlan => {
-        if (space?.tags && space.isTag(name)) return { kind: 'tags', name: TAG_COLUMN, tags: space.tags };
-        const index = space ? space.index(name, '--by') : findColumn(header, name, '--by', file, source.labels);
-        return { kind: 'column' as const, name: header[index], index };
-      }),
-      ...extra,
-    ],
+    dimensions: [...dimensions, ...extra],
     roles: roles.map((r) => ({
       role: r.role,
       column: r.column,

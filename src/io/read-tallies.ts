@@ -258,15 +258,18 @@ function parseMeta(text: string, line: number, fail: Fail): TallyMeta {
   };
 }
 
+/** A count or weight as an engine writes a number (`12`, `12.0`, `1.2e3`): not hex or binary, as Number() would read. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function wholeNumber(text: string, what: string, line: number, fail: Fail): number {
   const n = Number(text);
-  if (text === '' || !Number.isInteger(n) || n < 0) fail(`${what} ${JSON.stringify(text)} is not a whole number`, line);
+  if (!DECIMAL.test(text) || !Number.isInteger(n) || n < 0) fail(`${what} ${JSON.stringify(text)} is not a whole number`, line);
   return n;
 }
 
 function weightNumber(text: string, fallback: number, what: string, line: number, fail: Fail): number {
   if (text === '') return fallback;
   const n = Number(text);
-  if (!Number.isFinite(n) || n < 0) fail(`${what} ${JSON.stringify(text)} is not a non-negative number`, line);
+  if (!DECIMAL.test(text) || !Number.isFinite(n) || n < 0) fail(`${what} ${JSON.stringify(text)} is not a non-negative number`, line);
   return n;
 }

@@ -9,7 +9,6 @@
 
 /** The state of one role in a row, by digit: the same words as the per-metric tally kinds. */
 export const PATTERN_STATES = ['skipped', 'answers', 'invalid'] as const;
-export type PatternState = (typeof PATTERN_STATES)[number];
 
 /** 3^r: the weight of role r's digit (up to the three roles there are). */
 export const PATTERN_UNITS: readonly number[] = [1, 3, 9, 27];

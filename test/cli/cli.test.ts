@@ -143,4 +143,14 @@ describe('mistyped options and commands', () => {
       expect(r.stderr).toBe('cxm: --by names the column "region" twice\n');
     }
   });
+
+  it('refuses two names for one column (another case), in --by and in a cross-tab\'s rows and columns', async () => {
+    const score = await runCli(['score', 'fixtures/responses.csv', '--by', 'region,REGION']);
+    expect(score.code).toBe(2);
+    expect(score.stdout).toBe('');
+    expect(score.stderr).toBe('cxm: the column "region" is named twice to group by (as "region" and "REGION")\n');
+    const crosstab = await runCli(['crosstab', 'fixtures/responses.csv', '--rows', 'region', '--cols', 'Region']);
+    expect(crosstab.code).toBe(2);
+    expect(crosstab.stderr).toBe('cxm: the column "region" is named twice to group by (as "region" and "Region")\n');
+  });
 });

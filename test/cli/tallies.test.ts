@@ -287,6 +287,27 @@ describe('tally errors', () => {
     expect((await run(['score', '--tallies', bad])).stderr).toBe(`cxm: ${bad}:${good.length + 1}: kind "input-novelty" is not a tally row (answers, skipped, invalid, input-…, meta)\n`);
   });
 
+  it('reads counts and weight sums as decimal numbers only (not hex or binary)', async () => {
+    const good = readFileSync(await emit(['score', 'fixtures/responses.csv']), 'utf8').split('\n');
+    const at = good.findIndex((line) => line.startsWith('nps,9,'));
+    const [count, weight] = good[at].split(',').slice(2, 4);
+    const bad = tmpFile('csv');
+    const spelled = (c: string, w: string) => {
+      writeFileSync(bad, [...good.slice(0, at), good[at].replace(`nps,9,${count},${weight},`, `nps,9,${c},${w},`), ...good.slice(at + 1)].join('\n'));
+      return run(['score', '--tallies', bad, '--metric', 'nps', '--format', 'csv']);
+    };
+    const plain = await spelled(count, weight);
+    expect(plain.code).toBe(0);
+    // an engine may write a count as 241.0 or 2.41e2: the same file
+    expect((await spelled(`${count}.0`, `${weight}e0`)).stdout).toBe(plain.stdout);
+    for (const c of ['0x10', '0b11', '1_0', 'Infinity']) {
+      const r = await spelled(c, weight);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${bad}:${at + 1}: count ${JSON.stringify(c)} is not a whole number`);
+    }
+    expect((await spelled(count, '0x10')).stderr).toContain(`${bad}:${at + 1}: weight_sum "0x10" is not a non-negative number`);
+  });
+
   it('refuses files counted differently, and --emit in a human format', async () => {
     const other = await emit(['trend', 'fixtures/responses.csv', '--every', 'month', '--by', 'region']);
     const r = await run(['trend', '--tallies', await setup(), other]);
