@@ -4,7 +4,7 @@
  * read) turn into exit 2 after the output is written, so a pipeline still sees what was computed.
  */
 import { InputError } from '../model/errors.js';
-import { writeFileAtomic } from '../io/write-output.js';
+import { writeOutput } from '../io/write-output.js';
 import type { InputSummary, Warning } from '../analysis/result.js';
 import { summaryLines } from '../report/summary.js';
 import type { CliIo } from './io.js';
@@ -18,8 +18,8 @@ export interface Emission {
   strict: boolean;
 }
 
-export function emit(io: CliIo, e: Emission): void {
-  if (e.output) writeFileAtomic(e.output, e.text);
+export async function emit(io: CliIo, e: Emission): Promise<void> {
+  if (e.output) await writeOutput(e.output, e.text);
   else io.stdout.write(e.text);
   if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
   if (e.strict && e.input.invalid > 0) {

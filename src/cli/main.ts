@@ -113,8 +113,8 @@ export function internalError(error: unknown, env: Record<string, string | undef
 }
 
 /**
- * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0, a closed
- * stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
+ * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0 (see
+ * `processIo`), a closed stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
  * 128 + the signal's number: 130, 143, 129 (worker threads end with the process); an error escaping `run` (a bug in a callback) is an
  * internal error, exit 3, still in one line.
  */
@@ -127,10 +127,6 @@ export async function main(): Promise<void> {
       process.exit(3);
     }
   };
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    fatal(error);
-  });
   process.stderr.on('error', () => undefined); // nowhere left to say anything
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);

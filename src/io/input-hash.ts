@@ -46,7 +46,7 @@ export class StdinCopy {
   constructor(stdin: NodeJS.ReadableStream) {
     this.path = path.join(os.tmpdir(), `cxm-stdin-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
     pendingTemporaryFiles.add(this.path);
-    this.fd = fs.openSync(this.path, 'w', 0o600);
+    this.fd = fs.openSync(this.path, 'wx', 0o600); // exclusive: a planted symlink is not followed
     const through = new PassThrough();
     (stdin as Readable).on('data', (chunk: Buffer | string) => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

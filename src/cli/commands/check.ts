@@ -58,7 +58,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
       result = check.checkFileResult(loaded, o);
     }
     const text = await renderCheck(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
     if (!result.summary.ok) {
       const failed = result.summary.failed + (o.onLowBase === 'fail' ? result.summary.lowBase : 0);
       throw new CheckFailed(`${failed} check${failed === 1 ? '' : 's'} failed`);

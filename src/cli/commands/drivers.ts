@@ -39,7 +39,7 @@ export function defineDrivers(program: Command, io: CliIo): Command {
     const loaded = await loadInput(o, io);
     const result = driversResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
   });
   return cmd;
 }

@@ -61,7 +61,7 @@ export function defineReport(program: Command, io: CliIo): Command {
       result.warnings.push(...warnings);
       const text = renderReport(result, o.format);
       const output = o.output?.replaceAll('{period}', result.settings.current.period);
-      emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+      await emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
     } finally {
       copy?.dispose();
     }

@@ -48,7 +48,7 @@ export function defineSql(program: Command, io: CliIo): Command {
   addDateFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const [{ parseSqlOptions }, { tallyQuery }, { DIALECT }, { writeFileAtomic }] = await Promise.all([
+    const [{ parseSqlOptions }, { tallyQuery }, { DIALECT }, { writeOutput }] = await Promise.all([
       import('../sql-options.js'),
       import('../../sql/query.js'),
       import('../../sql/dialect.js'),
@@ -56,7 +56,7 @@ export function defineSql(program: Command, io: CliIo): Command {
     ]);
     const o = parseSqlOptions(raw);
     const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period, gate: o.gate, where: o.where, weight: o.weight });
-    if (o.output) writeFileAtomic(o.output, text);
+    if (o.output) await writeOutput(o.output, text);
     else io.stdout.write(text);
   });
   return cmd;
