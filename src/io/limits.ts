@@ -29,6 +29,14 @@ export const MAX_JSON_RECORD_CHARS = 16 * MiB;
  */
 export const MAX_HEAD_BYTES = 2 * MAX_RECORD_BYTES;
 
+/**
+ * Range of a non-zero weight (`--weight`). Weights are relative, so nothing real is lost; inside it the
+ * sums the statistics need (Σw, Σw², (Σw)²) stay finite and non-zero for any number of rows, where two
+ * weights of 1e154 (each squarable alone) overflowed Σw² into NaN intervals.
+ */
+export const MAX_WEIGHT = 1e100;
+export const MIN_WEIGHT = 1e-100;
+
 /** `16 MiB`, `16,384` in messages. */
 export function formatLimit(value: number, unit: 'bytes' | 'count'): string {
   if (unit === 'bytes') return value % MiB === 0 ? `${value / MiB} MiB` : `${Math.ceil(value / 1024)} KiB`;
