@@ -29,6 +29,9 @@ export const MAX_JSON_RECORD_CHARS = 16 * MiB;
  */
 export const MAX_HEAD_BYTES = 2 * MAX_RECORD_BYTES;
 
+/** Largest `--config` or `--tags` file: read whole, so bounded (a 2 GB file took 4.2 GB of memory). */
+export const MAX_SETTINGS_FILE_BYTES = 16 * MiB;
+
 /**
  * Range of a non-zero weight (`--weight`). Weights are relative, so nothing real is lost; inside it the
  * sums the statistics need (Σw, Σw², (Σw)²) stay finite and non-zero for any number of rows, where two
