@@ -21,7 +21,7 @@ import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } fr
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
 import type { NpsMethod, ProportionMethod } from '../stats/types.js';
-import { npsClassOf, type Metric, type RoleSpec } from './plan.js';
+import { npsClassOf, type Metric, type RoleSpec } from '../fold/plan.js';
 
 /** The interval method of each score role (means always use Student t). */
 export interface Methods {

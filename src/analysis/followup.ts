@@ -19,18 +19,18 @@ import { detectCommentColumn, detectContactColumns, detectIdColumn } from '../io
 import { readSource, type RecordSink, type Source } from '../io/read-source.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
-import { formatCivil } from '../model/calendar.js';
+import { formatCivil } from '../time/calendar.js';
 import { BoundedHeap } from './bounded-heap.js';
-import { detectDateColumn } from '../io/date-column.js';
-import { bindDateSource, resolveDateColumn } from './date-plan.js';
-import { bindEnrich, scopeSpace, type ColumnSpace, type RowScope } from './enrich-plan.js';
-import { enrichedSink, type EnrichedTarget } from './enriched-sink.js';
-import type { FoldCounts } from './fold.js';
-import { checkSameColumns, npsClassOf, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from './plan.js';
+import { detectDateColumn } from '../time/date-column.js';
+import { bindDateSource, resolveDateColumn } from '../time/date-plan.js';
+import { bindEnrich, scopeSpace, type ColumnSpace, type RowScope } from '../fold/enrich-plan.js';
+import { enrichedSink, type EnrichedTarget } from '../fold/enriched-sink.js';
+import type { FoldCounts } from '../fold/fold.js';
+import { checkSameColumns, npsClassOf, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from '../fold/plan.js';
 import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning } from './result.js';
-import { createRowDateReader, type RowDate } from './row-date.js';
-import { tagList, taggerFor } from './tagger.js';
-import { formatWhere } from './where.js';
+import { createRowDateReader, type RowDate } from '../time/row-date.js';
+import { tagList, taggerFor } from '../fold/tagger.js';
+import { formatWhere } from '../fold/where.js';
 
 /** NPS classes, and the success band (or not) of a CSAT / CES answer. */
 export const NPS_GROUPS = ['detractors', 'passives', 'promoters'] as const;

@@ -6,11 +6,11 @@ import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/i
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
-import type { Metric, RoleSpec } from './plan.js';
+import type { Metric, RoleSpec } from '../fold/plan.js';
 import type { Source } from '../io/read-source.js';
-import type { FoldCounts, FoldResult } from './fold.js';
-import type { EnrichInfo, Loaded } from './load.js';
-import { foldTotal } from './marginals.js';
+import type { FoldCounts, FoldResult } from '../fold/fold.js';
+import type { EnrichInfo, Loaded } from '../fold/load.js';
+import { foldTotal } from '../fold/marginals.js';
 import { narrowRangeMessage } from './scale-check.js';
 
 /**

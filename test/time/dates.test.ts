@@ -1,7 +1,7 @@
 // Date cells against Python's datetime (test/reference/trend_compare.py → trend-compare.json), and the
 // per-column decision of which layouts a column uses.
 import { describe, expect, it } from 'vitest';
-import { createDateParser, DATE_RECOGNIZERS, decideDateFormat, parseZone, placeholderReason, type DateRecognizer } from '../../src/io/dates.js';
+import { createDateParser, DATE_RECOGNIZERS, decideDateFormat, parseZone, placeholderReason, type DateRecognizer } from '../../src/time/dates.js';
 import { loadReference } from '../stats/helpers.js';
 
 const reference = loadReference<{ parsing: { text: string; ms: number | null; zoned: boolean | null }[] }>('trend-compare.json');

@@ -15,9 +15,9 @@ import type { FoldResult, GroupResult } from './fold.js';
 import type { Loaded, LoadRequest } from './load.js';
 import { Marginals } from './marginals.js';
 import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
-import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
+import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { bandOutside, roleOf, type Metric, type RoleSpec } from './plan.js';
-import type { SourceInfo } from './result.js';
+import type { SourceInfo } from '../analysis/result.js';
 
 export const PERIOD_DIMENSION = 'period';
 

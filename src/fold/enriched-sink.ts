@@ -9,7 +9,7 @@ import type { IssueLog, RowIssue } from '../model/issues.js';
 import type { RecordSink } from '../io/read-source.js';
 import type { SourceRecord } from '../io/record.js';
 import { parseDecimal } from '../io/values.js';
-import { createInstantReader } from './instant-reader.js';
+import { createInstantReader } from '../time/instant-reader.js';
 import type { EnrichPlan } from './enrich-plan.js';
 import type { Folder, FoldPlan } from './fold.js';
 import { gateSink } from './row-gate.js';
