@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../src/', import.meta.url));
+const repository = fileURLToPath(new URL('../', import.meta.url));
 
 /** What each folder of src/ may import (besides itself). Keep in step with ARCHITECTURE.md. */
 export const ALLOWED: Record<string, readonly string[]> = {
@@ -24,11 +25,11 @@ export const ALLOWED: Record<string, readonly string[]> = {
   types: [],
 };
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, ending = /\.ts$/): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return name.endsWith('.ts') ? [full] : [];
+    if (statSync(full).isDirectory()) return name === 'node_modules' || name === 'golden' ? [] : sourceFiles(full, ending);
+    return ending.test(name) ? [full] : [];
   });
 }
 
@@ -147,5 +148,19 @@ describe('the import graph of src/', () => {
       'stats/mean.ts -> model/tally.ts (stats may not import model)',
     ]);
     expect(cycles(broken)).toEqual([['model/tally.ts', 'stats/mean.ts']]);
+  });
+});
+
+describe('documents cited in the code', () => {
+  it('exist in the repository (docs/… and top-level pages such as ARCHITECTURE.md)', () => {
+    const code = ['src', 'test', 'scripts', 'bench'].flatMap((d) => sourceFiles(path.join(repository, d), /\.(ts|mjs|cjs|py|R)$/));
+    const missing: string[] = [];
+    for (const file of code) {
+      for (const [cited] of readFileSync(file, 'utf8').matchAll(/\b(?:docs\/[\w./-]+|[A-Z][A-Z_-]+)\.md\b/g)) {
+        if (!statSync(path.join(repository, cited), { throwIfNoEntry: false })) missing.push(`${path.relative(repository, file)}: ${cited}`);
+      }
+    }
+    expect(code.length).toBeGreaterThan(200);
+    expect(missing).toEqual([]);
   });
 });

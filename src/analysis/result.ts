@@ -1,6 +1,6 @@
 /**
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
- * the warnings. (DESIGN.md §3: add fields, never rename.)
+ * the warnings. (ARCHITECTURE.md, Contracts: add fields, never rename.)
  */
 import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
 import { layoutTitle } from '../io/layout.js';

@@ -59,7 +59,7 @@ describe('which layouts a column uses', () => {
     expect(decideDateFormat([]).samples).toBe(0);
   });
 
-  // The decision handles any layouts that read the same text two ways (test/io/regional-dates.test.ts: the built-in ones).
+  // The decision handles any layouts that read the same text two ways (test/time/regional-dates.test.ts: the built-in ones).
   const slash = (name: string, dayFirst: boolean): DateRecognizer => ({
     name,
     example: dayFirst ? '31/01/2026' : '01/31/2026',
