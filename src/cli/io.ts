@@ -3,7 +3,7 @@
  * passes the real process.
  */
 import tty from 'node:tty';
-import { removePendingTemporaryFiles, writeAllSync, writeError } from '../io/write-output.js';
+import { writeAllSync, writeError } from '../io/write-output.js';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -24,20 +24,20 @@ export function processIo(): CliIo {
 /**
  * Standard output written straight to file descriptor 1, every byte: Node's own stream drops the rest of
  * a short write (a full disk cut a CSV short with exit 0). A write error is exit 2 in words ("cannot
- * write standard output: no space left on device"); a reader that went away (`| head`) a quiet exit 0.
+ * write standard output: no space left on device"); a reader that went away (`| head`) is no error.
  */
 function standardOutput(): TextSink {
+  let readerGone = false;
   return {
     isTTY: tty.isatty(1),
     write(text: string) {
+      if (readerGone) return true;
       try {
         writeAllSync(1, Buffer.from(text));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-          removePendingTemporaryFiles();
-          process.exit(0);
-        }
-        throw writeError('standard output', error);
+        // the rest is not wanted; the run ends as it would (its summary still goes to stderr)
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') readerGone = true;
+        else throw writeError('standard output', error);
       }
       return true;
     },

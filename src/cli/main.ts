@@ -136,5 +136,7 @@ export async function main(): Promise<void> {
       process.exit(code);
     });
   }
+  // for tests that send signals: a handshake instead of a guess at how long Node takes to start
+  if (process.env.CXM_TEST_READY === '1') process.stderr.write('ready\n');
   process.exitCode = await run(process.argv.slice(2));
 }
