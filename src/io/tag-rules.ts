@@ -6,6 +6,7 @@
  */
 import { InputError } from '../model/errors.js';
 import { readJsonFile } from './json-file.js';
+import { userRegexProblem } from './user-regex.js';
 
 export interface TagRule {
   tag: string;
@@ -48,11 +49,8 @@ export function parseTagRules(json: unknown, file: string): TagRule[] {
       }
       const [, source, flags] = m;
       if (!/^[imsu]*$/.test(flags)) throw new InputError(`tag ${JSON.stringify(tag)}: ${pattern}: flags ${JSON.stringify(flags)} (only i, m, s and u are allowed)`, { file });
-      try {
-        new RegExp(source, flags);
-      } catch (error) {
-        throw new InputError(`tag ${JSON.stringify(tag)}: ${pattern} is not a valid regular expression (${(error as Error).message})`, { file });
-      }
+      const problem = userRegexProblem(source, flags);
+      if (problem !== null) throw new InputError(`tag ${JSON.stringify(tag)}: ${pattern} is not a valid regular expression (${problem})`, { file }, 'cxm reads RE2 syntax: https://github.com/google/re2/wiki/Syntax');
       rule.regexes.push({ source, flags });
     }
     rules.push(rule);
