@@ -3,6 +3,8 @@
  * the last complete period against the one before (headlines, trend chart, segments, movers, comments,
  * footer with the inputs' SHA-256). Declares the flags; the work is loaded on use.
  */
+import fs from 'node:fs';
+import { InputError } from '../../model/errors.js';
 import type { Command } from 'commander';
 import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, addStatsFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
@@ -46,6 +48,7 @@ export function defineReport(program: Command, io: CliIo): Command {
       import('../progress-bar.js'),
     ]);
     const o = parseReportOptions(files, raw);
+    for (const file of o.files) if (file !== '-' && isStream(file)) throw new InputError('cxm report reads its data twice (the comment sample), and a pipe or FIFO can be read only once', { file }, 'give a file, or pipe it to standard input: … | cxm report -');
     // standard input is read once: hashed and copied on the way, for the comment sample's second pass
     const copy = o.files.includes('-') ? new hash.StdinCopy(io.stdin) : null;
     try {
@@ -67,4 +70,14 @@ export function defineReport(program: Command, io: CliIo): Command {
     }
   });
   return cmd;
+}
+
+/** A path that names a pipe, FIFO or device (read once), not a regular file; missing paths fail later. */
+function isStream(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
 }
