@@ -29,6 +29,14 @@ export const MAX_JSON_RECORD_CHARS = 16 * MiB;
  */
 export const MAX_HEAD_BYTES = 2 * MAX_RECORD_BYTES;
 
+/**
+ * Most groups a run may make (segments, × periods for trend and report), by default; `--max-groups N`
+ * changes it. Each group holds its Tallies and, in the results, its estimates and rendered row: a
+ * column with a distinct value per response made one group per row, until a stack overflow or V8
+ * running out of memory. Past the limit the run stops early, naming the column.
+ */
+export const MAX_GROUPS = 1_000_000;
+
 /** Largest `--config` or `--tags` file: read whole, so bounded (a 2 GB file took 4.2 GB of memory). */
 export const MAX_SETTINGS_FILE_BYTES = 16 * MiB;
 
