@@ -3,9 +3,10 @@
  * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
  * results from threads or files merge by addition (`mergeFolds`).
  */
+import type { Role } from '../model/metrics.js';
 import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
 import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
-import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
+import { emptyTally, type Scale, type Tally } from '../model/tally.js';
 import { PATTERN_UNITS, patternCount, rowsByPattern } from '../model/row-pattern.js';
 import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';

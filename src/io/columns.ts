@@ -2,8 +2,8 @@
  * Column roles from header names: which column holds NPS, CSAT, CES answers. Matching ignores case
  * and punctuation. Users override any role with --nps/--csat/--ces.
  */
+import { ROLES, type Role } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
-import type { Role } from '../model/tally.js';
 
 /** `Likelihood to Recommend (0-10)` → `likelihood to recommend 0 10` */
 export function normalizeHeader(header: string): string {
@@ -65,7 +65,7 @@ export function roleNamedBy(text: string): Role | null {
  * marks a derived column (`Q1_NPS_GROUP`) rules the column out whatever its label says.
  */
 export function detectRoleCandidates(header: string[], labels: string[] = []): Record<Role, number[]> {
-  const out: Record<Role, number[]> = { nps: [], csat: [], ces: [] };
+  const out = Object.fromEntries(ROLES.map((r) => [r, []])) as unknown as Record<Role, number[]>;
   header.forEach((name, index) => {
     if (isNotAScore(name)) return;
     const role = roleNamedBy(name) ?? roleNamedBy(labels[index] ?? '');

@@ -3,13 +3,13 @@
  * shows the score (▲/▼ when it differs from everyone outside it), its n and, with --ci, its interval.
  * CSV gets the tidy rows: cells, margins and total.
  */
+import { isPercent, metricDigits, type Metric } from '../model/metrics.js';
 import type { CrosstabResult, CrosstabRow } from '../analysis/crosstab.js';
-import type { Metric } from '../analysis/plan.js';
 import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {

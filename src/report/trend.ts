@@ -3,13 +3,13 @@
  * period with its change from the period before, and a sparkline under each table; fixed tidy
  * columns for CSV.
  */
-import type { Metric } from '../analysis/plan.js';
+import { isPercent, metricDigits, metricLabel, type Metric } from '../model/metrics.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -33,13 +33,13 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   const columns: Column[] = [
     { label: 'period' },
     { label: nLabel(s), align: 'right' },
-    { label: METRIC_LABELS[metric], align: 'right' },
+    { label: metricLabel(metric), align: 'right' },
     { label: `${level} CI`, align: 'right' },
     { label: 'Δ vs previous', align: 'right' },
     { label: `Δ ${level} CI`, align: 'right' },
     { label: 'p (adj.)', align: 'right' },
   ];
-  if (s.window !== null) columns.push({ label: `${s.window}-${s.every} ${METRIC_LABELS[metric]}`, align: 'right' }, { label: `${level} CI`, align: 'right' });
+  if (s.window !== null) columns.push({ label: `${s.window}-${s.every} ${metricLabel(metric)}`, align: 'right' }, { label: `${level} CI`, align: 'right' });
   const body: Cell[][] = rows.map((r) => {
     const mark = r.n === 0 ? 'muted' : r.lowBase ? 'low' : undefined;
     const cells: Cell[] = [
