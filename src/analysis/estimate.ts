@@ -3,13 +3,14 @@
  * of two Tallies (a segment against the rest, a period against the previous one, file against file).
  * Values are on the display scale here: NPS −100..100, percents 0..100, means on the answer scale.
  *
- * Weighted Tallies (STATS.md, Weights): shares are weighted (Σw of a class / Σw), and every count
+ * Weighted Tallies (docs/methods.md, Weights): shares are weighted (Σw of a class / Σw), and every count
  * formula runs on n := Kish n_eff = (Σw)²/Σw² with counts := share × n_eff; intervals, difference
  * tests and the t interval of a mean all take those effective counts. A Tally whose weights are all
  * equal is scored from its plain counts, so equal weights reproduce unweighted results exactly. With
  * `variance: 'linearized'` the NPS interval and NPS differences use the linearization SE instead.
  */
-import { KINDS, metricDef, ROLE_DEFS, unhandledKind, type Methods, type Metric } from '../model/metrics.js';
+// the registry's method names are passed where src/stats' are expected: a name stats lacks does not compile
+import { KINDS, metricDef, ROLE_DEFS, unhandledKind, type Methods, type Metric, type NpsMethodName, type ProportionMethodName } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { meanDifferenceTest } from '../stats/mean-difference-test.js';
 import { meanInterval } from '../stats/mean-interval.js';
@@ -18,10 +19,10 @@ import { npsInterval } from '../stats/nps-interval.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { summarizeScaleCounts } from '../stats/summarize-scale-counts.js';
 import { twoProportionTest } from '../stats/two-proportion-test.js';
-import type { DifferenceTest, IntervalEstimate, NpsCounts, NpsMethod, ProportionMethod, WeightedNpsTally } from '../stats/types.js';
+import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } from '../stats/types.js';
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
-import { npsClassOf, type RoleSpec } from './plan.js';
+import { npsClassOf, type RoleSpec } from '../fold/plan.js';
 
 /** The interval method of each score role (means always use Student t): the registry's `Methods`. */
 export type { Methods };
@@ -155,12 +156,12 @@ export function estimateMetric(metric: Metric, t: Tally, spec: RoleSpec, s: Stat
   switch (def.kind) {
     case 'nps': {
       const c = npsCounts(t);
-      const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods[def.role] as NpsMethod, { seed: s.seed, resamples: s.resamples });
+      const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods[def.role] as NpsMethodName, { seed: s.seed, resamples: s.resamples });
       return fromInterval(e, k, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
     }
     case 'proportion': {
       const { x, n } = bandCounts(t, spec.band);
-      const e = proportionInterval(x, n, s.level, s.methods[def.role] as ProportionMethod);
+      const e = proportionInterval(x, n, s.level, s.methods[def.role] as ProportionMethodName);
       const words = ROLE_DEFS[def.role].success!;
       return fromInterval(e, k, { [words.yes]: x, [words.rest]: n - x }, t);
     }

@@ -9,7 +9,7 @@ import { UsageError } from '../model/errors.js';
 import { CHECK_RULES, ON_LOW_BASE, type CheckRule, type OnLowBase } from '../model/check-rules.js';
 import { expandGlobs } from '../io/glob.js';
 import type { Thresholds } from '../analysis/check.js';
-import { EVERY, type Every } from '../analysis/period.js';
+import { EVERY, type Every } from '../time/period.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { P_ADJUST_METHODS } from '../stats/types.js';
 import { parseAsOf } from './as-of.js';

@@ -10,9 +10,10 @@
  *   kind is a discriminated union: code that handles metrics switches on it, and `unhandledKind`
  *   in the default branch makes a kind without a case fail to compile.
  *
- * This file imports only the interval method names of src/stats (the lowest layer: pure, no imports).
+ * Like the rest of src/model it imports nothing outside model: the interval method names are spelled
+ * here as users type them, and test/model/metrics.test.ts checks they are the ones src/stats implements
+ * (NPS_METHODS, PROPORTION_METHODS).
  */
-import { NPS_METHODS, PROPORTION_METHODS, type NpsMethod, type ProportionMethod } from '../stats/types.js';
 import type { Scale } from './tally.js';
 
 /** How a metric is computed from its role's Tally. */
@@ -110,14 +111,20 @@ interface MetricCommon {
   digits: number;
 }
 
+/** The --method names of NPS (stats/nps-interval.ts) and of proportions (stats/proportion-interval.ts), the default first. */
+const NPS_METHOD_NAMES = ['adjusted-wald', 'wald', 'score', 'bootstrap'] as const;
+const PROPORTION_METHOD_NAMES = ['wilson', 'wald', 'wilson-cc', 'agresti-coull', 'clopper-pearson', 'jeffreys'] as const;
+export type NpsMethodName = (typeof NPS_METHOD_NAMES)[number];
+export type ProportionMethodName = (typeof PROPORTION_METHOD_NAMES)[number];
+
 export interface NpsMetric extends MetricCommon {
   kind: 'nps';
-  interval: IntervalMethods<NpsMethod>;
+  interval: IntervalMethods<NpsMethodName>;
 }
 
 export interface ProportionMetric extends MetricCommon {
   kind: 'proportion';
-  interval: IntervalMethods<ProportionMethod>;
+  interval: IntervalMethods<ProportionMethodName>;
 }
 
 export interface MeanMetric extends MetricCommon {
@@ -127,8 +134,8 @@ export interface MeanMetric extends MetricCommon {
 
 export type MetricDef = NpsMetric | ProportionMetric | MeanMetric;
 
-const NPS_INTERVALS: IntervalMethods<NpsMethod> = { default: 'adjusted-wald', allowed: NPS_METHODS };
-const PROPORTION_INTERVALS: IntervalMethods<ProportionMethod> = { default: 'wilson', allowed: PROPORTION_METHODS };
+const NPS_INTERVALS: IntervalMethods<NpsMethodName> = { default: 'adjusted-wald', allowed: NPS_METHOD_NAMES };
+const PROPORTION_INTERVALS: IntervalMethods<ProportionMethodName> = { default: 'wilson', allowed: PROPORTION_METHOD_NAMES };
 const T_INTERVAL: IntervalMethods<'t'> = { default: 't', allowed: ['t'] };
 
 /**

@@ -62,12 +62,12 @@ describe('the metric registry', () => {
     expect(methodsOf('csat')).toEqual(PROPORTION_METHODS);
   });
 
-  it('has one entry per kind, each with a difference test', () => {
+  it('has one entry per kind, each with a difference test (docs/methods.md)', () => {
     expect(Object.keys(KINDS)).toEqual(['nps', 'proportion', 'mean']);
     for (const k of Object.values(KINDS)) expect(k.difference).not.toBe('');
   });
 
-  it('gives the default bands of STATS.md and no band where one must be given', () => {
+  it('gives the default bands of docs/methods.md and no band where one must be given', () => {
     const band = (role: keyof typeof ROLE_DEFS, lo: number, hi: number) => ROLE_DEFS[role].defaultBand({ lo, hi });
     expect(band('nps', 0, 10)).toEqual({ lo: 9, hi: 10 });
     expect(band('nps', 1, 11)).toEqual({ lo: 10, hi: 11 });

@@ -10,7 +10,7 @@ Run from the repository root. Writes test/reference/check-report.json.
 Sources of truth (the fixture is read with the csv module, as in trend_compare.py, whose estimates,
 differences and R p.adjust this script reuses):
 - A minimum check's p-value is the test its interval implies, written out per method:
-  NPS adjusted Wald: 2·Φ(−|T − c̃|/se) on the adjusted centre c̃ and se of STATS.md;
+  NPS adjusted Wald: 2·Φ(−|T − c̃|/se) on the adjusted centre c̃ and se of docs/methods.md;
   CSAT/CES % Wilson: statsmodels proportions_ztest(value=T, prop_var=T) (the score test Wilson inverts);
   means: scipy ttest_1samp(popmean=T).
   p is 1 when the centre is on the threshold's passing side (credible) or failing side (assured).

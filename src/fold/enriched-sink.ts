@@ -6,10 +6,9 @@
  * the row invalid (counted, reported); weight 0 excludes it (counted, reported).
  */
 import type { IssueLog, RowIssue } from '../model/issues.js';
-import type { RecordSink } from '../io/read-source.js';
-import type { SourceRecord } from '../io/record.js';
+import type { RecordSink, SourceRecord } from '../io/record.js';
 import { parseDecimal } from '../io/values.js';
-import { createInstantReader } from './instant-reader.js';
+import { createInstantReader } from '../time/instant-reader.js';
 import type { EnrichPlan } from './enrich-plan.js';
 import type { Folder, FoldPlan } from './fold.js';
 import { gateSink } from './row-gate.js';

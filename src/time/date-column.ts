@@ -6,7 +6,7 @@
  * columns of the best rank are an error naming both.
  */
 import { InputError } from '../model/errors.js';
-import { listColumns, normalizeHeader } from './columns.js';
+import { listColumns, normalizeHeader } from '../io/columns.js';
 
 const TIME_WORDS = new Set(['date', 'time', 'at', 'on', 'timestamp', 'datetime', 'ts']);
 const MADE_WORDS = new Set(['recorded', 'submitted', 'submit', 'submission', 'completed', 'completion', 'created', 'responded', 'response', 'answered', 'received']);

@@ -6,7 +6,7 @@
  * hour, and an hour with a change per instant.
  */
 import { UsageError } from '../model/errors.js';
-import { daysFromCivil, MS_PER_DAY } from '../model/calendar.js';
+import { daysFromCivil, MS_PER_DAY } from './calendar.js';
 
 const HOUR = 3_600_000;
 

@@ -10,7 +10,7 @@
  * of a group, the one that reads the most sample values (a day above 12 settles it); a tie is
  * reported as ambiguous so the caller can ask the user.
  */
-import { daysFromCivil, daysInMonth, MS_PER_DAY } from '../model/calendar.js';
+import { daysFromCivil, daysInMonth, MS_PER_DAY } from './calendar.js';
 import { ZONE_WORDS } from './zone-words.js';
 
 export interface ParsedDate {

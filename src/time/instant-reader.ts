@@ -4,7 +4,7 @@
  * issues) but keeps the instant, not the day. Wall-clock times are taken in the zone the export names
  * for them, else as written (the order of answers within one file is what matters here).
  */
-import { createDateParser, placeholderReason } from '../io/dates.js';
+import { createDateParser, placeholderReason } from './dates.js';
 import type { SourceRecord } from '../io/record.js';
 import type { DateReaderContext, DateSource } from './date-dimension.js';
 import { createWallClockInstant } from './time-zone.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script without types
 import { random } from '../../scripts/seeded-random.mjs';
-import { createDateParser } from '../../src/io/dates.js';
-import { isoBytesResult, parseIsoBytes } from '../../src/io/iso-bytes.js';
+import { createDateParser } from '../../src/time/dates.js';
+import { isoBytesResult, parseIsoBytes } from '../../src/time/iso-bytes.js';
 
 const textParse = createDateParser(['iso-8601']);
 

@@ -2,8 +2,8 @@
 // strptime and zoneinfo (test/reference/regional_dates.py → regional-dates.json); the per-file
 // day/month decision; --date-format; the zone a Qualtrics header gives its dates.
 import { describe, expect, it } from 'vitest';
-import { DATE_RECOGNIZERS, dateFormatNamed, decideDateFormat, fullYear, parseZone } from '../../src/io/dates.js';
-import { createWallClockInstant } from '../../src/analysis/time-zone.js';
+import { DATE_RECOGNIZERS, dateFormatNamed, decideDateFormat, fullYear, parseZone } from '../../src/time/dates.js';
+import { createWallClockInstant } from '../../src/time/time-zone.js';
 import { loadReference } from '../stats/helpers.js';
 import { runCli } from '../helpers.js';
 

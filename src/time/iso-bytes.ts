@@ -4,7 +4,7 @@
  * Anything else (and years around the placeholder dates, 1899–1900 and 1969–1970) returns NaN so the
  * text parser in dates.ts decides, and reports, as usual.
  */
-import { daysFromCivil, daysInMonth, MS_PER_DAY } from '../model/calendar.js';
+import { daysFromCivil, daysInMonth, MS_PER_DAY } from './calendar.js';
 
 /** Out-parameter of parseIsoBytes: whether the last value carried a zone (an instant). */
 export const isoBytesResult = { zoned: false };

@@ -10,7 +10,7 @@ import { readJoinTable } from '../io/join-table.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
-import { bindDateDimension, resolveDateColumn, type DateRequest } from './date-plan.js';
+import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/date-plan.js';
 import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowScope } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
@@ -18,9 +18,17 @@ import type { FoldResult } from './fold.js';
 import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
-import type { SourceInfo } from './result.js';
 import { bindPlan, checkSameColumns, resolveRoles, sourceContext, type RoleSpec } from './plan.js';
 import { formatWhere } from './where.js';
+
+/**
+ * What results say about an input: its name and how it was read. A Source is one; a tally file
+ * carries the same facts about the inputs it was counted from (load-tallies.ts).
+ */
+export type SourceInfo = Pick<Source, 'layout' | 'layoutEvidence' | 'headerRows' | 'dataLine' | 'notes'> & {
+  input: { name: string };
+  rules: { notAnswered?: { what: string } };
+};
 
 export interface LoadRequest {
   files: string[];

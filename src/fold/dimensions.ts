@@ -8,7 +8,7 @@ import type { IssueLog } from '../model/issues.js';
 import { ByteInterner } from '../io/byte-interner.js';
 import type { SourceRecord } from '../io/record.js';
 import { unguard } from '../io/values.js';
-import { createPeriodKey, createWindowKey, type DateWindowDimension, type PeriodDimension } from './date-dimension.js';
+import { createPeriodKey, createWindowKey, type DateWindowDimension, type PeriodDimension } from '../time/date-dimension.js';
 import { taggerFor, type TagPlan } from './tagger.js';
 
 export const BLANK_SEGMENT = '(blank)';

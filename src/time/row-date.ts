@@ -5,9 +5,9 @@
  * and logs unreadable and placeholder dates the same way.
  */
 import type { SourceRecord } from '../io/record.js';
-import { createDateParser, placeholderReason } from '../io/dates.js';
-import { isoBytesResult, parseIsoBytes } from '../io/iso-bytes.js';
-import { MS_PER_DAY } from '../model/calendar.js';
+import { createDateParser, placeholderReason } from './dates.js';
+import { isoBytesResult, parseIsoBytes } from './iso-bytes.js';
+import { MS_PER_DAY } from './calendar.js';
 import type { DateReaderContext, DateSource } from './date-dimension.js';
 import { createLocalDay, createWallClockInstant } from './time-zone.js';
 

@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/model/errors.js';
 import { JsonRecord } from '../../src/io/json-reader.js';
-import { formatWhere, parseWhere } from '../../src/analysis/where.js';
-import { bindWhere, compileWhere, type BoundColumn } from '../../src/analysis/where-gate.js';
-import type { TagPlan } from '../../src/analysis/tagger.js';
+import { formatWhere, parseWhere } from '../../src/fold/where.js';
+import { bindWhere, compileWhere, type BoundColumn } from '../../src/fold/where-gate.js';
+import type { TagPlan } from '../../src/fold/tagger.js';
 
 const HEADER = ['region', 'plan', 'revenue', 'day', 'comment', 'Plan Type'];
 

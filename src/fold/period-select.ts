@@ -6,13 +6,13 @@
  */
 import { InputError } from '../model/errors.js';
 import { addInto, emptyTally } from '../model/tally.js';
-import type { DateRequest } from './date-plan.js';
+import type { DateRequest } from '../time/date-plan.js';
 import { EntityAccumulator } from './entity-state.js';
 import type { FoldResult, GroupResult } from './fold.js';
 import { Marginals } from './marginals.js';
 import type { Loaded } from './load.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
-import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
+import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 
 /** The name of the day dimension in the fold (in parentheses: it cannot clash with a column name given to --by). */
 export const DAY_DIMENSION = '(day)';

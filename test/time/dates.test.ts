@@ -1,7 +1,7 @@
 // Date cells against Python's datetime (test/reference/trend_compare.py → trend-compare.json), and the
 // per-column decision of which layouts a column uses.
 import { describe, expect, it } from 'vitest';
-import { createDateParser, DATE_RECOGNIZERS, decideDateFormat, parseZone, placeholderReason, type DateRecognizer } from '../../src/io/dates.js';
+import { createDateParser, DATE_RECOGNIZERS, decideDateFormat, parseZone, placeholderReason, type DateRecognizer } from '../../src/time/dates.js';
 import { loadReference } from '../stats/helpers.js';
 
 const reference = loadReference<{ parsing: { text: string; ms: number | null; zoned: boolean | null }[] }>('trend-compare.json');
@@ -59,7 +59,7 @@ describe('which layouts a column uses', () => {
     expect(decideDateFormat([]).samples).toBe(0);
   });
 
-  // The decision handles any layouts that read the same text two ways (test/io/regional-dates.test.ts: the built-in ones).
+  // The decision handles any layouts that read the same text two ways (test/time/regional-dates.test.ts: the built-in ones).
   const slash = (name: string, dayFirst: boolean): DateRecognizer => ({
     name,
     example: dayFirst ? '31/01/2026' : '01/31/2026',

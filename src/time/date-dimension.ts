@@ -10,9 +10,9 @@
  */
 import type { IssueLog } from '../model/issues.js';
 import type { SourceRecord } from '../io/record.js';
-import { createDateParser, placeholderReason } from '../io/dates.js';
-import { isoBytesResult, parseIsoBytes } from '../io/iso-bytes.js';
-import { MS_PER_DAY } from '../model/calendar.js';
+import { createDateParser, placeholderReason } from './dates.js';
+import { isoBytesResult, parseIsoBytes } from './iso-bytes.js';
+import { MS_PER_DAY } from './calendar.js';
 import { periodIndex, periodLabel, type Every, type WeekStart } from './period.js';
 import { createLocalDay, createWallClockInstant } from './time-zone.js';
 
@@ -20,7 +20,7 @@ import { createLocalDay, createWallClockInstant } from './time-zone.js';
 export interface DateSource {
   column: string;
   index: number;
-  /** recogniser names, best first (io/dates.ts) */
+  /** recogniser names, best first (time/dates.ts) */
   formats: string[];
   /** IANA zone for instants; wall-clock times without a zone are taken as they are */
   timeZone: string;

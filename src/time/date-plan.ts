@@ -1,11 +1,11 @@
 /**
  * The date column of a trend or a period comparison: found from --date or the header, bound to each
- * source by index, and read with the layouts its sample values show (io/dates.ts decides per file).
+ * source by index, and read with the layouts its sample values show (time/dates.ts decides per file).
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { findColumn } from '../io/columns.js';
-import { detectDateColumn, noDateColumn } from '../io/date-column.js';
-import { DATE_RECOGNIZERS, decideDateFormat } from '../io/dates.js';
+import { detectDateColumn, noDateColumn } from './date-column.js';
+import { DATE_RECOGNIZERS, decideDateFormat } from './dates.js';
 import type { Source } from '../io/read-source.js';
 import type { DateSource, DateWindowDimension, PeriodDimension } from './date-dimension.js';
 import type { Every, WeekStart } from './period.js';

@@ -8,7 +8,7 @@
  * Weeks starting on Sunday follow the same rule with Sunday–Saturday weeks: a week belongs to the year
  * holding 4 or more of its days, i.e. its Wednesday (the US CDC "MMWR week").
  */
-import { civilFromDays, daysFromCivil, formatCivil, isoWeekday, pad } from '../model/calendar.js';
+import { civilFromDays, daysFromCivil, formatCivil, isoWeekday, pad } from './calendar.js';
 
 export const EVERY = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type Every = (typeof EVERY)[number];

@@ -1,9 +1,9 @@
 // The last complete period on or before an as-of day, for every kind of period (dates computed by
 // hand from the calendar, not from cxm).
 import { describe, expect, it } from 'vitest';
-import { lastCompletePeriod } from '../../src/analysis/period-select.js';
-import { periodLabel, type Every, type WeekStart } from '../../src/analysis/period.js';
-import { daysFromCivil } from '../../src/model/calendar.js';
+import { lastCompletePeriod } from '../../src/fold/period-select.js';
+import { periodLabel, type Every, type WeekStart } from '../../src/time/period.js';
+import { daysFromCivil } from '../../src/time/calendar.js';
 
 const day = (text: string) => {
   const [y, m, d] = text.split('-').map(Number);

@@ -11,8 +11,8 @@ import { detectCommentColumn, findColumn, normalizeHeader } from '../io/columns.
 import type { JoinTable } from '../io/join-table.js';
 import type { Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
-import type { DateSource } from './date-dimension.js';
-import { bindDateSource } from './date-plan.js';
+import type { DateSource } from '../time/date-dimension.js';
+import { bindDateSource } from '../time/date-plan.js';
 import type { PerRule } from './entity-state.js';
 import type { TagPlan } from './tagger.js';
 import type { WhereExpr } from './where.js';

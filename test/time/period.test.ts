@@ -1,9 +1,9 @@
 // Periods and time zones against Python: date.isocalendar() for ISO weeks, the CDC MMWR definition
 // for weeks starting on Sunday, zoneinfo for local dates (test/reference/trend_compare.py).
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, formatCivil } from '../../src/model/calendar.js';
-import { parsePeriod, parsePeriodSpan, periodIndex, periodLabel, periodRange, type Every } from '../../src/analysis/period.js';
-import { checkTimeZone, createLocalDay } from '../../src/analysis/time-zone.js';
+import { daysFromCivil, formatCivil } from '../../src/time/calendar.js';
+import { parsePeriod, parsePeriodSpan, periodIndex, periodLabel, periodRange, type Every } from '../../src/time/period.js';
+import { checkTimeZone, createLocalDay } from '../../src/time/time-zone.js';
 import { loadReference } from '../stats/helpers.js';
 
 interface WeekCase {

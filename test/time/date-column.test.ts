@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateColumnRank, detectDateColumn } from '../../src/io/date-column.js';
+import { dateColumnRank, detectDateColumn } from '../../src/time/date-column.js';
 
 const pick = (header: string[]) => {
   const i = detectDateColumn(header, 'x.csv');

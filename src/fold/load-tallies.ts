@@ -13,12 +13,11 @@ import type { TallyMeta, TallyPeriod } from '../model/tally-file.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { readTallyFile, type CountRow, type TallyFile } from '../io/read-tallies.js';
 import type { FoldResult, GroupResult } from './fold.js';
-import type { Loaded, LoadRequest } from './load.js';
+import type { Loaded, LoadRequest, SourceInfo } from './load.js';
 import { Marginals } from './marginals.js';
 import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
-import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
+import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { bandOutside, type RoleSpec } from './plan.js';
-import type { SourceInfo } from './result.js';
 
 export const PERIOD_DIMENSION = 'period';
 

@@ -11,9 +11,8 @@
  * fold reads straight into the Folder.
  */
 import { JoinedRecord } from '../io/joined-record.js';
-import type { RecordSink } from '../io/read-source.js';
-import type { SourceRecord } from '../io/record.js';
-import { createDayReader, type DateReaderContext } from './date-dimension.js';
+import type { RecordSink, SourceRecord } from '../io/record.js';
+import { createDayReader, type DateReaderContext } from '../time/date-dimension.js';
 import type { GatePlan } from './enrich-plan.js';
 import { compileWhere } from './where-gate.js';
 
