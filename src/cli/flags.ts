@@ -6,9 +6,6 @@ import { Option, type Command } from 'commander';
 import { METRICS, ROLE_DEFS, ROLES } from '../model/metrics.js';
 import { LAYOUT_NAMES } from '../io/layout.js';
 
-/** `a, b or c` */
-export const orList = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
-
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Column and reading flags: which columns, which file format details. */

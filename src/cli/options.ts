@@ -3,7 +3,7 @@
  * the schemas turn them into typed settings or a one-line usage error naming the flag. A config file
  * (`--config`) supplies defaults that flags override.
  */
-import { DEFAULT_METHODS, isMetric, methodsOf, METRICS, ROLE_DEFS, ROLES, type Methods, type Metric, type Role } from '../model/metrics.js';
+import { DEFAULT_METHODS, isMetric, listRoles, methodsOf, METRICS, ROLE_DEFS, ROLES, type Methods, type Metric, type Role } from '../model/metrics.js';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
@@ -20,7 +20,6 @@ import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { parseWhere, type WhereExpr } from '../fold/where.js';
 import { checkTimeZone } from '../time/time-zone.js';
 import { P_ADJUST_METHODS, type PAdjustMethod } from '../stats/types.js';
-import { orList } from './flags.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -163,6 +162,12 @@ export function parseRange(spec: string): { role: Role; scale: Scale } | null {
   return { role: m[1].toLowerCase() as Role, scale: { lo, hi } };
 }
 
+/** Why a role whose scale is its definition (recommend: 0 = no, 1 = yes) takes no --scale or --band. */
+function fixedScaleMessage(role: Role): string {
+  const d = ROLE_DEFS[role];
+  return `${role} is always ${d.scale.lo}-${d.scale.hi} (${d.success?.rest ?? 'low'} = ${d.scale.lo}, ${d.success?.yes ?? 'high'} = ${d.scale.hi}) and ${d.success?.yes ?? 'the top'} counts`;
+}
+
 const rangesSchema = (flag: string) =>
   z.pipe(
     z.array(z.string()),
@@ -170,7 +175,9 @@ const rangesSchema = (flag: string) =>
       const out: Partial<Record<Role, Scale>> = {};
       for (const spec of splitList(values)) {
         const r = parseRange(spec);
-        if (!r) fail(ctx as never, spec, `takes METRIC=LO-HI, like ${flag === '--scale' ? 'ces=1-5' : 'csat=4-5'} (got ${JSON.stringify(spec)})`);
+        const fixed = ROLES.find((role) => ROLE_DEFS[role].fixedScale && new RegExp(`^\\s*${role}\\s*=`, 'i').test(spec));
+        if (fixed) fail(ctx as never, spec, fixedScaleMessage(fixed));
+        else if (!r) fail(ctx as never, spec, `takes METRIC=LO-HI, like ${flag === '--scale' ? 'ces=1-5' : 'csat=4-5'} (got ${JSON.stringify(spec)})`);
         else out[r.role] = r.scale;
       }
       return out;
@@ -186,7 +193,7 @@ export function parseMethods(specs: string[], base: Methods): Methods | string {
   for (const spec of splitList(specs)) {
     const [left, right] = spec.includes('=') ? spec.split('=', 2).map((s) => s.trim().toLowerCase()) : [null, spec.trim().toLowerCase()];
     const targets: Role[] = left === null ? [...ROLES] : [left as Role];
-    if (left !== null && !(ROLES as readonly string[]).includes(left)) return `unknown metric ${JSON.stringify(left)} in --method (use ${orList(ROLES)})`;
+    if (left !== null && !(ROLES as readonly string[]).includes(left)) return `unknown metric ${JSON.stringify(left)} in --method (use ${listRoles()})`;
     let applied = false;
     for (const role of targets) {
       const allowed = methodsOf(role);
@@ -380,6 +387,7 @@ export function readConfig(file: string): ConfigFile {
 function configRanges(values: Partial<Record<Role, string>> | undefined, flag: string, file: string): Partial<Record<Role, Scale>> {
   const out: Partial<Record<Role, Scale>> = {};
   for (const [role, spec] of Object.entries(values ?? {})) {
+    if (ROLE_DEFS[role as Role].fixedScale) throw new InputError(`config ${flag}.${role}: ${fixedScaleMessage(role as Role)}`, { file });
     const r = parseRange(`${role}=${spec}`);
     if (!r) throw new InputError(`config ${flag}.${role}: takes LO-HI, like "1-5" (got ${JSON.stringify(spec)})`, { file });
     out[r.role] = r.scale;

@@ -5,7 +5,7 @@
  * column. What a tally cannot hold — per-account roll-ups, comment tags — and the join (a JOIN in
  * `--from` does it in the warehouse) are refused with the reason.
  */
-import { roleOf, ROLES } from '../model/metrics.js';
+import { listRoles, roleOf } from '../model/metrics.js';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { formatCivil } from '../time/calendar.js';
@@ -15,7 +15,6 @@ import { resolveRoles, type RoleSpec } from '../fold/plan.js';
 import { DIALECTS, type DialectName } from '../sql/dialect.js';
 import type { SqlDateFormat } from '../sql/dates.js';
 import type { SqlDateGate, SqlPeriod } from '../sql/query.js';
-import { orList } from './flags.js';
 import { choice, parseCommonOptions, parseDayBounds, parseFlags, type CommonOptions } from './options.js';
 
 export interface SqlOptions extends CommonOptions {
@@ -50,7 +49,7 @@ export function parseSqlOptions(raw: Record<string, unknown>): SqlOptions {
   }
   const named = [...new Set(Object.values(common.columns).filter((c): c is string => c !== undefined))];
   if (named.length === 0) {
-    throw new UsageError(`name the score columns: ${orList(ROLES.map((r) => `--${r} COLUMN`))}`, 'a warehouse table has no header for cxm to read (or give them in the config file\'s "columns")');
+    throw new UsageError(`name the score columns: ${listRoles((r) => `--${r} COLUMN`)}`, 'a warehouse table has no header for cxm to read (or give them in the config file\'s "columns")');
   }
   const wanted = common.metrics ? [...new Set(common.metrics.map(roleOf))] : undefined;
   const roles = resolveRoles(named, '--from', common, wanted);

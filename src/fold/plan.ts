@@ -2,7 +2,7 @@
  * From options and headers to a fold plan: which column plays which role on which scale, which
  * columns group the rows. Names are resolved here, once per source, so the fold works by index.
  */
-import { ROLE_DEFS, ROLES, roleOf, type Metric, type Role } from '../model/metrics.js';
+import { listRoles, ROLE_DEFS, roleName, ROLES, roleOf, type Metric, type Role } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
 import type { Scale } from '../model/tally.js';
 import { detectRoleCandidates, findColumn, listColumns, roleNamedBy } from '../io/columns.js';
@@ -145,7 +145,7 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured, def.labels), ...(labels[index] ? { question: labels[index] } : {}), via });
   }
   if (specs.length === 0 && problems.length === 0) {
-    problems.push({ kind: 'input', message: 'no score column found (NPS, CSAT or CES)', hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
+    problems.push({ kind: 'input', message: `no score column found (${listRoles(roleName)})`, hint: `name one with ${listRoles((r) => `--${r}`)}; columns: ${listColumns(header)}` });
   }
   return { specs, problems };
 }

@@ -48,6 +48,8 @@ const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
     w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => x.startsWith('recommend')),
   csat: (w) => w.includes('csat') || w.some((x) => x.startsWith('satisf')),
   ces: (w) => w.includes('ces') || w.includes('effort') || w.includes('easy'),
+  // a yes/no recommend column is named with --recommend; telling one from its header is issue 13's
+  recommend: () => false,
 };
 
 /** The role a header or question text names, if any (the first rule that matches). */

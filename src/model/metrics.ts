@@ -27,8 +27,14 @@ export interface SuccessWords {
   no: string;
   /** the counts of a proportion row, `{ [yes]: x, [rest]: n − x }` (JSON `counts`, CSV columns) */
   rest: string;
-  /** the answers outside the band, as report's comment section names them */
+  /** the answers outside the band, as report's comment section names them: `Comments from answers not satisfied` */
   phrase: string;
+  /**
+   * When CSV output has a column of the success count (named `yes`): `always` for the roles of the
+   * first CSV contract (satisfied, agree), `scored` for roles added since, only when the result has
+   * their rows, so that earlier outputs keep their columns.
+   */
+  csv: 'always' | 'scored';
 }
 
 export interface RoleDef {
@@ -77,7 +83,7 @@ const ROLE_TABLE = {
     scale: { lo: 1, hi: 5 },
     fixedScale: false,
     defaultBand: (s) => (width(s) === 2 ? top(s, 1) : is(s, 1, 5) ? { lo: 4, hi: 5 } : null),
-    success: { yes: 'satisfied', no: 'not satisfied', rest: 'other', phrase: 'not satisfied' },
+    success: { yes: 'satisfied', no: 'not satisfied', rest: 'other', phrase: 'answers not satisfied', csv: 'always' },
   },
   ces: {
     name: 'CES',
@@ -85,7 +91,24 @@ const ROLE_TABLE = {
     scale: { lo: 1, hi: 7 },
     fixedScale: false,
     defaultBand: (s) => (width(s) === 2 ? top(s, 1) : is(s, 1, 7) ? { lo: 5, hi: 7 } : is(s, 1, 5) ? { lo: 4, hi: 5 } : null),
-    success: { yes: 'agree', no: 'not agree', rest: 'other', phrase: 'not in agreement' },
+    success: { yes: 'agree', no: 'not agree', rest: 'other', phrase: 'answers not in agreement', csv: 'always' },
+  },
+  // a yes/no question ("Would you recommend us?"): the share answering yes, never an NPS (issue 13)
+  recommend: {
+    name: 'recommend',
+    help: 'the yes/no recommend column (1/0, yes/no, true/false, y/n)',
+    scale: { lo: 0, hi: 1 },
+    fixedScale: true,
+    defaultBand: () => ({ lo: 1, hi: 1 }),
+    success: { yes: 'yes', no: 'no', rest: 'no', phrase: 'answers of no', csv: 'scored' },
+    labels: [
+      ['yes', 1],
+      ['y', 1],
+      ['true', 1],
+      ['no', 0],
+      ['n', 0],
+      ['false', 0],
+    ],
   },
 } as const satisfies Record<string, RoleDef>;
 
@@ -149,6 +172,7 @@ const METRIC_TABLE = [
   { id: 'ces', role: 'ces', kind: 'proportion', label: 'CES % agree', digits: 1, interval: PROPORTION_INTERVALS },
   { id: 'csat-mean', role: 'csat', kind: 'mean', label: 'CSAT mean', digits: 2, interval: T_INTERVAL },
   { id: 'ces-mean', role: 'ces', kind: 'mean', label: 'CES mean', digits: 2, interval: T_INTERVAL },
+  { id: 'recommend', role: 'recommend', kind: 'proportion', label: 'Recommend %', digits: 1, interval: PROPORTION_INTERVALS },
 ] as const satisfies readonly MetricDef[];
 
 export type Metric = (typeof METRIC_TABLE)[number]['id'];
@@ -246,4 +270,10 @@ export function roleName(role: Role): string {
 /** The kind of a role's primary metric: `nps` for the NPS role (promoters, passives, detractors). */
 export function roleKind(role: Role): MetricKind {
   return kindOf(primaryMetric(role));
+}
+
+/** The roles in one phrase for messages and help: `nps, csat, ces or recommend` (`each` spells a role). */
+export function listRoles(each: (role: Role) => string = (r) => r): string {
+  const items = ROLES.map(each);
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

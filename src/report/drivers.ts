@@ -5,7 +5,7 @@
  */
 import { isPercent, metricDigits, metricLabel, type Metric } from '../model/metrics.js';
 import type { DriverRow, DriversResult } from '../analysis/drivers.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import type { CsvValue } from './render-csv.js';
@@ -78,11 +78,12 @@ export function driversView(result: DriversResult): View {
 
 export function driversCsv(result: DriversResult): { columns: string[]; rows: CsvValue[][] } {
   const weighted = result.settings.weight !== undefined;
+  const counts = countColumns(result.rows.map((r) => r.metric));
   const columns = [
     'metric',
     'column',
     'segment',
-    ...estimateColumns(weighted),
+    ...estimateColumns(weighted, counts),
     'share',
     'rest_n',
     ...(weighted ? ['rest_n_eff'] : []),
@@ -98,7 +99,7 @@ export function driversCsv(result: DriversResult): { columns: string[]; rows: Cs
     r.metric,
     r.dimension,
     r.dimension === undefined ? undefined : r.group[r.dimension],
-    ...estimateValues(r, weighted),
+    ...estimateValues(r, weighted, counts),
     r.share,
     r.rest?.n,
     ...(weighted ? [r.rest?.nEff] : []),

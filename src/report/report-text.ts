@@ -126,7 +126,7 @@ export function moverText(mover: ReportResult['movers'][number]): string {
 export function commentsHeading(r: ReportResult): string {
   const c = r.comments!;
   const role = ROLE_DEFS[c.metric];
-  const who = role.success === null ? 'Detractor comments' : `Comments from answers ${role.success.phrase} (${role.name})`;
+  const who = role.success === null ? 'Detractor comments' : `Comments from ${role.success.phrase} (${role.name})`;
   return `${who}: the newest ${formatCount(c.rows.length)} of ${formatCount(c.matched)} in ${r.settings.current.period}`;
 }
 

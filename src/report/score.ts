@@ -5,7 +5,7 @@
 import { isPercent, kindOf, metricDigits, metricLabel, roleOf, type Metric } from '../model/metrics.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
@@ -115,8 +115,9 @@ export function scoreView(result: ScoreResult): View {
 export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvValue[][] } {
   const dims = result.settings.by;
   const weighted = result.settings.weight !== undefined;
-  const columns = ['metric', ...dims, ...estimateColumns(weighted), ...testColumns('vs_rest'), 'skipped', 'invalid'];
-  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted), ...testValues(r.vsRest), r.skipped, r.invalid]);
+  const counts = countColumns(result.rows.map((r) => r.metric));
+  const columns = ['metric', ...dims, ...estimateColumns(weighted, counts), ...testColumns('vs_rest'), 'skipped', 'invalid'];
+  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted, counts), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
 }
 

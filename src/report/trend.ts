@@ -6,7 +6,7 @@
 import { isPercent, metricDigits, metricLabel, type Metric } from '../model/metrics.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
 import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
@@ -114,6 +114,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
   const by = result.settings.by;
   const rolling = result.settings.window !== null;
   const weighted = result.settings.weight !== undefined;
+  const counts = countColumns(result.rows.map((r) => r.metric));
   const columns = [
     'metric',
     ...by,
@@ -121,7 +122,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
     'start',
     'end',
     'partial',
-    ...estimateColumns(weighted),
+    ...estimateColumns(weighted, counts),
     'vs_previous_period',
     ...testColumns('vs_previous'),
     ...(rolling ? ['rolling_periods', 'rolling_n', 'rolling_value', 'rolling_lower', 'rolling_upper'] : []),
@@ -137,7 +138,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
       r.start,
       r.end,
       r.partial,
-      ...estimateValues(r, weighted),
+      ...estimateValues(r, weighted, counts),
       r.vsPrevious?.period,
       ...testValues(r.vsPrevious),
       ...(rolling ? [w?.periods, w?.n, w?.value, w?.lower, w?.upper] : []),

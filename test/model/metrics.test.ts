@@ -24,8 +24,8 @@ import { NPS_METHODS, PROPORTION_METHODS } from '../../src/stats/types.js';
 
 describe('the metric registry', () => {
   it('lists the metrics and roles in the order results show them', () => {
-    expect(METRICS).toEqual(['nps', 'csat', 'ces', 'csat-mean', 'ces-mean']);
-    expect(ROLES).toEqual(['nps', 'csat', 'ces']);
+    expect(METRICS).toEqual(['nps', 'csat', 'ces', 'csat-mean', 'ces-mean', 'recommend']);
+    expect(ROLES).toEqual(['nps', 'csat', 'ces', 'recommend']);
   });
 
   it('gives each role a primary metric of the same name, computed from that role', () => {
@@ -49,6 +49,7 @@ describe('the metric registry', () => {
       ['ces', 'CES % agree', 1, true, [0, 100]],
       ['csat-mean', 'CSAT mean', 2, false, null],
       ['ces-mean', 'CES mean', 2, false, null],
+      ['recommend', 'Recommend %', 1, true, [0, 100]],
     ]);
   });
 
@@ -58,7 +59,7 @@ describe('the metric registry', () => {
       const implemented: readonly string[] = m.kind === 'nps' ? NPS_METHODS : m.kind === 'proportion' ? PROPORTION_METHODS : ['t'];
       expect(m.interval.allowed).toEqual(implemented);
     }
-    expect(DEFAULT_METHODS).toEqual({ nps: 'adjusted-wald', csat: 'wilson', ces: 'wilson' });
+    expect(DEFAULT_METHODS).toEqual({ nps: 'adjusted-wald', csat: 'wilson', ces: 'wilson', recommend: 'wilson' });
     expect(methodsOf('csat')).toEqual(PROPORTION_METHODS);
   });
 
@@ -78,6 +79,14 @@ describe('the metric registry', () => {
     expect(band('ces', 1, 7)).toEqual({ lo: 5, hi: 7 });
     expect(band('ces', 1, 5)).toEqual({ lo: 4, hi: 5 });
     expect(band('ces', 0, 10)).toBeNull();
+    expect(band('recommend', 0, 1)).toEqual({ lo: 1, hi: 1 });
+  });
+
+  it('reads a yes/no recommend column on its fixed 0-1 scale, with its own words', () => {
+    const r = ROLE_DEFS.recommend;
+    expect([r.scale, r.fixedScale]).toEqual([{ lo: 0, hi: 1 }, true]);
+    expect(Object.fromEntries(r.labels!)).toEqual({ yes: 1, y: 1, true: 1, no: 0, n: 0, false: 0 });
+    for (const role of ['nps', 'csat', 'ces'] as const) expect([ROLE_DEFS[role].fixedScale, ROLE_DEFS[role].labels]).toEqual([false, undefined]);
   });
 
   it('names every success word of a proportion role', () => {
@@ -103,7 +112,7 @@ describe('nothing outside the registry tests metric names', () => {
   // what a metric is used to be decided by its name: `endsWith('-mean')`, `metric === 'csat'`…
   const names = `(?:${METRICS.join('|')})`;
   const NAME_TESTS = [
-    new RegExp(`\\.(?:endsWith|startsWith)\\(\\s*'(?:-mean|${names})`),
+    /\b(?:metric|role)\.(?:endsWith|startsWith|includes)\(/,
     /\.replace\(\s*'-mean'/,
     new RegExp(`\\b(?:metric|role)\\s*[!=]==\\s*'${names}'`),
     new RegExp(`'${names}'\\s*[!=]==\\s*[\\w.]*\\b(?:metric|role)\\b`),

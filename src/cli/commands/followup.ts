@@ -4,8 +4,8 @@
  * the work is loaded on use.
  */
 import type { Command } from 'commander';
-import { ROLES } from '../../model/metrics.js';
-import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, collect, orList } from '../flags.js';
+import { listRoles } from '../../model/metrics.js';
+import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
 const EXAMPLES = `
@@ -25,7 +25,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--group <groups>', 'detractors (default), passives, promoters, or all (comma-separated or repeated)', collect)
     .option('--score <lo-hi>', 'list answers in this score range instead, e.g. 0-4 or 1-2 for --metric csat')
-    .option('--metric <metric>', `the score to list: ${orList(ROLES)} (default: NPS when found)`)
+    .option('--metric <metric>', `the score to list: ${listRoles()} (default: NPS when found)`)
     .option('--since <date>', 'first day to list, e.g. 2026-06-01 or 2026-W23 (included)')
     .option('--until <date>', 'last day to list (included)')
     .option('--with-comment', 'only responses with a comment')
