@@ -96,7 +96,7 @@ describe('mutated exports', () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(EXPORTS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat(COMMANDS.length - 1), async (k, mutations, c) => {
-        const bytes = mutations.reduce((b, m) => m(b), ORIGINALS[k]);
+        const bytes = mutations.reduce<Buffer>((b, m) => m(b), ORIGINALS[k]);
         const file = path.join(dir, `${n++}-${path.basename(EXPORTS[k])}`);
         writeFileSync(file, bytes);
         const start = performance.now();
