@@ -1,7 +1,7 @@
 /**
  * One score cell read as a point on its scale, the way every reader of scores counts it: a plain small
  * integer straight from the bytes (record.smallInt), anything else (labels, `9.0`, out-of-range text)
- * through the column's parser. The fold (analysis/fold.ts) and followup read their scores here.
+ * through the column's parser. The fold (fold/fold.ts) and followup (analysis/followup.ts) read their scores here.
  */
 import type { IssueLog } from '../model/issues.js';
 import type { Scale } from '../model/tally.js';
