@@ -75,7 +75,7 @@ footer dd { margin: 0; overflow-wrap: anywhere; }
 `;
 
 function card(r: ReportResult, row: CompareRow): string {
-  const h = headline(r, row);
+  const h = headline(row);
   const level = formatLevel(r.settings.level);
   const cls = h.direction ?? (h.lowBase ? 'low' : '');
   const arrow = h.direction ? ` ${ARROWS[h.direction]}` : '';

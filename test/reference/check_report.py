@@ -19,7 +19,7 @@ differences and R p.adjust this script reuses):
   statsmodels test_proportions_2indep(method="wald", value=−D), means by statsmodels
   CompareMeans.ttest_ind(usevar="unequal", value=−D).
 - All p-values of a run are adjusted together by R p.adjust (Holm unless --adjust says otherwise).
-- Verdicts follow the rules as the README states them, coded here from that text.
+- Verdicts follow the rules as docs/commands/check.md states them, coded here from that text.
 - report: the current and previous period and the last periods of the trend, from zoneinfo dates;
   headlines and segment tables by trend_compare.compare_rows (per --by column); trend estimates.
 """
