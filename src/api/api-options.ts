@@ -69,8 +69,9 @@ const OUTPUT_HINTS: Record<string, string> = {
 
 /** A library caller's options → the flag values of the command line (strings, lists, true). */
 export function flagValues(command: ApiCommand, options: unknown): Record<string, unknown> {
+  const fn = command === 'tallies' ? 'readTallies' : command;
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) throw new UsageError(`the options of ${command}() must be an object, like { by: ['region'] }`);
+  if (typeof options !== 'object' || Array.isArray(options)) throw new UsageError(`the options of ${fn}() must be an object, like { by: ['region'] }`);
   const table: Record<string, Kind> = COMMAND_OPTIONS[command];
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
@@ -78,9 +79,9 @@ export function flagValues(command: ApiCommand, options: unknown): Record<string
     const kind = Object.hasOwn(table, key) ? table[key] : undefined;
     if (kind === undefined) {
       if ((OUTPUT_FLAGS as readonly string[]).includes(key)) {
-        throw new UsageError(`${key} is an output option, not an option of ${command}()`, OUTPUT_HINTS[key] ?? 'render(result, format) turns a result into table, json, csv or markdown text; write it where you like');
+        throw new UsageError(`${key} is an output option, not an option of ${fn}()`, OUTPUT_HINTS[key] ?? 'render(result, format) turns a result into table, json, csv or markdown text; write it where you like');
       }
-      throw new UsageError(`${command}() has no option ${JSON.stringify(key)}`, `the options are the command's long flags in camel case (--min-n is minN): ${Object.keys(table).join(', ')}`);
+      throw new UsageError(`${fn}() has no option ${JSON.stringify(key)}`, `${fn}()'s options are the long flags of cxm ${command === 'tallies' ? 'score' : command} in camel case (--min-n is minN); docs/api.md lists them`);
     }
     const flag = flagValue(key, kind, value);
     if (flag !== undefined) raw[key] = flag;

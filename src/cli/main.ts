@@ -19,7 +19,7 @@ import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
 import { version } from '../api/version.js';
 
-function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo): Command {
   const program = new Command('cxm')
     .description('Customer-experience analytics: NPS, CSAT and CES with confidence intervals, segments, cross-tabs and trends')
     .version(version(), '-V, --version', 'print the version')
