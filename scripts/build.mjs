@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cxm: 'src/cli/main.ts', api: 'src/api/index.ts', 'fold-worker': 'src/analysis/fold-worker.ts' },
+  entryPoints: { cxm: 'src/cli/main.ts', api: 'src/api/index.ts', 'fold-worker': 'src/fold/fold-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

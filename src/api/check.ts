@@ -16,7 +16,7 @@ export type CheckOptions = OptionsOf<typeof COMMAND_OPTIONS.check>;
 export type CheckVerdicts = CheckJson & { exitCode: 0 | 1 };
 
 export async function runCheck(o: ParsedCheckOptions, context: RunContext): Promise<CheckResult> {
-  const [check, { dayRequest, pickPeriods }] = await Promise.all([import('../analysis/check.js'), import('../analysis/period-select.js')]);
+  const [check, { dayRequest, pickPeriods }] = await Promise.all([import('../analysis/check.js'), import('../fold/period-select.js')]);
   if (o.mode === 'files') {
     const current = await loadInput(o, context, { files: o.current });
     const baseline = await loadInput(o, context, { files: o.baseline });

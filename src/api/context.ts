@@ -3,7 +3,7 @@
  * and a progress display. The command line passes its own streams and bar; a library caller may pass
  * nothing (standard input is then the process's, and only touched when a file is `-`).
  */
-import type { ProgressDisplay } from '../analysis/load.js';
+import type { ProgressDisplay } from '../fold/load.js';
 
 export interface RunContext {
   /** read for the file `-` (default: process.stdin) */

@@ -8,7 +8,7 @@ import { finish } from './result-json.js';
 export type FollowupOptions = OptionsOf<typeof COMMAND_OPTIONS.followup>;
 
 export async function runFollowup(o: ParsedFollowupOptions, context: RunContext): Promise<FollowupResult> {
-  const [{ openSource }, { openOptions, rowScope }, followup] = await Promise.all([import('../io/read-source.js'), import('../analysis/load.js'), import('../analysis/followup.js')]);
+  const [{ openSource }, { openOptions, rowScope }, followup] = await Promise.all([import('../io/read-source.js'), import('../fold/load.js'), import('../analysis/followup.js')]);
   const sources = [];
   for (const file of o.files) sources.push(await openSource(file, openOptions({ ...o, stdin: stdinOf(context, o.files) })));
   const scope = await rowScope(o, sources[0]);

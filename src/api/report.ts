@@ -14,9 +14,9 @@ export type ReportOptions = OptionsOf<typeof COMMAND_OPTIONS.report>;
 
 export async function runReport(o: ParsedReportOptions, context: RunContext): Promise<ReportResult> {
   const [{ load, openOptions }, report, { dayRequest, pickPeriods }, { openSource }, hash] = await Promise.all([
-    import('../analysis/load.js'),
+    import('../fold/load.js'),
     import('../analysis/period-report.js'),
-    import('../analysis/period-select.js'),
+    import('../fold/period-select.js'),
     import('../io/read-source.js'),
     import('../io/input-hash.js'),
   ]);

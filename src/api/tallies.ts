@@ -3,7 +3,7 @@
  * `--emit tallies --format json` writes (one object per tally-file row, docs/tallies.md). With
  * `every`, they are counted by period as `cxm trend --emit tallies` counts them.
  */
-import type { Loaded } from '../analysis/load.js';
+import type { Loaded } from '../fold/load.js';
 import { inputSummary, loadWarnings, type InputSummary, type Warning } from '../analysis/result.js';
 import { tallyTable, type TallyCell, type TallyTable } from '../analysis/tally-export.js';
 import type { TallyPeriod } from '../model/tally-file.js';

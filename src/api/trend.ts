@@ -1,5 +1,5 @@
 /** `trend`: scores per day, week, month, quarter or year, with the change between periods. */
-import type { Loaded } from '../analysis/load.js';
+import type { Loaded } from '../fold/load.js';
 import type { TrendResult } from '../analysis/trend.js';
 import { parseTrendOptions, periodRequest, withTallyPeriod, type TrendOptions as ParsedTrendOptions } from '../options/trend-options.js';
 import type { TallyPeriod } from '../model/tally-file.js';
