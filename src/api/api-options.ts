@@ -67,6 +67,13 @@ const OUTPUT_HINTS: Record<string, string> = {
   color: 'render(result, "table", { color: true }) colours a table',
 };
 
+/** The input files, first argument of every function but sql(): a list of names (`-` is standard input). */
+export function fileList(command: ApiCommand, files: unknown): string[] {
+  if (Array.isArray(files) && files.every((f) => typeof f === 'string')) return [...files];
+  const fn = command === 'tallies' ? 'readTallies' : command;
+  throw new UsageError(`${fn}() takes the input files first, as a list of names (got ${describe(files)})`, `e.g. ${fn}(['responses.csv'], { … })`);
+}
+
 /** A library caller's options → the flag values of the command line (strings, lists, true). */
 export function flagValues(command: ApiCommand, options: unknown): Record<string, unknown> {
   const fn = command === 'tallies' ? 'readTallies' : command;

@@ -5,7 +5,7 @@
 import type { CheckResult } from '../analysis/check.js';
 import { checkJson, type CheckJson } from '../report/check.js';
 import { parseCheckOptions, type CheckOptions as ParsedCheckOptions } from '../options/check-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { dayTallyRequest, loadInput } from './load-input.js';
 import { finish } from './result-json.js';
@@ -37,8 +37,8 @@ export function checkFailure(result: Pick<CheckResult, 'summary'>, o: Pick<Parse
   return `${failed} check${failed === 1 ? '' : 's'} failed`;
 }
 
-export async function check(files: string[], options: CheckOptions = {}, context: RunContext = {}): Promise<CheckVerdicts> {
-  const o = parseCheckOptions(files, flagValues('check', options));
+export async function check(files: readonly string[], options: CheckOptions = {}, context: RunContext = {}): Promise<CheckVerdicts> {
+  const o = parseCheckOptions(fileList('check', files), flagValues('check', options));
   const result = await runCheck(o, context);
   const verdicts = finish(checkJson(result), o);
   return { ...verdicts, exitCode: checkFailure(result, o) === null ? 0 : 1 };

@@ -1,7 +1,7 @@
 /** `compare`: the change from a baseline to the current data (two files, two sets, or two periods). */
 import type { CompareResult } from '../analysis/compare.js';
 import { parseCompareOptions, type CompareOptions as ParsedCompareOptions } from '../options/compare-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';
@@ -24,7 +24,7 @@ export async function runCompare(o: ParsedCompareOptions, context: RunContext): 
 }
 
 /** `compare(['now.csv', 'before.csv'])`, `compare([], { current, baseline })` or `compare(['r.csv'], { period, against })`. */
-export async function compare(files: string[], options: CompareOptions = {}, context: RunContext = {}): Promise<CompareResult> {
-  const o = parseCompareOptions(files, flagValues('compare', options));
+export async function compare(files: readonly string[], options: CompareOptions = {}, context: RunContext = {}): Promise<CompareResult> {
+  const o = parseCompareOptions(fileList('compare', files), flagValues('compare', options));
   return finish(await runCompare(o, context), o);
 }

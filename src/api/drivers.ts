@@ -2,7 +2,7 @@
 import type { DriversResult } from '../analysis/drivers.js';
 import type { CommonOptions } from '../options/common-options.js';
 import { parseDriversOptions } from '../options/drivers-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';
@@ -14,7 +14,7 @@ export async function runDrivers(o: CommonOptions, context: RunContext): Promise
   return driversResult(await loadInput(o, context), o);
 }
 
-export async function drivers(files: string[], options: DriversOptions = {}, context: RunContext = {}): Promise<DriversResult> {
-  const o = parseDriversOptions(files, flagValues('drivers', options));
+export async function drivers(files: readonly string[], options: DriversOptions = {}, context: RunContext = {}): Promise<DriversResult> {
+  const o = parseDriversOptions(fileList('drivers', files), flagValues('drivers', options));
   return finish(await runDrivers(o, context), o);
 }

@@ -1,7 +1,7 @@
 /** `followup`: the close-the-loop list — the respondents to call back, newest first. */
 import type { FollowupResult } from '../analysis/followup.js';
 import { parseFollowupOptions, type FollowupOptions as ParsedFollowupOptions } from '../options/followup-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import { stdinOf, type RunContext } from './context.js';
 import { finish } from './result-json.js';
 
@@ -18,7 +18,7 @@ export async function runFollowup(o: ParsedFollowupOptions, context: RunContext)
   return followup.followupResult(sources, collector, columns, settings, scope);
 }
 
-export async function followup(files: string[], options: FollowupOptions = {}, context: RunContext = {}): Promise<FollowupResult> {
-  const o = parseFollowupOptions(files, flagValues('followup', options));
+export async function followup(files: readonly string[], options: FollowupOptions = {}, context: RunContext = {}): Promise<FollowupResult> {
+  const o = parseFollowupOptions(fileList('followup', files), flagValues('followup', options));
   return finish(await runFollowup(o, context), o);
 }

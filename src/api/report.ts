@@ -5,7 +5,7 @@
  */
 import type { ReportResult } from '../analysis/period-report.js';
 import { parseReportOptions, type ReportOptions as ParsedReportOptions } from '../options/report-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import { stdinOf, type RunContext } from './context.js';
 import { finish } from './result-json.js';
 import { version } from './version.js';
@@ -40,7 +40,7 @@ export async function runReport(o: ParsedReportOptions, context: RunContext): Pr
 }
 
 /** `report(['responses.csv'], { every: 'week', asOf: '2026-06-28' })`, or `report([], { config: 'weekly.json' })`. */
-export async function report(files: string[], options: ReportOptions = {}, context: RunContext = {}): Promise<ReportResult> {
-  const o = parseReportOptions(files, flagValues('report', options));
+export async function report(files: readonly string[], options: ReportOptions = {}, context: RunContext = {}): Promise<ReportResult> {
+  const o = parseReportOptions(fileList('report', files), flagValues('report', options));
   return finish(await runReport(o, context), o);
 }

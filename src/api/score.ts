@@ -1,7 +1,7 @@
 /** `score`: NPS, CSAT and CES with intervals, overall and per segment of --by. */
 import type { ScoreResult } from '../analysis/score.js';
 import { parseCommonOptions, type CommonOptions } from '../options/common-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';
@@ -15,7 +15,7 @@ export async function runScore(o: CommonOptions, context: RunContext): Promise<S
 }
 
 /** `score(['responses.csv'], { by: ['region'], metric: ['nps'], level: 0.9 })` → the schema-v1 object. */
-export async function score(files: string[], options: ScoreOptions = {}, context: RunContext = {}): Promise<ScoreResult> {
-  const o = parseCommonOptions(files, flagValues('score', options));
+export async function score(files: readonly string[], options: ScoreOptions = {}, context: RunContext = {}): Promise<ScoreResult> {
+  const o = parseCommonOptions(fileList('score', files), flagValues('score', options));
   return finish(await runScore(o, context), o);
 }

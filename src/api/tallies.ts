@@ -10,7 +10,7 @@ import type { TallyPeriod } from '../model/tally-file.js';
 import { parseCommonOptions, type CommonOptions } from '../options/common-options.js';
 import { parseTrendOptions } from '../options/trend-options.js';
 import { renderTallies } from '../report/render-tallies.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { refuseUnlessClean } from './strict.js';
@@ -37,16 +37,17 @@ export async function runTallies(o: CommonOptions, context: RunContext): Promise
   return countedTallies(await loadInput(o, context), null);
 }
 
-export async function readTallies(files: string[], options: TalliesOptions = {}, context: RunContext = {}): Promise<TallyRow[]> {
+export async function readTallies(files: readonly string[], options: TalliesOptions = {}, context: RunContext = {}): Promise<TallyRow[]> {
+  const list = fileList('tallies', files);
   const { every, ...rest } = flagValues('tallies', options);
   let counted: CountedTallies;
   let strict: boolean;
   if (every === undefined) {
-    const o = parseCommonOptions(files, rest);
+    const o = parseCommonOptions(list, rest);
     counted = await runTallies(o, context);
     strict = o.strict;
   } else {
-    const o = parseTrendOptions(files, { ...rest, every });
+    const o = parseTrendOptions(list, { ...rest, every });
     const trend = await loadTrend(o, context);
     counted = countedTallies(trend.loaded, trend.period);
     strict = o.strict;

@@ -3,7 +3,7 @@ import type { Loaded } from '../fold/load.js';
 import type { TrendResult } from '../analysis/trend.js';
 import { parseTrendOptions, periodRequest, withTallyPeriod, type TrendOptions as ParsedTrendOptions } from '../options/trend-options.js';
 import type { TallyPeriod } from '../model/tally-file.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';
@@ -28,7 +28,7 @@ export async function runTrend(o: ParsedTrendOptions, context: RunContext): Prom
   return trendResult(trend.loaded, trend.o);
 }
 
-export async function trend(files: string[], options: TrendOptions = {}, context: RunContext = {}): Promise<TrendResult> {
-  const o = parseTrendOptions(files, flagValues('trend', options));
+export async function trend(files: readonly string[], options: TrendOptions = {}, context: RunContext = {}): Promise<TrendResult> {
+  const o = parseTrendOptions(fileList('trend', files), flagValues('trend', options));
   return finish(await runTrend(o, context), o);
 }

@@ -36,6 +36,7 @@ const CASES: { name: string; command: 'score' | 'crosstab' | 'trend' | 'compare'
   { name: 'crosstab with low base suppressed', command: 'crosstab', files: [R], options: { rows: 'region', cols: 'plan', metric: 'nps', suppressLow: true } },
   { name: 'trend by week with a window', command: 'trend', files: [R], options: { every: 'week', metric: ['nps'], window: 4, since: '2026-02' } },
   { name: 'compare two files', command: 'compare', files: ['fixtures/compare/2026-q2.csv', 'fixtures/compare/2026-q1.csv'], options: { by: ['region'], metric: 'nps,csat' } },
+  { name: 'compare two sets of files', command: 'compare', files: [], options: { current: ['fixtures/compare/2026-q2.csv'], baseline: ['fixtures/compare/2026-q1.csv'], metric: 'nps' } },
   { name: 'compare two periods', command: 'compare', files: [R], options: { period: '2026-05', against: '2026-04', metric: 'csat-mean' } },
   { name: 'drivers of segments and tags', command: 'drivers', files: [R], options: { by: ['region', 'plan'], tags: 'fixtures/tags.json', metric: 'nps' } },
   { name: 'report of a quarter', command: 'report', files: [R], options: { every: 'quarter', metric: ['nps', 'csat-mean'], comments: 2, asOf: '2026-06-30' } },
@@ -60,6 +61,15 @@ describe('each function resolves to the schema-v1 object of --format json', () =
     expect(verdicts).toStrictEqual(cli.json);
     expect(exitCode).toBe(cli.code);
     expect(exitCode).toBe(0);
+  });
+
+  it('check against baseline files', async () => {
+    const options = { baseline: 'fixtures/compare/2026-q1.csv', maxDrop: 'nps=5', by: 'region' };
+    const files = ['fixtures/compare/2026-q2.csv'];
+    const cli = await cliJson('check', files, options);
+    const { exitCode, ...verdicts } = await cxm.check(files, options);
+    expect(verdicts).toStrictEqual(cli.json);
+    expect(exitCode).toBe(cli.code);
   });
 
   it('check resolves (does not reject) when a check fails, with exit code 1', async () => {

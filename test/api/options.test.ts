@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { COMMAND_OPTIONS, flagValues, OUTPUT_FLAGS } from '../../src/api/api-options.js';
+import { COMMAND_OPTIONS, fileList, flagValues, OUTPUT_FLAGS } from '../../src/api/api-options.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { UsageError } from '../../src/model/errors.js';
 
@@ -83,5 +83,14 @@ describe('flagValues', () => {
     expect(() => flagValues('score', { strict: 'yes' })).toThrow('option strict (--strict) takes true or false (got "yes")');
     expect(() => flagValues('score', { nps: 7 })).toThrow('option nps (--nps) takes a string (got 7)');
     expect(() => flagValues('score', ['region'])).toThrow('the options of score() must be an object');
+  });
+});
+
+describe('fileList', () => {
+  it('takes a list of names, and refuses one name given bare (it would be read letter by letter)', () => {
+    expect(fileList('score', ['a.csv', '-'])).toEqual(['a.csv', '-']);
+    expect(() => fileList('score', 'a.csv')).toThrow('score() takes the input files first, as a list of names (got "a.csv")');
+    expect(() => fileList('tallies', [1])).toThrow('readTallies() takes the input files first');
+    expect(() => fileList('trend', undefined)).toThrow(UsageError);
   });
 });
