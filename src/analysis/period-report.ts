@@ -21,7 +21,7 @@ import type { Loaded } from '../fold/load.js';
 import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
 import type { Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import type { ScoreSettings } from './score.js';
 import { trendRows, type TrendRow } from './trend.js';
 
@@ -155,9 +155,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
 
   const warnings = loadedWarnings(loaded);
   if (headlines.every((r) => r.current.n === 0)) warnings.push({ code: 'empty-period', message: `no answers in ${current.period} (${current.start} to ${current.end})` });
-  return {
-    cxm: 1,
-    command: 'report',
+  return resultEnvelope('report', {
     input: { ...inputSummary(loaded.sources, loaded.fold.counts), hashes: extra.hashes },
     settings: {
       ...statSettings(loaded.metrics, s),
@@ -181,7 +179,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
     movers,
     comments: extra.comments,
     warnings,
-  };
+  });
 }
 
 /**
