@@ -49,6 +49,7 @@ describe('each function resolves to the schema-v1 object of --format json', () =
     it(`${c.command}: ${c.name}`, async () => {
       const cli = await cliJson(c.command, c.files, c.options);
       expect(cli.code).toBe(0);
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test walks every exported command by name
       const fn = cxm[c.command] as (files: string[], options: Options) => Promise<unknown>;
       expect(await fn(c.files, c.options)).toStrictEqual(cli.json);
     });
@@ -128,6 +129,7 @@ describe('render', () => {
   ] as const;
   for (const c of formats) {
     it(`${c.command}: ${c.formats.join(', ')} as the command line writes them`, async () => {
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test walks every exported command by name
       const fn = cxm[c.command] as (files: readonly string[], options: Options) => Promise<cxm.Renderable>;
       const result = await fn(c.files, c.options);
       for (const format of c.formats) {
