@@ -5,7 +5,7 @@
 import type { CheckResult } from '../analysis/check.js';
 import { checkJson, type CheckJson } from '../report/check.js';
 import { parseCheckOptions, type CheckOptions as ParsedCheckOptions } from '../options/check-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { dayTallyRequest, loadInput } from './load-input.js';
 import { finish } from './result-json.js';

@@ -1,7 +1,7 @@
 /** `compare`: the change from a baseline to the current data (two files, two sets, or two periods). */
 import type { CompareResult } from '../analysis/compare.js';
 import { parseCompareOptions, type CompareOptions as ParsedCompareOptions } from '../options/compare-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';

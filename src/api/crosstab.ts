@@ -1,7 +1,7 @@
 /** `crosstab`: scores over two segment columns with totals, each cell tested against the rest. */
 import type { CrosstabResult } from '../analysis/crosstab.js';
 import { parseCrosstabOptions, type CrosstabOptions as ParsedCrosstabOptions } from '../options/crosstab-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';

@@ -2,7 +2,7 @@
 import type { DriversResult } from '../analysis/drivers.js';
 import type { CommonOptions } from '../options/common-options.js';
 import { parseDriversOptions } from '../options/drivers-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';

@@ -1,7 +1,7 @@
 /** `followup`: the close-the-loop list — the respondents to call back, newest first. */
 import type { FollowupResult } from '../analysis/followup.js';
 import { parseFollowupOptions, type FollowupOptions as ParsedFollowupOptions } from '../options/followup-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import { stdinOf, type RunContext } from './context.js';
 import { finish } from './result-json.js';
 

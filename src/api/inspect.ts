@@ -1,7 +1,7 @@
 /** `inspect`: what cxm sees in a file — layout, encoding, delimiter, header rows, row counts and the issues found. */
 import type { InspectResult } from '../analysis/inspect.js';
 import { parseCommonOptions, type CommonOptions } from '../options/common-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import { stdinOf, type RunContext } from './context.js';
 import { asJson } from './result-json.js';
 import { refuseUnlessClean } from './strict.js';

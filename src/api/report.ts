@@ -5,7 +5,7 @@
  */
 import type { ReportResult } from '../analysis/period-report.js';
 import { parseReportOptions, type ReportOptions as ParsedReportOptions } from '../options/report-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import { stdinOf, type RunContext } from './context.js';
 import { finish } from './result-json.js';
 import { version } from './version.js';

@@ -1,7 +1,7 @@
 /** `score`: NPS, CSAT and CES with intervals, overall and per segment of --by. */
 import type { ScoreResult } from '../analysis/score.js';
 import { parseCommonOptions, type CommonOptions } from '../options/common-options.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';

@@ -3,7 +3,7 @@
  * it takes only options, and resolves to the query's text.
  */
 import { parseSqlOptions, type SqlOptions as ParsedSqlOptions } from '../options/sql-options.js';
-import { COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, flagValues, type OptionsOf } from './api-options.js';
 
 export type SqlOptions = OptionsOf<typeof COMMAND_OPTIONS.sql>;
 

@@ -10,7 +10,7 @@ import type { TallyPeriod } from '../model/tally-file.js';
 import { parseCommonOptions, type CommonOptions } from '../options/common-options.js';
 import { parseTrendOptions } from '../options/trend-options.js';
 import { renderTallies } from '../report/render-tallies.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { refuseUnlessClean } from './strict.js';

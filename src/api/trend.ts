@@ -3,7 +3,7 @@ import type { Loaded } from '../fold/load.js';
 import type { TrendResult } from '../analysis/trend.js';
 import { parseTrendOptions, periodRequest, withTallyPeriod, type TrendOptions as ParsedTrendOptions } from '../options/trend-options.js';
 import type { TallyPeriod } from '../model/tally-file.js';
-import { COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
+import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
 import type { RunContext } from './context.js';
 import { loadInput } from './load-input.js';
 import { finish } from './result-json.js';
