@@ -6,12 +6,13 @@
  * are what `cxm score --by A` shows, with its own family.
  */
 import { dataRecord } from '../model/data-record.js';
+import type { Metric } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
@@ -94,12 +95,10 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
     markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level);
     for (const c of tested) rows.push(c.row);
   }
-  return {
-    cxm: 1,
-    command: 'crosstab',
+  return resultEnvelope('crosstab', {
     input: inputSummary(loaded.sources, fold.counts),
     settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues, ...enrichSettings(loaded, s) },
     rows,
     warnings: loadedWarnings(loaded, [[0, 1]]),
-  };
+  });
 }

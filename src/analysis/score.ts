@@ -2,14 +2,15 @@
  * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
  * interval and its difference to everyone else (adjusted for the number of segments compared).
  */
+import type { Metric } from '../model/metrics.js';
 import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { dataRecord } from '../model/data-record.js';
 
 export interface ScoreSettings extends StatSettings {
@@ -120,12 +121,10 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
 
 export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
   const dims = loaded.fold.dimensions;
-  return {
-    cxm: 1,
-    command: 'score',
+  return resultEnvelope('score', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
     rows: scoreRows(loaded, s),
     warnings: loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []),
-  };
+  });
 }

@@ -21,7 +21,7 @@ const rows = Array.from({ length: 40 }, (_, i) => [String(i % 11), `2026-0${1 + 
 writeFileSync(at('a.csv'), `${['nps', 'submitted_at', 'comment', ...NAMES].join(',')}\n${rows.map((r) => r.join(',')).join('\n')}\n`);
 writeFileSync(at('b.csv'), `${['nps', 'submitted_at', 'comment', ...NAMES].join(',')}\n${rows.reverse().map((r) => r.join(',')).join('\n')}\n`);
 writeFileSync(at('a.json'), JSON.stringify(rows.map((r) => Object.fromEntries([['nps', Number(r[0])], ['submitted_at', r[1]], ['comment', r[2]], ...NAMES.map((n, j) => [n, r[3 + j]])]))));
-writeFileSync(at('join.csv'), `${NAMES.join(',')},tier\n${NAMES.map((n, i) => `${NAMES.map((_, j) => NAMES[(i + j) % NAMES.length]).join(',')},t${i}`).join('\n')}\n`);
+writeFileSync(at('join.csv'), `${NAMES.join(',')},tier\n${NAMES.map((_, i) => `${NAMES.map((_, j) => NAMES[(i + j) % NAMES.length]).join(',')},t${i}`).join('\n')}\n`);
 writeFileSync(at('tags.json'), '{"constructor": ["comment 1"], "__proto__": ["/comment 2/"], "toString": ["comment 3"]}');
 
 /** Each command with a column name in every place a name goes. */
