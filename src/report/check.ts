@@ -228,7 +228,10 @@ export function checkView(result: CheckResult): View {
 }
 
 /** The JSON v1 envelope: each check with its reason in words. */
-export function checkJson(result: CheckResult): unknown {
+/** The JSON v1 object of a check run: the result, each verdict with its reason. */
+export type CheckJson = Omit<CheckResult, 'checks'> & { checks: (CheckRow & { reason: string })[] };
+
+export function checkJson(result: CheckResult): CheckJson {
   return {
     ...result,
     checks: result.checks.map((r) => ({

@@ -41,23 +41,16 @@ export function defineFollowup(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseFollowupOptions }, { openSource }, { openOptions, rowScope }, followup, { renderFollowup }, { emit }] = await Promise.all([
-      import('../followup-options.js'),
-      import('../../io/read-source.js'),
-      import('../../fold/load.js'),
-      import('../../analysis/followup.js'),
-      import('../render-followup.js'),
+    const [{ parseFollowupOptions }, { runFollowup }, { renderFollowup }, { emit }, { useColor }] = await Promise.all([
+      import('../../options/followup-options.js'),
+      import('../../api/followup.js'),
+      import('../../api/render.js'),
       import('../emit.js'),
+      import('../io.js'),
     ]);
     const o = parseFollowupOptions(files, raw);
-    const sources = [];
-    for (const file of o.files) sources.push(await openSource(file, openOptions({ ...o, stdin: io.stdin })));
-    const scope = await rowScope(o, sources[0]);
-    const { columns, settings } = followup.planFollowup(sources, o, scope);
-    const collector = new followup.FollowupCollector(columns, settings, scope);
-    await collector.read(sources);
-    const result = followup.followupResult(sources, collector, columns, settings, scope);
-    const text = await renderFollowup(result, o.format, io, o.color);
+    const result = await runFollowup(o, { stdin: io.stdin });
+    const text = await renderFollowup(result, o.format, useColor(io, o.color));
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
   });
   return cmd;

@@ -48,14 +48,13 @@ export function defineSql(program: Command, io: CliIo): Command {
   addDateFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const [{ parseSqlOptions }, { tallyQuery }, { DIALECT }, { writeFileAtomic }] = await Promise.all([
-      import('../sql-options.js'),
-      import('../../sql/query.js'),
-      import('../../sql/dialect.js'),
+    const [{ parseSqlOptions }, { runSql }, { writeFileAtomic }] = await Promise.all([
+      import('../../options/sql-options.js'),
+      import('../../api/sql.js'),
       import('../../io/write-output.js'),
     ]);
     const o = parseSqlOptions(raw);
-    const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period, gate: o.gate, where: o.where, weight: o.weight });
+    const text = await runSql(o);
     if (o.output) writeFileAtomic(o.output, text);
     else io.stdout.write(text);
   });

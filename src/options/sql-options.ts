@@ -15,7 +15,7 @@ import { resolveRoles, type RoleSpec } from '../fold/plan.js';
 import { DIALECTS, type DialectName } from '../sql/dialect.js';
 import type { SqlDateFormat } from '../sql/dates.js';
 import type { SqlDateGate, SqlPeriod } from '../sql/query.js';
-import { choice, parseCommonOptions, parseDayBounds, parseFlags, type CommonOptions } from './options.js';
+import { choice, parseCommonOptions, parseDayBounds, parseFlags, type CommonOptions } from './common-options.js';
 
 export interface SqlOptions extends CommonOptions {
   dialect: DialectName;

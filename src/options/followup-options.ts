@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { NPS_GROUPS, groupCategory, type FollowupRequest, type NpsGroup } from '../analysis/followup.js';
 import type { Scale } from '../model/tally.js';
-import { choice, flagName, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './options.js';
+import { choice, flagName, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './common-options.js';
 
 /** The common options, with --since/--until as followup reads them (day numbers, see FollowupRequest). */
 export type FollowupOptions = Omit<CommonOptions, 'since' | 'until'> & Omit<FollowupRequest, Exclude<keyof CommonOptions, 'since' | 'until'>>;

@@ -13,7 +13,7 @@ import { EVERY, type Every } from '../time/period.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { P_ADJUST_METHODS } from '../stats/types.js';
 import { parseAsOf } from './as-of.js';
-import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './options.js';
+import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './common-options.js';
 
 export const CHECK_FORMATS = ['table', 'json', 'junit', 'github', 'markdown', 'csv'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
