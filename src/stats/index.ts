@@ -49,3 +49,8 @@ export * from './weighted-nps-linearized-interval.js';
 export * from './weighted-nps-linearized-se.js';
 export * from './wilson-cc-interval.js';
 export * from './wilson-interval.js';
+export * from './dirichlet-multinomial-fit.js';
+export * from './funnel-limits.js';
+export * from './gamma-sample.js';
+export * from './nelder-mead.js';
+export * from './posterior-rank-draws.js';
