@@ -1,6 +1,6 @@
 /**
  * `cxm rank --by COL`: a fair league table of the units of one column. Each unit's class counts are
- * shrunk towards the others by an empirical-Bayes model (STATS.md "Empirical-Bayes ranks"): NPS classes
+ * shrunk towards the others by an empirical-Bayes model (docs/methods.md (Empirical-Bayes ranks)): NPS classes
  * (D, A, P) Dirichlet-multinomial, a percent's (other, success) beta-binomial, the shared prior fitted
  * by marginal likelihood across the units (`dirichletMultinomialFit`). Each row has the raw score, the
  * posterior mean (`value`) with its credible interval, the rank of the posterior mean with its interval,

@@ -10,7 +10,7 @@
  * Edge cases: n = 0 gives null limits; V₀ = 0 gives zero-width limits at θ₀.
  *
  * Source: D. Spiegelhalter, "Funnel plots for comparing institutional performance", Statistics in
- * Medicine 24 (2005) 1185–1202; STATS.md "Funnel plot".
+ * Medicine 24 (2005) 1185–1202; docs/methods.md (Funnel plot).
  *
  * @param target θ₀
  * @param variance V₀ of one answer

@@ -15,7 +15,7 @@ import { seededRandom } from './seeded-random.js';
  * Quantiles are the order statistics at ⌊q·(D − 1)⌉ (type-1-like, no interpolation), so the output is a
  * function of the seed only. Monte Carlo error of a probability p is √(p(1 − p)/D) (≤ 0.016 at D = 1000).
  *
- * Source: STATS.md "Empirical-Bayes ranks"; H. Goldstein, D. Spiegelhalter, "League tables and their
+ * Source: docs/methods.md (Empirical-Bayes ranks); H. Goldstein, D. Spiegelhalter, "League tables and their
  * limitations", JRSS A 159 (1996) 385–443 (ranks with intervals from posterior draws).
  *
  * @param alphas the posterior parameters of each unit (all > 0, K each)
@@ -24,7 +24,7 @@ import { seededRandom } from './seeded-random.js';
  * @returns per unit: lower, upper (score scale of `weights`), rankLower, rankUpper, pTop, pBottom
  * @throws {RangeError} on a bad k, level or draw count
  * @example
- * posteriorRankDraws([[1, 9], [9, 1]], [0, 1], { draws: 200, seed: 1, k: 1, level: 0.95 })[1].rankUpper; // => 1
+ * posteriorRankDraws([[1, 9], [9, 1]], [0, 1], { draws: 200, seed: 1, k: 1, level: 0.95 })[0].rankUpper; // => 1 (Beta(9, 1) beats Beta(1, 9))
  */
 export function posteriorRankDraws(
   alphas: readonly (readonly number[])[],
