@@ -11,6 +11,7 @@ import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineDrivers } from './commands/drivers.js';
 import { defineRank } from './commands/rank.js';
+import { definePlan } from './commands/plan.js';
 import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
 import { defineReport } from './commands/report.js';
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo): Command {
   defineCompare(program, io);
   defineDrivers(program, io);
   defineRank(program, io);
+  definePlan(program, io);
   defineCheck(program, io);
   defineReport(program, io);
   defineFollowup(program, io);

@@ -54,3 +54,5 @@ export * from './funnel-limits.js';
 export * from './gamma-sample.js';
 export * from './nelder-mead.js';
 export * from './posterior-rank-draws.js';
+export * from './minimum-detectable-change.js';
+export * from './sample-size-for-margin.js';
