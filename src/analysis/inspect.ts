@@ -7,6 +7,8 @@
 import { ROLES, type Role } from '../model/tally.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { decideDateFormat } from '../io/dates.js';
+import { detectCommentColumn } from '../io/person-columns.js';
+import { InputError } from '../model/errors.js';
 import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
@@ -91,6 +93,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
   if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
   const summary = inputSummary([source], fold.counts);
   const candidates = detectRoleCandidates(source.header, source.labels);
+  const comment = commentColumn(source);
   const counts = new Map(fold.issues.counts);
   const issues: Warning[] = [
     // the columns are listed beside the issues: the hint need not list them again
@@ -114,9 +117,19 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
-    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates)),
+    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates, comment)),
     issues,
   };
+}
+
+/** The comment column as report, followup and --tags find it; two candidates leave none marked. */
+function commentColumn(source: Source): number | null {
+  try {
+    return detectCommentColumn(source.header, source.input.name, source.labels, source.preview);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
 }
 
 /** Date columns whose first values read both day-first and month-first: what `trend` would stop on. */
@@ -137,7 +150,7 @@ function dateWarnings(source: Source): Warning[] {
   return out;
 }
 
-function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>): InspectColumn {
+function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>, comment: number | null): InspectColumn {
   const name = source.header[i];
   const values = source.preview.map((row) => row[i] ?? '');
   const filled = values.map((v) => v.trim()).filter(Boolean);
@@ -147,9 +160,12 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
   const timeZone = source.timeZones[i];
   const base = { index: i + 1, name, label, distinct: new Set(filled).size, samples, ...(timeZone ? { timeZone } : {}) };
   if (!spec) {
+    const guess = guessColumnKind(name, source.labels[i] ?? '', values);
+    if (guess === 'recommend') return { ...base, role: guess };
     const candidate = ROLES.find((r) => candidates[r].includes(i));
     if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
-    const role = guessColumnKind(name, source.labels[i] ?? '', values);
+    // the comment column is the one the other commands would read (one detection), other text is other
+    const role = i === comment ? 'comment' : guess === 'comment' ? 'other' : guess;
     if (role !== 'date') return { ...base, role };
     const decision = decideDateFormat(values);
     return { ...base, role, ...(decision.read > 0 && !decision.ambiguous ? { dateFormats: decision.formats } : {}) };

@@ -4,7 +4,7 @@
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
-import { detectRoleCandidates, findColumn, listColumns, roleNamedBy } from '../io/columns.js';
+import { detectRoleCandidates, findColumn, isYesNoColumn, listColumns, roleNamedBy } from '../io/columns.js';
 import { labelsFor } from '../io/labels.js';
 import type { RoleHint } from '../io/layout.js';
 import { cachedScoreParser } from '../io/values.js';
@@ -100,6 +100,7 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
   const problems: RoleProblem[] = [];
   const named = new Set(Object.values(options.columns).filter((c): c is string => c !== undefined));
   const hinted = new Set((context.hints ?? []).map((h) => h.column));
+  const yesNo = (i: number) => context.preview !== undefined && isYesNoColumn(context.preview.map((row) => row[i] ?? ''));
   for (const role of ROLES) {
     let index: number | null = null;
     let via = 'header';
@@ -108,12 +109,25 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     if (name !== undefined) {
       index = findColumn(header, name, `--${role}`, file, labels);
       via = `--${role}`;
+      if (role === 'nps' && yesNo(index)) {
+        problems.push(notNps(header[index]));
+        continue;
+      }
     } else if (!wanted || wanted.includes(role)) {
       if (hint && header.includes(hint.column) && !named.has(hint.column)) {
         index = header.indexOf(hint.column);
         via = `layout: ${hint.why}`;
       } else {
         let found = candidates[role].filter((i) => !named.has(header[i]) && !hinted.has(header[i]));
+        // a yes/no column whose header says "recommend" is a recommend %, never an NPS
+        if (role === 'nps') {
+          const answers = found.filter((i) => !yesNo(i));
+          if (answers.length === 0 && found.length > 0 && wanted?.includes('nps')) {
+            problems.push(notNps(header[found[0]]));
+            continue;
+          }
+          found = answers;
+        }
         if (found.length > 1) found = settleByPreview(found, context.preview, options.scales[role] ?? DEFAULT_SCALES[role]);
         if (found.length > 1) {
           problems.push({
@@ -163,7 +177,9 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured), ...(labels[index] ? { question: labels[index] } : {}), via });
   }
   if (specs.length === 0 && problems.length === 0) {
-    problems.push({ kind: 'input', message: 'no score column found (NPS, CSAT or CES)', hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
+    const yn = candidates.nps.find((i) => yesNo(i));
+    const why = yn === undefined ? '' : `; ${JSON.stringify(header[yn])} holds yes/no answers: a recommend %, not an NPS`;
+    problems.push({ kind: 'input', message: `no score column found (NPS, CSAT or CES)${why}`, hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
   }
   return { specs, problems };
 }
@@ -172,6 +188,15 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
 export function bandOutside(role: Role, band: Scale, scale: Scale): string | null {
   if (band.lo >= scale.lo && band.hi <= scale.hi && band.lo <= band.hi) return null;
   return `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}`;
+}
+
+/** A yes/no column named as (or taken for) NPS: refused, with what it is. */
+function notNps(column: string): RoleProblem {
+  return {
+    kind: 'input',
+    message: `column ${JSON.stringify(column)} holds yes/no answers (0/1): it is a recommend %, not an NPS (0 and 1 on 0-10 would all be detractors)`,
+    hint: `score it as a share answering yes with --csat ${JSON.stringify(column)} --scale csat=0-1`,
+  };
 }
 
 /** Of several candidate columns, those whose first values read as scores (at least 80% of the non-blank ones). */

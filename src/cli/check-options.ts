@@ -9,7 +9,8 @@ import { CHECK_RULES, ON_LOW_BASE, type CheckRule, type OnLowBase } from '../mod
 import { expandGlobs } from '../io/glob.js';
 import type { Thresholds } from '../analysis/check.js';
 import { EVERY, type Every } from '../analysis/period.js';
-import { METRICS, type Metric } from '../analysis/plan.js';
+import { DEFAULT_SCALES, METRICS, roleOf, type Metric } from '../analysis/plan.js';
+import type { Role, Scale } from '../model/tally.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { P_ADJUST_METHODS } from '../stats/types.js';
 import { parseAsOf } from './as-of.js';
@@ -39,13 +40,24 @@ const schema = z.object({
 
 const USAGE_HINT = 'e.g. cxm check responses.csv --min nps=30, or --max-drop nps=5 with --baseline OLD.csv or --every week';
 
-/** The range a threshold must lie in: NPS −100..100, percents 0..100, means any number. */
-function checkRange(flag: string, metric: Metric, value: number): void {
-  const [lo, hi] = metric === 'nps' ? [-100, 100] : metric === 'csat' || metric === 'ces' ? [0, 100] : [-Infinity, Infinity];
+/**
+ * The range a threshold must lie in: NPS −100..100, percents 0..100, means the answer scale (the
+ * --scale given, else the default). A minimum percent at or below 1 reads as a share, not a percent
+ * (`csat=0.8` would pass at 0.8 %): refused with the percent it probably means.
+ */
+function checkRange(flag: string, metric: Metric, value: number, scales: Partial<Record<Role, Scale>>): void {
+  const scale = scales[roleOf(metric)] ?? DEFAULT_SCALES[roleOf(metric)];
+  const [lo, hi] = metric === 'nps' ? [-100, 100] : metric === 'csat' || metric === 'ces' ? [0, 100] : [scale.lo, scale.hi];
+  const what = metric.endsWith('-mean') ? `the ${roleOf(metric).toUpperCase()} scale runs from ${lo} to ${hi}` : `${metric} runs from ${lo} to ${hi}`;
   if (flag === '--max-drop' ? value < 0 || value > hi - lo : value < lo || value > hi) {
-    throw new UsageError(`${flag} ${metric}=${value}: ${flag === '--max-drop' ? `a drop is 0 to ${hi - lo} points` : `${metric} runs from ${lo} to ${hi}`}`);
+    throw new UsageError(`${flag} ${metric}=${value}: ${flag === '--max-drop' ? `a drop is 0 to ${hi - lo} points` : what}`);
+  }
+  if (flag === '--min' && (metric === 'csat' || metric === 'ces') && value <= 1) {
+    throw new UsageError(`--min ${metric}=${value}: ${metric} is a percent, so this passes at ${value}%`, value > 0 ? `did you mean ${formatThreshold(value * 100)} (percent)?` : 'give the lowest percent that passes, e.g. 80');
   }
 }
+
+const formatThreshold = (v: number) => String(Number(v.toPrecision(12)));
 
 /** `nps=30,csat=80` (repeatable) → {nps: 30, csat: 80}; later wins. */
 export function parseThresholdSpecs(flag: string, specs: string[]): Partial<Record<Metric, number>> {
@@ -66,10 +78,14 @@ function thresholdsOf(o: { min?: string[]; maxDrop?: string[] }, config: CheckCo
     min: { ...(config.min ?? {}), ...parseThresholdSpecs('--min', o.min ?? []) },
     maxDrop: { ...(config.maxDrop ?? {}), ...parseThresholdSpecs('--max-drop', o.maxDrop ?? []) },
   };
-  for (const [flag, list] of [['--min', thresholds.min], ['--max-drop', thresholds.maxDrop]] as const) {
-    for (const [metric, value] of Object.entries(list)) checkRange(flag, metric as Metric, value);
-  }
   return thresholds;
+}
+
+/** Every threshold inside what its metric can be, on the scales of the run. */
+function checkThresholds(thresholds: Thresholds, scales: Partial<Record<Role, Scale>>): void {
+  for (const [flag, list] of [['--min', thresholds.min], ['--max-drop', thresholds.maxDrop]] as const) {
+    for (const [metric, value] of Object.entries(list)) checkRange(flag, metric as Metric, value, scales);
+  }
 }
 
 export function parseCheckOptions(files: string[], raw: Record<string, unknown>): CheckOptions {
@@ -102,9 +118,11 @@ export function parseCheckOptions(files: string[], raw: Record<string, unknown>)
     const baseline = expandGlobs(o.baseline, '--baseline');
     refuseSharedFiles(current, baseline);
     const common = parseCommonOptions([...current, ...baseline], rest);
+    checkThresholds(thresholds, common.scales);
     return { ...common, ...settings, metrics, mode: 'files', current, baseline };
   }
   const common = parseCommonOptions(files, rest);
+  checkThresholds(thresholds, common.scales);
   if (every !== undefined) {
     return { ...common, ...settings, metrics, mode: 'periods', every, asOf: parseAsOf(o.asOf) };
   }

@@ -43,6 +43,7 @@ export function rowsText(f: Pick<InspectFile, 'rows'>): string {
 }
 
 function roleText(c: InspectColumn): string {
+  if (c.role === 'recommend') return 'recommend (yes/no)';
   if (c.role !== 'score') return c.role;
   return c.notUsed ? `${c.metric!.toUpperCase()}? not used` : `${c.metric!.toUpperCase()} score`;
 }

@@ -1,0 +1,98 @@
+/**
+ * Issue 13: never a silent wrong number. Each block is one point of the issue, on files written by
+ * scripts/make-export-fixtures.mjs (fixtures/trust/) and scripts/make-fixtures.mjs (fixtures/responses.csv):
+ * what cxm used to print with confidence, and what it must do instead (refuse, or say so in the output).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers.js';
+
+const T = 'fixtures/trust';
+const expected = JSON.parse(readFileSync(`${T}/expected.json`, 'utf8'));
+
+const json = async (args: string[]) => {
+  const r = await runCli([...args, '--format', 'json']);
+  return { ...r, result: r.stdout ? JSON.parse(r.stdout) : null };
+};
+
+describe('1. a yes/no column is never an NPS', () => {
+  it('score on a review export does not read `recommended` (0/1) as NPS', async () => {
+    const r = await runCli(['score', `${T}/reviews.csv`]);
+    expect(r.stdout).not.toMatch(/NPS \(column "recommended"\)/);
+    expect(r.stdout + r.stderr).not.toContain('-100.0');
+  });
+
+  it('--nps on a 0/1 or Yes/No column is refused, naming what the column is', async () => {
+    for (const file of ['reviews.csv', 'reviews-yes-no.csv']) {
+      const r = await runCli(['score', `${T}/${file}`, '--nps', 'recommended']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('column "recommended" holds yes/no answers');
+    }
+  });
+
+  it('inspect calls `recommended` a yes/no recommend column and `overall_rating` a rating', async () => {
+    for (const file of ['reviews.csv', 'reviews-yes-no.csv']) {
+      const { result } = await json(['inspect', `${T}/${file}`]);
+      const role = (name: string) => result.files[0].columns.find((c: { name: string }) => c.name === name).role;
+      expect(role('recommended')).toBe('recommend');
+      expect(role('overall_rating')).toBe('rating');
+      expect(role('seat_legroom_rating')).toBe('rating');
+    }
+    const text = await runCli(['inspect', `${T}/reviews.csv`]);
+    expect(text.stdout).toMatch(/recommended\s+│\s+│ recommend \(yes\/no\)/);
+  });
+});
+
+describe('6. thresholds that cannot mean what they say', () => {
+  it('a percent minimum at or below 1 is refused with the percent it probably means', async () => {
+    const r = await runCli(['check', 'fixtures/responses.csv', '--min', 'csat=0.8']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean 80 (percent)?');
+  });
+
+  it('NPS outside -100..100 and a mean outside its scale are refused', async () => {
+    expect((await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=150'])).code).toBe(2);
+    const mean = await runCli(['check', 'fixtures/responses.csv', '--min', 'csat-mean=8']);
+    expect(mean.code).toBe(2);
+    expect(mean.stderr).toContain('the CSAT scale runs from 1 to 5');
+    // on a declared 0-10 scale the same minimum is a number the mean can reach
+    expect((await runCli(['check', 'fixtures/responses.csv', '--min', 'csat-mean=8', '--scale', 'csat=0-10', '--band', 'csat=8-10'])).stderr).not.toContain('scale runs');
+  });
+
+  it('a percent drop of 1 point stays allowed', async () => {
+    const r = await runCli(['check', 'fixtures/compare/2026-q2.csv', '--baseline', 'fixtures/compare/2026-q1.csv', '--max-drop', 'csat=1']);
+    expect(r.stderr).not.toContain('did you mean');
+  });
+});
+
+describe('8. one comment detection for every command', () => {
+  it('report, followup and --tags find the review text that inspect calls the comment', async () => {
+    const { result } = await json(['inspect', `${T}/reviews.csv`]);
+    const comments = result.files[0].columns.filter((c: { role: string }) => c.role === 'comment').map((c: { name: string }) => c.name);
+    expect(comments).toEqual(['content']);
+    const follow = await json(['followup', `${T}/reviews.csv`, '--csat', 'seat_legroom_rating']);
+    expect(follow.result.settings.columns.comment).toBe('content');
+    const tags = await runCli(['score', `${T}/reviews.csv`, '--csat', 'seat_legroom_rating', '--tags', 'fixtures/tags.json', '--by', 'tag']);
+    expect(tags.code).toBe(0);
+    const report = await runCli(['report', `${T}/reviews.csv`, '--csat', 'seat_legroom_rating', '--every', 'month', '--as-of', '2025-03-06', '--format', 'markdown']);
+    expect(report.stdout + report.stderr).not.toContain('No comment column found');
+  });
+});
+
+describe('9. an interval never excludes its own point', () => {
+  it('n = 1 promoter: 100 lies inside the shown interval (adjusted Wald alone gives -48.5 – 98.5)', async () => {
+    const { result } = await json(['score', 'fixtures/exports/generic.csv', '--where', 'response_id = R001', '--metric', 'nps']);
+    const [row] = result.rows;
+    expect(row.n).toBe(1);
+    expect(row.value).toBe(100);
+    expect(row.upper).toBe(100);
+    expect(row.lower).toBeLessThan(0);
+  });
+
+  it('n = 1 detractor: -100 lies inside', async () => {
+    const { result } = await json(['score', 'fixtures/exports/generic.csv', '--where', 'response_id = R031', '--metric', 'nps']);
+    const [row] = result.rows;
+    expect(row.value).toBe(-100);
+    expect(row.lower).toBe(-100);
+  });
+});
