@@ -17,7 +17,7 @@ import { foldTotal } from './marginals.js';
 import { sumCounts } from './merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
-import { observedRange } from './scale-check.js';
+import { observedRange, outOfRangeMessage } from './scale-check.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -103,6 +103,11 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     }),
     ...collectWarnings([source], fold.issues).filter((w) => w.code !== 'layout-note'),
     ...roleWarnings(specs, fold),
+    ...specs.flatMap((spec) => {
+      const index = source.header.indexOf(spec.column);
+      const message = outOfRangeMessage(spec, foldTotal(fold, spec), source.preview.map((row) => row[index] ?? ''));
+      return message ? [{ code: 'scale-out-of-range', message: `${message}: score would stop here`, column: spec.column }] : [];
+    }),
     ...dateWarnings(source),
   ];
   return {

@@ -14,7 +14,8 @@ import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowSc
 import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
-import { Marginals } from './marginals.js';
+import { foldTotal, Marginals } from './marginals.js';
+import { outOfRangeMessage } from './scale-check.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
 import type { SourceInfo } from './result.js';
@@ -140,6 +141,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
@@ -181,6 +183,15 @@ function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: So
   if (request.tags) info.tags = { file: request.tags.file, column: scopeSpace(first, scope).tags!.column, tags: request.tags.rules.map((r) => r.tag) };
   if (gateColumn !== undefined) info.dates = { column: gateColumn, since: request.since ?? null, until: request.until ?? null };
   return info;
+}
+
+/** A score column most of whose answers lie outside its scale is the wrong column or the wrong scale: exit 2, with the range seen. */
+function checkScales(first: Source, roles: RoleSpec[], fold: FoldResult): void {
+  for (const spec of roles) {
+    const index = first.header.indexOf(spec.column);
+    const message = outOfRangeMessage(spec, foldTotal(fold, spec), first.preview.map((row) => row[index] ?? ''));
+    if (message) throw new InputError(message, { file: first.input.name }, `declare the scale the question used with --scale ${spec.role}=LO-HI, or name another column with --${spec.role}`);
+  }
 }
 
 export const NO_DATA_ROWS = 'no data rows: the file has a header and nothing after it';

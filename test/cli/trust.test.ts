@@ -43,6 +43,34 @@ describe('1. a yes/no column is never an NPS', () => {
   });
 });
 
+describe('2. mixed or wrong scales', () => {
+  it('97% of answers on 1-5 under --nps: warned in the table, in JSON and in inspect', async () => {
+    const table = await runCli(['score', `${T}/lounge.csv`, '--nps', 'overall_rating', '--quiet']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('Warning: column "overall_rating": 97 of 100 answers (97%) lie in 1-5, 3 above, on a declared NPS scale of 0-10');
+    const { result } = await json(['score', `${T}/lounge.csv`, '--nps', 'overall_rating']);
+    expect(result.warnings.find((w: { code: string }) => w.code === 'scale-range').message).toContain('97 of 100 answers (97%) lie in 1-5');
+    const md = await runCli(['score', `${T}/lounge.csv`, '--nps', 'overall_rating', '--format', 'markdown', '--quiet']);
+    expect(md.stdout).toContain('97 of 100 answers (97%) lie in 1-5');
+    const inspected = await json(['inspect', `${T}/lounge.csv`, '--nps', 'overall_rating']);
+    expect(inspected.result.files[0].issues.map((w: { code: string }) => w.code)).toContain('scale-range');
+  });
+
+  it('more than half of the answers outside the scale is refused with the range seen', async () => {
+    const r = await runCli(['score', `${T}/slider.csv`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/column "Likelihood to recommend": 35 of 40 answers are outside the NPS scale 0-10 \(the first rows hold 0-\d+\)/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('a few out-of-range answers stay invalid, excluded and counted', async () => {
+    const { result, code } = await json(['score', `${T}/lounge.csv`, '--csat', 'overall_rating']);
+    expect(code).toBe(0);
+    expect(result.input.invalid).toBe(3);
+    expect(result.rows[0].n).toBe(97);
+  });
+});
+
 describe('6. thresholds that cannot mean what they say', () => {
   it('a percent minimum at or below 1 is refused with the percent it probably means', async () => {
     const r = await runCli(['check', 'fixtures/responses.csv', '--min', 'csat=0.8']);
