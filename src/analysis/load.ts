@@ -16,6 +16,7 @@ import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { foldTotal, Marginals } from './marginals.js';
 import { outOfRangeMessage } from './scale-check.js';
+import { checkFiltersMatch } from './filter-check.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
 import type { SourceInfo } from './result.js';
@@ -141,6 +142,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  checkFiltersMatch(first, request, fold.counts);
   checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };

@@ -163,7 +163,7 @@ export function guessColumnKind(name: string, label: string, values: string[]): 
   const meanLength = filled.reduce((a, v) => a + v.length, 0) / Math.max(1, filled.length);
   const numeric = filled.length > 0 && share((v) => NUMBER.test(v)) === 1;
   if (isYesNoColumn(values) && [...w, ...lw].some((x) => x.startsWith('recommend') || x === 'nps' || x === 'ltr')) return 'recommend';
-  if (numeric && w.some((x) => RATING_WORDS.has(x))) return 'rating';
+  if (numeric && distinct >= 2 && w.some((x) => RATING_WORDS.has(x))) return 'rating';
   if (share((v) => /^https?:\/\//i.test(v)) >= 0.8) return 'other';
   if (!numeric && ([...w, ...lw].some((x) => COMMENT_WORDS.has(x)) || (meanLength >= 20 && distinct > filled.length / 2))) return 'comment';
   if (numeric && (distinct > 12 || filled.some((v) => /[.,]\d*[1-9]/.test(v)))) return 'other';

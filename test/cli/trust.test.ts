@@ -71,6 +71,30 @@ describe('2. mixed or wrong scales', () => {
   });
 });
 
+describe('5. a gate that passes on nothing', () => {
+  it('a --where that leaves 0 rows is exit 2, naming the filter and the values there are', async () => {
+    const r = await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=90', '--where', 'region = Emea']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('0 of 480 rows match region = Emea; region has: APAC, EMEA, LATAM, North America');
+    expect(r.stderr).toContain('no value is "Emea" exactly, "EMEA" is');
+    expect(r.stdout).not.toContain('OK');
+  });
+
+  it('--since after the last answer leaves 0 rows: exit 2', async () => {
+    const r = await runCli(['score', 'fixtures/responses.csv', '--since', '2030-01-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('0 of 480 rows match --since 2030-01-01');
+  });
+
+  it('a value that matches only in another case gets the hint even when other rows pass; comparisons stay exact', async () => {
+    const { result, code } = await json(['score', 'fixtures/responses.csv', '--where', 'region = Emea or plan = Pro', '--metric', 'nps']);
+    expect(code).toBe(0);
+    expect(result.warnings.map((w: { message: string }) => w.message).join('\n')).toContain('no value is "Emea" exactly, "EMEA" is');
+    const exact = await json(['score', 'fixtures/responses.csv', '--where', 'plan = Pro', '--metric', 'nps']);
+    expect(result.rows[0].n).toBe(exact.result.rows[0].n);
+  });
+});
+
 describe('6. thresholds that cannot mean what they say', () => {
   it('a percent minimum at or below 1 is refused with the percent it probably means', async () => {
     const r = await runCli(['check', 'fixtures/responses.csv', '--min', 'csat=0.8']);
