@@ -102,6 +102,8 @@ export interface ReportResult {
   segments: SegmentTable[];
   movers: Mover[];
   comments: CommentSample | null;
+  /** stale data: no answer in the current period (the data ends before it); shown as a banner at the top */
+  stale?: { message: string; status: 'fail' | 'warn' | 'pass' };
   warnings: Warning[];
 }
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
-import { CHECK_RULES, ON_LOW_BASE, type CheckRule, type OnLowBase } from '../model/check-rules.js';
+import { CHECK_RULES, ON_LOW_BASE, ON_STALE, type CheckRule, type OnLowBase, type OnStale } from '../model/check-rules.js';
 import { expandGlobs } from '../io/glob.js';
 import type { Thresholds } from '../analysis/check.js';
 import { EVERY, type Every } from '../analysis/period.js';
@@ -24,6 +24,7 @@ export type CheckOptions = Omit<CommonOptions, 'format'> & {
   thresholds: Thresholds;
   rule: CheckRule;
   onLowBase: OnLowBase;
+  onStale: OnStale;
 } & ({ mode: 'file' } | { mode: 'files'; current: string[]; baseline: string[] } | { mode: 'periods'; every: Every; asOf: number | null });
 
 const schema = z.object({
@@ -34,6 +35,7 @@ const schema = z.object({
   asOf: z.optional(z.string()),
   rule: z.optional(choice(CHECK_RULES)),
   onLowBase: z.optional(choice(ON_LOW_BASE)),
+  onStale: z.optional(choice(ON_STALE)),
   format: z.optional(choice(CHECK_FORMATS)),
   adjust: z.optional(choice(P_ADJUST_METHODS)),
 });
@@ -102,10 +104,11 @@ export function parseCheckOptions(files: string[], raw: Record<string, unknown>)
     thresholds,
     rule: o.rule ?? config.rule ?? 'credible',
     onLowBase: o.onLowBase ?? config.onLowBase ?? 'warn',
+    onStale: o.onStale ?? 'fail',
     // a gate's family is every check of the run, adjusted with Holm unless told otherwise
     adjust: (o.adjust ?? config.adjust ?? 'holm') as PAdjustMethod,
   };
-  const dateFlags = ['date', 'tz', 'weekStart', 'dateFormat', 'asOf'].filter((k) => raw[k] !== undefined);
+  const dateFlags = ['date', 'tz', 'weekStart', 'dateFormat', 'asOf', 'onStale'].filter((k) => raw[k] !== undefined);
   // --since/--until and --per-rule latest read the date column too
   const datesUsed = raw.since !== undefined || raw.until !== undefined || raw.perRule === 'latest';
   if (every === undefined && dateFlags.length > 0 && !datesUsed) {

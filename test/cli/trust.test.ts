@@ -93,6 +93,50 @@ describe('5. a gate that passes on nothing', () => {
     const exact = await json(['score', 'fixtures/responses.csv', '--where', 'plan = Pro', '--metric', 'nps']);
     expect(result.rows[0].n).toBe(exact.result.rows[0].n);
   });
+
+  it('stale data: check --every with --as-of after the last answer fails (exit 1) unless --on-stale', async () => {
+    const args = ['check', 'fixtures/responses.csv', '--every', 'week', '--as-of', '2027-01-10', '--min', 'nps=0', '--on-low-base', 'pass'];
+    const r = await runCli(args);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAILED: no answers since 2026-07-05');
+    const github = await runCli([...args, '--format', 'github']);
+    expect(github.stdout).toContain('::error title=cxm check%3A stale data::no answers since 2026-07-05');
+    const junit = await runCli([...args, '--format', 'junit']);
+    expect(junit.stdout).toMatch(/<testcase name="stale data"[^>]*>\s*<failure message="no answers since 2026-07-05/);
+    const { result } = await json([...args, '--on-stale', 'warn']);
+    expect(result.summary.ok).toBe(true);
+    expect(result.summary.outcomes).toEqual([expect.objectContaining({ code: 'stale', status: 'warn' })]);
+    expect((await runCli([...args, '--on-stale', 'pass'])).code).toBe(0);
+  });
+
+  it('stale data: report after the last answer writes a banner at the top and exits 1 unless --on-stale', async () => {
+    const r = await runCli(['report', 'fixtures/responses.csv', '--as-of', '2027-01-01']);
+    expect(r.code).toBe(1);
+    const top = r.stdout.split('## Headlines')[0];
+    expect(top).toContain('**Warning: stale data.** no answers since 2026-07-05');
+    const warn = await runCli(['report', 'fixtures/responses.csv', '--as-of', '2027-01-01', '--on-stale', 'warn', '--format', 'html']);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toContain('<strong>Warning: stale data.</strong>');
+    const fresh = await runCli(['report', 'fixtures/responses.csv', '--as-of', '2026-06-30']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stdout).not.toContain('stale');
+  });
+
+  it('--strict outcomes show in every format: never "OK" before a non-zero exit', async () => {
+    const args = ['check', 'fixtures/reader/invalid.csv', '--min', 'nps=-100', '--strict'];
+    const table = await runCli(args);
+    expect(table.code).toBe(2);
+    expect(table.stdout).toMatch(/FAILED: \d+ invalid rows? \(--strict\)/);
+    expect(table.stdout).not.toContain('OK:');
+    const github = await runCli([...args, '--format', 'github']);
+    expect(github.stdout).toContain('::error title=cxm check%3A --strict::');
+    const junit = await runCli([...args, '--format', 'junit']);
+    expect(junit.stdout).toMatch(/<testcase name="--strict"[^>]*>\s*<failure/);
+    const low = await runCli(['check', 'fixtures/reader/invalid.csv', '--min', 'nps=-100', '--on-low-base', 'fail', '--format', 'github']);
+    expect(low.code).toBe(1);
+    expect(low.stdout).toContain('::error');
+    expect(low.stdout).not.toContain('OK:');
+  });
 });
 
 describe('6. thresholds that cannot mean what they say', () => {

@@ -30,6 +30,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     .option('--as-of <date>', 'with --every: the last complete period on or before this date (default: the latest date in the data)')
     .option('--rule <rule>', 'credible (default: fail only when credibly below / significantly dropped), point, or assured (pass only when credibly above)')
     .option('--on-low-base <what>', 'a check with fewer than --min-n answers: pass, warn (default) or fail')
+    .option('--on-stale <what>', 'with --every: no answer in the checked period (data ending before it): fail (default), warn or pass')
     .option('--by <columns>', 'also check every segment of these columns (comma-separated or repeated)', collect);
   addScoringFlags(cmd, { emit: false, formats: 'table (default), json, junit, github, markdown or csv' });
   cmd.addHelpText('after', EXAMPLES);
@@ -57,11 +58,15 @@ export function defineCheck(program: Command, io: CliIo): Command {
       const loaded = await loadInput(o, io);
       result = check.checkFileResult(loaded, o);
     }
+    // --strict stops the run after the output: the output says so (never "OK" before exit 2)
+    const strict = check.strictOutcome(result, o.strict);
+    if (strict) check.addOutcome(result, strict);
     const text = await renderCheck(result, o.format, io, o.color);
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
     if (!result.summary.ok) {
       const failed = result.summary.failed + (o.onLowBase === 'fail' ? result.summary.lowBase : 0);
-      throw new CheckFailed(`${failed} check${failed === 1 ? '' : 's'} failed`);
+      const stale = result.summary.outcomes?.find((x) => x.code === 'stale' && x.status === 'fail');
+      throw new CheckFailed(failed === 0 && stale ? stale.message : `${failed} check${failed === 1 ? '' : 's'} failed`);
     }
   });
   return cmd;

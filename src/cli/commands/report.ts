@@ -26,7 +26,8 @@ export function defineReport(program: Command, io: CliIo): Command {
     .option('--title <text>', 'the report\'s title (default: "Weekly report: 2026-W26")')
     .option('--history <n>', 'periods in the trend chart, the current one included (default 12)')
     .option('--comments <n>', 'how many of the newest detractor comments of the period to show (default 5; 0 for none)')
-    .option('--comment <column>', 'the comment column (found from the header when not given)');
+    .option('--comment <column>', 'the comment column (found from the header when not given)')
+    .option('--on-stale <what>', 'no answer in the reported period (data ending before it): fail (default: a banner and exit 1), warn (banner, exit 0) or pass');
   addEnrichFlags(cmd, { comment: false });
   addDateFlags(cmd);
   addInputFlags(cmd);
@@ -45,6 +46,8 @@ export function defineReport(program: Command, io: CliIo): Command {
       import('../emit.js'),
       import('../progress-bar.js'),
     ]);
+    const { staleSince, staleMessage } = await import('../../analysis/period-select.js');
+    const { CheckFailed } = await import('../../model/errors.js');
     const o = parseReportOptions(files, raw);
     // standard input is read once: hashed and copied on the way, for the comment sample's second pass
     const copy = o.files.includes('-') ? new hash.StdinCopy(io.stdin) : null;
@@ -59,9 +62,15 @@ export function defineReport(program: Command, io: CliIo): Command {
       for (const row of sample?.rows ?? []) if (row.file === copy?.path) row.file = 'stdin';
       const result = report.reportResult(loaded, pick, o, { hashes, comments: sample, version: cmd.parent?.version() ?? '' });
       result.warnings.push(...warnings);
+      const stale = staleSince(loaded.fold, pick);
+      if (stale) {
+        result.stale = { message: staleMessage(stale, pick), status: o.onStale };
+        if (o.onStale !== 'pass') result.warnings.push({ code: 'stale', message: result.stale.message });
+      }
       const text = renderReport(result, o.format);
       const output = o.output?.replaceAll('{period}', result.settings.current.period);
       emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+      if (result.stale?.status === 'fail') throw new CheckFailed(`${result.stale.message} (the report was written with a banner; --on-stale warn or pass to exit 0)`);
     } finally {
       copy?.dispose();
     }
