@@ -17,7 +17,8 @@ import { EntityAccumulator, type EntityStates } from './entity-state.js';
 export interface FoldPlan {
   file: string;
   dimensions: DimensionPlan[];
-  roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
+  /** `only`: the rows whose column `index` holds one of `values` (lower case) answer the role; others count as not answered (a file of several survey types) */
+  roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][]; only?: { index: number; values: string[] } }[];
   /** --join, --where, --since/--until, --weight, --per (enriched-sink.ts); absent for a plain fold */
   enrich?: EnrichPlan;
 }
@@ -218,6 +219,10 @@ export class Folder {
     for (let r = 0; r < roles.length; r++) {
       const role = roles[r];
       const lo = role.scale.lo;
+      if (role.only && !role.only.values.includes(record.text(role.only.index).trim().toLowerCase())) {
+        this.skipped[r][g]++;
+        continue;
+      }
       let v = record.smallInt(role.index);
       if (v === BLANK) {
         this.skipped[r][g]++;

@@ -45,6 +45,8 @@ export interface RoleSpec {
   question?: string;
   /** how the column was chosen: `--nps`, `layout` (with why), `header`, `question text` */
   via: string;
+  /** a file of several survey types: only rows whose `column` holds one of `values` answer this role */
+  only?: { column: string; values: string[] };
 }
 
 export interface ColumnOptions {
@@ -174,7 +176,7 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
         problems.push({ kind: 'usage', message: `config labels.${role}: ${JSON.stringify(label)} is ${value}, not a point of the scale ${scale.lo}-${scale.hi}` });
       }
     }
-    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured), ...(labels[index] ? { question: labels[index] } : {}), via });
+    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured), ...(labels[index] ? { question: labels[index] } : {}), via, ...(fromHint?.only ? { only: fromHint.only } : {}) });
   }
   if (specs.length === 0 && problems.length === 0) {
     const yn = candidates.nps.find((i) => yesNo(i));
@@ -256,6 +258,7 @@ export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra:
       index: findColumn(source.header, r.column, `--${r.role}`, file),
       scale: r.scale,
       ...(r.labels.length ? { labels: r.labels } : {}),
+      ...(r.only ? { only: { index: findColumn(source.header, r.only.column, `--${r.role}`, file), values: r.only.values } } : {}),
     })),
   };
 }

@@ -71,6 +71,33 @@ describe('2. mixed or wrong scales', () => {
   });
 });
 
+describe('3. the survey type a file states', () => {
+  it('a Delighted CSV whose Survey type says csat is scored as CSAT, not as NPS', async () => {
+    const { result, code } = await json(['score', `${T}/delighted-csat.csv`]);
+    expect(code).toBe(0);
+    expect(result.rows.map((r: { metric: string }) => r.metric)).toEqual(['csat']);
+    expect(result.rows[0].counts).toEqual(expected['delighted-csat.csv'].csat);
+  });
+
+  it('rows of two survey types in one file (CSV and API JSON) are each scored under their own metric', async () => {
+    for (const file of ['delighted-mixed.csv', 'delighted-mixed.json']) {
+      const { result } = await json(['score', `${T}/${file}`]);
+      const by = Object.fromEntries(result.rows.map((r: { metric: string; counts: unknown }) => [r.metric, r.counts]));
+      expect(by).toEqual(expected['delighted-mixed']);
+    }
+  });
+
+  it('the same holds with worker threads', async () => {
+    const { result } = await json(['score', `${T}/delighted-mixed.csv`, '--threads', '2']);
+    expect(Object.fromEntries(result.rows.map((r: { metric: string; counts: unknown }) => [r.metric, r.counts]))).toEqual(expected['delighted-mixed']);
+  });
+
+  it('a Qualtrics export names its NPS question by the _NPS_GROUP column beside it', async () => {
+    const { result } = await json(['inspect', 'fixtures/exports/qualtrics.csv']);
+    expect(result.files[0].columns.find((c: { name: string }) => c.name === 'Q1').via).toMatch(/^layout: Qualtrics NPS question/);
+  });
+});
+
 describe('5. a gate that passes on nothing', () => {
   it('a --where that leaves 0 rows is exit 2, naming the filter and the values there are', async () => {
     const r = await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=90', '--where', 'region = Emea']);
