@@ -542,11 +542,11 @@ console.log(`wrote ${Object.keys(expected.files).length} exports of ${N} respond
   const weekHeader = ['ResponseId', 'RecordedDate', 'Region', 'nps', 'csat', 'comment'];
   put('week-1.csv', csv([weekHeader, ...weekRows.slice(0, 25)]));
   // an answer edited after the first export: the later export holds the latest score
-  const edited = weekRows.slice(20).map((r, k) => (k === 0 ? [r[0], r[1], r[2], r[3] === 10 ? 0 : 10, r[4], r[5]] : r));
+  const edited = weekRows.slice(20).map((r, k) => (k === 0 ? [r[0], r[1], r[2], r[3] !== '' && r[3] >= 7 ? 0 : 10, r[4], r[5]] : r));
   put('week-2.csv', csv([weekHeader, ...edited]));
   // one export holding a response twice
   put('week-twice.csv', csv([weekHeader, ...weekRows.slice(0, 10), weekRows[3]]));
-  expectedTrust.weeks = { distinct: N, overlap: 5, editedId: weekRows[20][0], firstScore: weekRows[20][3], lastScore: edited[0][3] };
+  expectedTrust.weeks = { distinct: N, overlap: 5, overlapNps: weekRows.slice(20, 25).filter((r) => r[3] !== '').length, editedId: weekRows[20][0], firstScore: weekRows[20][3], lastScore: edited[0][3] };
 
   // Microsoft Forms: a 5-label agreement question (Likert) for effort
   const AGREEMENT_5 = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'];

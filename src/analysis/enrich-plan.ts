@@ -40,6 +40,8 @@ export interface GatePlan {
   where?: BoundWhere;
   /** --since/--until when no date dimension applies them (score, crosstab, drivers, the row collectors…) */
   dates?: { date: DateSource; first: number | null; last: number | null };
+  /** lines of rows left out as duplicate responses (duplicates.ts) */
+  drop?: number[];
 }
 
 export interface EnrichPlan extends GatePlan {

@@ -18,6 +18,7 @@ import { sumCounts } from './merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
 import { observedRange, outOfRangeMessage } from './scale-check.js';
+import { countRepeats, type RepeatCount } from './duplicates.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -56,6 +57,8 @@ export interface InspectFile {
   rows: Omit<InputSummary, 'files'>;
   excludedBy: Record<string, number>;
   unfinished: number;
+  /** response ids seen more than once, and persons (email, else person id) who answered more than once */
+  repeats: { ids: RepeatCount | null; persons: RepeatCount | null };
   columns: InspectColumn[];
   issues: Warning[];
 }
@@ -122,6 +125,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
+    repeats: await countRepeats(source, openOptions(request)),
     columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates, comment)),
     issues,
   };

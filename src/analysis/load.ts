@@ -22,6 +22,7 @@ import { Progress } from './progress.js';
 import type { SourceInfo } from './result.js';
 import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
 import { formatWhere } from './where.js';
+import { refuseRepeatedFiles, scanDuplicates, type DuplicatePolicy } from './duplicates.js';
 
 export interface LoadRequest {
   files: string[];
@@ -50,6 +51,9 @@ export interface LoadRequest {
   dateFormat?: string;
   /** --join FILE --on COL[=COL2] */
   join?: { file: string; on: string; key: string };
+  /** --duplicates and --id: how a response id seen more than once counts (duplicates.ts) */
+  duplicates?: DuplicatePolicy;
+  idColumn?: string;
   /** --tags RULES (already read) and --comment COL */
   tags?: { file: string; rules: TagRule[] };
   comment?: string;
@@ -64,6 +68,8 @@ export interface EnrichInfo {
   tags?: { file: string; column: string; tags: string[] };
   /** --since/--until on the date column (the gate of commands without periods) */
   dates?: { column: string; since: string | null; until: string | null };
+  /** the duplicate-response check, when it ran */
+  duplicates?: { column: string; policy: string; dropped: number; ids: number };
 }
 
 export interface ProgressDisplay {
@@ -95,6 +101,7 @@ export interface DateBounds {
 }
 
 export async function load(request: LoadRequest & EnrichRequest & DateBounds): Promise<Loaded> {
+  refuseRepeatedFiles(request.files);
   const sources: Source[] = [];
   for (const file of request.files) {
     sources.push(await openSource(file, openOptions(request)));
@@ -111,6 +118,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   const needsDates = gateDates || (request.per !== undefined && request.perRule === 'latest');
   const gateColumn = needsDates ? resolveDateColumn(first, request.dateColumn) : undefined;
   const scope = await rowScope(request, first);
+  const duplicates = await scanDuplicates(sources, request.duplicates, request.idColumn, openOptions(request));
   const formats: string[] = [];
   const display = request.progressDisplay;
   let progress: Progress | undefined = new Progress(
@@ -130,7 +138,9 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       }
       const space = scopeSpace(source, scope);
       const plan = bindPlan(source, roles, request.by, extra, space);
-      const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      let enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      const drop = duplicates?.drop[sources.indexOf(source)];
+      if (drop?.length) enrich = { ...(enrich ?? {}), drop };
       if (enrich) plan.enrich = enrich;
       if (source === first) firstEnrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
@@ -145,6 +155,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   checkFiltersMatch(first, request, fold.counts);
   checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
+  if (duplicates) enrich.duplicates = { column: duplicates.column, policy: duplicates.policy, dropped: duplicates.dropped, ids: duplicates.ids };
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
 

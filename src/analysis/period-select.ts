@@ -66,19 +66,19 @@ export function pickPeriods(fold: FoldResult, every: Every, weekStart: WeekStart
 
 /**
  * Stale data: the answers end before the current period begins (an export that stopped, an --as-of
- * past the data). The last answer's day, or null when there is none; undefined when the data is not stale.
+ * past the data). The last answer's day; undefined when the data is not stale. An --as-of before
+ * every answer is not stale data (nothing ended): its empty periods are noted as before.
  */
-export function staleSince(fold: FoldResult, pick: PeriodPick): { lastAnswer: number | null; periodStart: number } | undefined {
+export function staleSince(fold: FoldResult, pick: PeriodPick): { lastAnswer: number; periodStart: number } | undefined {
   const start = periodRange(pick.current, pick.every, pick.weekStart).first;
-  const last = dayRange(fold)?.last ?? null;
-  return last === null || last < start ? { lastAnswer: last, periodStart: start } : undefined;
+  const last = dayRange(fold)?.last;
+  return last !== undefined && last < start ? { lastAnswer: last, periodStart: start } : undefined;
 }
 
 /** `no answers since 2026-06-28 (2026-W27 runs 2026-06-29 to 2026-07-05)` */
-export function staleMessage(stale: { lastAnswer: number | null; periodStart: number }, pick: PeriodPick): string {
+export function staleMessage(stale: { lastAnswer: number; periodStart: number }, pick: PeriodPick): string {
   const p = periodInfo(pick.current, pick.every, pick.weekStart);
-  const since = stale.lastAnswer === null ? 'no dated answers at all' : `no answers since ${formatCivil(stale.lastAnswer)}`;
-  return `${since} (${p.period} runs ${formatCivil(p.start)} to ${formatCivil(p.end)}): stale data`;
+  return `no answers since ${formatCivil(stale.lastAnswer)} (${p.period} runs ${formatCivil(p.start)} to ${formatCivil(p.end)}): stale data`;
 }
 
 /** A period's label with its first and last day, for settings and titles. */

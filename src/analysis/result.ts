@@ -12,6 +12,7 @@ import type { FoldCounts, FoldResult } from './fold.js';
 import type { EnrichInfo, Loaded } from './load.js';
 import { foldTotal } from './marginals.js';
 import { narrowRangeMessage } from './scale-check.js';
+import { duplicateMessage } from './duplicates.js';
 
 /**
  * What results say about an input: its name and how it was read. A Source is one; a tally file
@@ -113,6 +114,8 @@ export function loadedWarnings(loaded: Pick<Loaded, 'sources' | 'roles' | 'fold'
   const out = loadWarnings(loaded, { ...loaded.fold, groups: [{ key: [], tallies: loaded.marginals.total() }] });
   const join = loaded.enrich.join;
   if (join) for (const note of join.notes) out.push({ code: 'read-note', message: note, file: join.file });
+  const duplicates = loaded.enrich.duplicates;
+  if (duplicates && duplicates.dropped > 0) out.push({ code: 'duplicate-responses', message: duplicateMessage(duplicates), column: duplicates.column });
   const per = loaded.enrich.per;
   if (per && loaded.marginals.perEntity) {
     for (const dims of perDims) {
@@ -193,7 +196,7 @@ export function loadWarnings(loaded: { sources: SourceInfo[]; roles: RoleSpec[];
 export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
   const out: Warning[] = [];
   for (const spec of roles) {
-    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
+    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}${spec.question ? `: ${JSON.stringify(spec.question)}` : ''}` });
     else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
     const message = narrowRangeMessage(spec, foldTotal(fold, spec));
     if (message) out.push({ code: 'scale-range', message, column: spec.column });

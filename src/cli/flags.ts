@@ -66,6 +66,9 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsO
   cmd.option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect);
   if (!options.rowsOnly) {
     cmd
+      .option('--duplicates <rule>', 'a response id seen more than once (several files, or within one with this flag): last (default with several files), first, error or keep')
+      .option('--id <column>', 'the response id column for --duplicates (found from the header when not given: ResponseId, Response ID, response_id…)');
+    cmd
       .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
       .option('--until <date>', 'last day kept (included), same forms as --since');
   }

@@ -18,6 +18,7 @@ import { METRICS, type Metric } from '../analysis/plan.js';
 import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
 import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { parseWhere, type WhereExpr } from '../analysis/where.js';
+import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../analysis/duplicates.js';
 import { checkTimeZone } from '../analysis/time-zone.js';
 import {
   NPS_METHODS,
@@ -85,6 +86,9 @@ export interface CommonOptions {
   /** --tags RULES.json (read) and --comment COL */
   tags: { file: string; rules: TagRule[] } | undefined;
   comment: string | undefined;
+  /** --duplicates, --id: how a response id seen more than once counts (analysis/duplicates.ts) */
+  duplicates: DuplicatePolicy | undefined;
+  idColumn: string | undefined;
   /** --tallies: the files are tally files (merged by addition), not responses */
   tallies: boolean;
   /** --emit tallies: write the Tallies instead of the results */
@@ -258,6 +262,8 @@ const cliSchema = z.object({
   perRule: z.optional(choice(PER_RULES)),
   tags: z.optional(z.string()),
   comment: z.optional(z.string()),
+  duplicates: z.optional(choice(DUPLICATE_POLICIES)),
+  id: z.optional(z.string()),
   tallies: z.optional(z.boolean()),
   emit: z.optional(choice(['tallies'] as const)),
 });
@@ -458,6 +464,8 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     perRule: o.perRule ?? config.perRule ?? DEFAULTS.perRule,
     tags: tagsFile !== undefined ? { file: o.tags ?? config.tags!, rules: readTagRules(tagsFile) } : undefined,
     comment: o.comment ?? config.columns?.comment,
+    duplicates: o.duplicates,
+    idColumn: o.id,
     tallies: o.tallies ?? false,
     emit: o.emit,
     given: [

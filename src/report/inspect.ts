@@ -61,6 +61,9 @@ function aboutSection(f: InspectFile): Section {
   const left = Object.entries(f.excludedBy).map(([reason, n]) => `${formatCount(n)} ${EXCLUDED_NAMES[reason]?.[n === 1 ? 0 : 1] ?? reason}`);
   if (left.length) rows.push(['left out', left.join(', ')]);
   if (f.unfinished) rows.push(['unfinished', `${formatCount(f.unfinished)} (kept: answered scores count)`]);
+  const { ids, persons } = f.repeats;
+  if (ids?.values) rows.push(['repeated ids', `${formatCount(ids.values)} ${JSON.stringify(ids.column)} value${ids.values === 1 ? '' : 's'} on more than one row (${formatCount(ids.extraRows)} extra row${ids.extraRows === 1 ? '' : 's'}; --duplicates counts each once)`]);
+  if (persons) rows.push(['repeat respondents', `${formatCount(persons.values)} ${JSON.stringify(persons.column)} value${persons.values === 1 ? '' : 's'} answered more than once`]);
   return { title: f.file, columns: [{ label: 'what' }, { label: 'cxm sees' }], rows: rows.map(([k, v]) => [cell(k), cell(v)]) };
 }
 

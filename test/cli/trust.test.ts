@@ -87,14 +87,58 @@ describe('3. the survey type a file states', () => {
     }
   });
 
-  it('the same holds with worker threads', async () => {
-    const { result } = await json(['score', `${T}/delighted-mixed.csv`, '--threads', '2']);
-    expect(Object.fromEntries(result.rows.map((r: { metric: string; counts: unknown }) => [r.metric, r.counts]))).toEqual(expected['delighted-mixed']);
-  });
-
   it('a Qualtrics export names its NPS question by the _NPS_GROUP column beside it', async () => {
     const { result } = await json(['inspect', 'fixtures/exports/qualtrics.csv']);
     expect(result.files[0].columns.find((c: { name: string }) => c.name === 'Q1').via).toMatch(/^layout: Qualtrics NPS question/);
+  });
+});
+
+describe('4. the same answers counted twice', () => {
+  const weeks = [`${T}/week-1.csv`, `${T}/week-2.csv`];
+  const w = expected.weeks;
+
+  it('the same file given twice is refused', async () => {
+    const r = await runCli(['score', `${T}/week-1.csv`, `${T}/week-1.csv`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('week-1.csv is given twice');
+    expect((await runCli(['score', `${T}/week-1.csv`, `./${T}/week-1.csv`])).code).toBe(2);
+  });
+
+  it('overlapping exports: each response id counts once, the last kept, the dropped counted and reported', async () => {
+    const { result } = await json(['score', ...weeks, '--metric', 'nps']);
+    const answered = await json(['score', ...weeks, '--metric', 'nps', '--duplicates', 'keep']);
+    expect(answered.result.rows[0].n - result.rows[0].n).toBe(w.overlapNps);
+    expect(result.input.excluded).toBe(w.overlap);
+    expect(result.warnings.find((x: { code: string }) => x.code === 'duplicate-responses').message).toContain(`${w.overlap} duplicate responses left out`);
+    const table = await runCli(['score', ...weeks, '--metric', 'nps', '--quiet']);
+    expect(table.stdout).toContain(`Warning: ${w.overlap} duplicate responses left out`);
+  });
+
+  it('--duplicates last keeps the later export of an edited answer, first the earlier; error stops', async () => {
+    const one = ['--where', `ResponseId = ${w.editedId}`, '--metric', 'nps'];
+    const last = await json(['score', ...weeks, ...one, '--min-n', '1']);
+    expect(last.result.rows[0].n).toBe(1);
+    expect(last.result.rows[0].value).toBe(w.lastScore >= 9 ? 100 : w.lastScore >= 7 ? 0 : -100);
+    const first = await json(['score', ...weeks, ...one, '--duplicates', 'first']);
+    expect(first.result.rows[0].value).toBe(w.firstScore >= 9 ? 100 : w.firstScore >= 7 ? 0 : -100);
+    const error = await runCli(['score', ...weeks, '--duplicates', 'error']);
+    expect(error.code).toBe(2);
+    expect(error.stderr).toMatch(/week-2\.csv:2: response id "R_0021" \(column "ResponseId"\) is also at fixtures\/trust\/week-1\.csv line 25/);
+  });
+
+  it('--duplicates with one file checks within it; one file without the flag is read as it is', async () => {
+    const plain = await json(['score', `${T}/week-twice.csv`, '--metric', 'nps']);
+    expect(plain.result.input.excluded).toBe(0);
+    const checked = await json(['score', `${T}/week-twice.csv`, '--metric', 'nps', '--duplicates', 'last']);
+    expect(checked.result.input.excluded).toBe(1);
+    expect(checked.result.rows[0].n).toBe(plain.result.rows[0].n - 1);
+  });
+
+  it('inspect counts the ids seen more than once and the persons who answered more than once', async () => {
+    const { result } = await json(['inspect', `${T}/week-twice.csv`]);
+    expect(result.files[0].repeats.ids).toEqual({ column: 'ResponseId', values: 1, extraRows: 1 });
+    const emails = await json(['inspect', 'fixtures/exports/generic.csv', 'fixtures/exports/google-forms.csv']);
+    expect(emails.result.files[1].repeats.persons).toEqual({ column: 'Email Address', values: 0, extraRows: 0 });
   });
 });
 
