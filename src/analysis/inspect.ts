@@ -6,19 +6,20 @@
  */
 import { ROLES, type Role } from '../model/tally.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
-import { decideDateFormat } from '../io/dates.js';
+import { decideDateFormat } from '../time/dates.js';
 import { detectCommentColumn } from '../io/person-columns.js';
 import { InputError } from '../model/errors.js';
 import { openSource, type Source } from '../io/read-source.js';
-import { foldSource } from './fold-source.js';
-import type { FoldResult } from './fold.js';
-import { NO_DATA_ROWS, openOptions, type LoadRequest } from './load.js';
-import { foldTotal } from './marginals.js';
-import { sumCounts } from './merge-folds.js';
-import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
+import { foldSource } from '../fold/fold-source.js';
+import type { FoldResult } from '../fold/fold.js';
+import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
+import { foldTotal } from '../fold/marginals.js';
+import { sumCounts } from '../fold/merge-folds.js';
+import { bindPlan, planRoles, sourceContext, type RoleSpec } from '../fold/plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
-import { observedRange, outOfRangeMessage } from './scale-check.js';
-import { countRepeats, type RepeatCount } from './duplicates.js';
+import { observedRange } from './scale-check.js';
+import { outOfRangeMessage } from '../fold/out-of-range.js';
+import { countRepeats, type RepeatCount } from '../fold/duplicates.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -38,7 +39,7 @@ export interface InspectColumn {
   observed?: { min: number; max: number } | null;
   /** a time zone the header gives for the column's dates */
   timeZone?: string;
-  /** date columns: the date layouts its first values are read with, best first (io/dates.ts) */
+  /** date columns: the date layouts its first values are read with, best first (time/dates.ts) */
   dateFormats?: string[];
   /** distinct non-blank values among the first rows */
   distinct: number;

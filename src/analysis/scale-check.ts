@@ -4,7 +4,7 @@
  * folded Tally (which points were used), so it costs nothing per row.
  */
 import { tallyN, type Tally } from '../model/tally.js';
-import type { RoleSpec } from './plan.js';
+import type { RoleSpec } from '../fold/plan.js';
 
 /** Fewer answers than this say too little about the scale to warn. */
 export const NARROW_RANGE_MIN_N = 10;
@@ -66,19 +66,4 @@ export function narrowRangeMessage(spec: RoleSpec, t: Tally): string | null {
   const strays = s.share === 1 ? '' : `; the ${n - inside} above ${s.hi} then count as invalid`;
   if (spec.role === 'nps') return `${what}: if the question was a ${s.lo}-${s.hi} rating it is not an NPS answer (score it with --csat ${JSON.stringify(spec.column)}${s.lo === 1 && s.hi === 5 ? '' : ` --scale csat=${s.lo}-${s.hi} --band csat=LO-HI`}${strays})`;
   return `${what}: if the question used ${s.lo}-${s.hi}, declare it with --scale ${spec.role}=${s.lo}-${s.hi}${strays.replace('; ', ' (')}${strays ? ')' : ''}`;
-}
-
-/**
- * Why a column cannot be scored on its declared scale: more than half of its answers invalid, and the
- * numbers among its first values mostly outside the scale (a 0–100 slider read as NPS). The message
- * names the range seen; null when the column is fine (its few out-of-range answers stay invalid, counted).
- */
-export function outOfRangeMessage(spec: RoleSpec, t: Tally, firstValues: string[]): string | null {
-  const n = tallyN(t);
-  if (t.invalid === 0 || 2 * t.invalid <= n + t.invalid) return null;
-  const numbers = firstValues.map((v) => v.trim()).filter((v) => /^[+-]?\d+(?:[.,]\d+)?$/.test(v)).map((v) => Number(v.replace(',', '.')));
-  const outside = numbers.filter((v) => v < spec.scale.lo || v > spec.scale.hi);
-  if (outside.length === 0 || 2 * outside.length <= numbers.length) return null;
-  const seen = `${Math.min(...numbers)}-${Math.max(...numbers)}`;
-  return `column ${JSON.stringify(spec.column)}: ${t.invalid} of ${n + t.invalid} answers are outside the ${spec.role.toUpperCase()} scale ${spec.scale.lo}-${spec.scale.hi} (the first rows hold ${seen})`;
 }

@@ -37,16 +37,16 @@ export function defineReport(program: Command, io: CliIo): Command {
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseReportOptions }, { load, openOptions }, report, { dayRequest, pickPeriods }, { openSource }, hash, { renderReport }, { emit }, { progressBar }] = await Promise.all([
       import('../report-options.js'),
-      import('../../analysis/load.js'),
+      import('../../fold/load.js'),
       import('../../analysis/period-report.js'),
-      import('../../analysis/period-select.js'),
+      import('../../fold/period-select.js'),
       import('../../io/read-source.js'),
       import('../../io/input-hash.js'),
       import('../render-report.js'),
       import('../emit.js'),
       import('../progress-bar.js'),
     ]);
-    const { staleSince, staleMessage } = await import('../../analysis/period-select.js');
+    const { staleSince, staleMessage } = await import('../../fold/period-select.js');
     const { CheckFailed } = await import('../../model/errors.js');
     const o = parseReportOptions(files, raw);
     // standard input is read once: hashed and copied on the way, for the comment sample's second pass
