@@ -567,7 +567,10 @@ console.log(`wrote ${Object.keys(expected.files).length} exports of ${N} respond
   };
   for (const [code, names] of Object.entries(HEADERS)) put(`headers-${code}.csv`, csv([['date', 'region', ...names], ...lang]));
   // a 1-5 satisfaction written on its header as 1-10: the header's scale is what the question used
-  put('scale-in-header.csv', csv([['date', 'Satisfaction (1-10)'], ...lang.map((r) => [r[0], 1 + ((r[2] * 7) % 10)])]));
+  // an effort question on 1-5 that says so only in its header: read on 1-7 it would be a different CES %
+  const effort5 = lang.map((r) => 1 + (r[4] % 5));
+  put('scale-in-header.csv', csv([['date', 'Customer effort (1-5)'], ...lang.map((r, k) => [r[0], effort5[k]])]));
+  expectedTrust['scale-in-header.csv'] = { agree: effort5.filter((v) => v >= 4).length, n: effort5.length };
   expectedTrust.languages = { nps: lang.map((r) => r[2]), csat: lang.map((r) => r[3]), ces: lang.map((r) => r[4]) };
 
   put('expected.json', `${JSON.stringify(expectedTrust, null, 2)}\n`);

@@ -4,7 +4,7 @@
  */
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
-import { detectRoleCandidates, findColumn, isYesNoColumn, listColumns, roleNamedBy } from '../io/columns.js';
+import { detectRoleCandidates, findColumn, isYesNoColumn, listColumns, roleNamedBy, scaleInHeader } from '../io/columns.js';
 import { labelsFor } from '../io/labels.js';
 import type { RoleHint } from '../io/layout.js';
 import { cachedScoreParser } from '../io/values.js';
@@ -153,7 +153,9 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     }
     if (wanted && !wanted.includes(role) && name === undefined) continue;
     const fromHint = via.startsWith('layout') ? hint : undefined;
-    const scale = options.scales[role] ?? fromHint?.scale ?? DEFAULT_SCALES[role];
+    // the scale a header writes (`Zufriedenheit (1-5)`) is the one the question used
+    const written = scaleInHeader(header[index]) ?? scaleInHeader(labels[index] ?? '');
+    const scale = options.scales[role] ?? fromHint?.scale ?? written ?? DEFAULT_SCALES[role];
     const band = options.bands[role] ?? fromHint?.band ?? defaultBand(role, scale);
     if (!band) {
       problems.push({

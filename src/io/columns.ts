@@ -43,12 +43,35 @@ export function isNotAScore(text: string): boolean {
   );
 }
 
-const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
-  nps: (w, joined) =>
-    w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => x.startsWith('recommend')),
-  csat: (w) => w.includes('csat') || w.some((x) => x.startsWith('satisf')),
-  ces: (w) => w.includes('ces') || w.includes('effort') || w.includes('easy'),
+/**
+ * Word beginnings that name a role, in English, German, French, Spanish, Portuguese, Italian and Dutch:
+ * recommend / (weiter)empfehlen / recommander / recomendar / raccomandare / aanbevelen; satisfied /
+ * zufrieden / satisfait / satisfecho / satisfeito / soddisfatto / tevreden; effort, easy / Aufwand,
+ * einfach / effort, facile / esfuerzo, fácil / esforço / sforzo, facile / inspanning, moeite, makkelijk.
+ */
+const ROLE_WORDS: Record<Role, string[]> = {
+  nps: ['recommend', 'empfehl', 'weiterempfehl', 'recommand', 'recomend', 'raccomand', 'consigli', 'aanbevel', 'aanraden'],
+  csat: ['satisf', 'zufrieden', 'satisfac', 'satisfaç', 'soddisf', 'tevreden'],
+  ces: ['effort', 'easy', 'aufwand', 'einfach', 'facil', 'fácil', 'esfuerzo', 'esforço', 'sforzo', 'inspanning', 'moeite', 'makkelijk', 'gemakkelijk'],
 };
+
+const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
+  nps: (w, joined) => w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => ROLE_WORDS.nps.some((p) => x.startsWith(p))),
+  csat: (w) => w.includes('csat') || w.some((x) => ROLE_WORDS.csat.some((p) => x.startsWith(p))),
+  ces: (w) => w.includes('ces') || w.some((x) => ROLE_WORDS.ces.some((p) => x.startsWith(p))),
+};
+
+/**
+ * A scale written in a header or question: `(0-10)`, `[1–5]`, `0 bis 10`, `1 à 5`, `1 to 7`, `0 tot 10`.
+ * Only a low end of 0 or 1 and 2 to 11 points above it: other number pairs (`Q1-2`, years) are not scales.
+ */
+export function scaleInHeader(text: string): { lo: number; hi: number } | null {
+  const m = /(?:^|[\s([{])([01])\s*(?:-|–|—|to|bis|à|a|al|tot|t\/m|~)\s*(\d{1,2})(?=$|[\s)\]}.,;:])/iu.exec(text);
+  if (!m) return null;
+  const lo = Number(m[1]);
+  const hi = Number(m[2]);
+  return hi > lo && hi - lo >= 1 && hi <= 11 ? { lo, hi } : null;
+}
 
 /** The role a header or question text names, if any (the first rule that matches). */
 export function roleNamedBy(text: string): Role | null {

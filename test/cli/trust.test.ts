@@ -263,3 +263,27 @@ describe('9. an interval never excludes its own point', () => {
     expect(row.lower).toBe(-100);
   });
 });
+
+describe('12. headers in other languages, and a scale written in the header', () => {
+  const L = expected.languages;
+  const nps = (100 * (L.nps.filter((v: number) => v >= 9).length - L.nps.filter((v: number) => v <= 6).length)) / L.nps.length;
+  const csat = (100 * L.csat.filter((v: number) => v >= 4).length) / L.csat.length;
+  const ces = (100 * L.ces.filter((v: number) => v >= 5).length) / L.ces.length;
+
+  it.each(['german-headers.csv', 'french-headers.csv', 'headers-es.csv', 'headers-pt.csv', 'headers-it.csv', 'headers-nl.csv'])('%s: NPS, CSAT and CES found by their header', async (file) => {
+    const { result, code } = await json(['score', `${T}/${file}`]);
+    expect(code).toBe(0);
+    const value = Object.fromEntries(result.rows.map((r: { metric: string; value: number }) => [r.metric, r.value]));
+    expect(value.nps).toBeCloseTo(nps, 10);
+    expect(value.csat).toBeCloseTo(csat, 10);
+    expect(value.ces).toBeCloseTo(ces, 10);
+  });
+
+  it('a scale in the header is the column\'s scale', async () => {
+    const { result } = await json(['score', `${T}/scale-in-header.csv`]);
+    const e = expected['scale-in-header.csv'];
+    expect(result.rows[0].value).toBeCloseTo((100 * e.agree) / e.n, 10);
+    const inspected = await json(['inspect', `${T}/scale-in-header.csv`]);
+    expect(inspected.result.files[0].columns[1].scale).toBe('1-5');
+  });
+});
