@@ -5,7 +5,7 @@
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
 import { detectRoleCandidates, findColumn, isYesNoColumn, listColumns, roleNamedBy, scaleInHeader } from '../io/columns.js';
-import { labelsFor } from '../io/labels.js';
+import { agreementFiveScale, labelsFor } from '../io/labels.js';
 import type { RoleHint } from '../io/layout.js';
 import { cachedScoreParser } from '../io/values.js';
 import type { Source } from '../io/read-source.js';
@@ -154,7 +154,8 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     if (wanted && !wanted.includes(role) && name === undefined) continue;
     const fromHint = via.startsWith('layout') ? hint : undefined;
     // the scale a header writes (`Zufriedenheit (1-5)`) is the one the question used
-    const written = scaleInHeader(header[index]) ?? scaleInHeader(labels[index] ?? '');
+    // and so is the 5-point agreement scale whose labels are every answer (Microsoft Forms' Likert)
+    const written = scaleInHeader(header[index]) ?? scaleInHeader(labels[index] ?? '') ?? (role === 'ces' && context.preview ? agreementFiveScale(context.preview.map((row) => row[index] ?? '')) : null);
     const scale = options.scales[role] ?? fromHint?.scale ?? written ?? DEFAULT_SCALES[role];
     const band = options.bands[role] ?? fromHint?.band ?? defaultBand(role, scale);
     if (!band) {

@@ -287,3 +287,19 @@ describe('12. headers in other languages, and a scale written in the header', ()
     expect(inspected.result.files[0].columns[1].scale).toBe('1-5');
   });
 });
+
+describe('11. Microsoft Forms agreement labels (5 labels)', () => {
+  it('a 5-label agreement scale is scored on 1-5 (mean and % agree as the labels say)', async () => {
+    const e = expected['microsoft-forms-agree5.csv'];
+    const { result } = await json(['score', `${T}/microsoft-forms-agree5.csv`, '--metric', 'ces-mean', '--metric', 'ces']);
+    const [mean, agree] = result.rows;
+    expect(mean.n).toBe(e.n);
+    expect(mean.value).toBeCloseTo(e.mean, 10);
+    expect(agree.value).toBeCloseTo((100 * e.agree) / e.n, 10);
+  });
+
+  it('the 7-label export stays on 1-7', async () => {
+    const { result } = await json(['inspect', 'fixtures/exports/microsoft-forms.csv']);
+    expect(result.files[0].columns.find((c: { metric?: string }) => c.metric === 'ces').scale).toBe('1-7');
+  });
+});
