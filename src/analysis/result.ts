@@ -165,7 +165,11 @@ export function exclusionWarnings(issues: SerializedIssueLog, sources: SourceInf
   const out: Warning[] = [];
   if (parts.length) {
     const total = n('excluded-preview') + n('excluded-test') + n('excluded-spam') + n('excluded-partial') + n('excluded-unanswered');
-    const keep = n('excluded-preview') + n('excluded-test') + n('excluded-spam') > 0 ? ' (--include-previews keeps previews, tests and spam)' : '';
+    const keeps = [
+      ...(n('excluded-preview') + n('excluded-test') + n('excluded-spam') > 0 ? ['--include-previews keeps previews, tests and spam'] : []),
+      ...(n('excluded-partial') > 0 ? ['--include-partials keeps partial responses'] : []),
+    ];
+    const keep = keeps.length ? ` (${keeps.join('; ')})` : '';
     out.push({ code: 'excluded-rows', message: `left out ${plural(total, 'row')}: ${parts.join(', ')}${keep}` });
   }
   if (n('unfinished-row')) {

@@ -19,6 +19,7 @@ export function addInputFlags(cmd: Command): Command {
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
     .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
     .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
+    .option('--include-partials', 'keep partial responses (Typeform partial or not submitted; left out by default) — unfinished Qualtrics and Formbricks answers are kept already')
     .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
     .option('--threads <n>', 'threads for large CSV files (default: all cores)');
 }

@@ -49,6 +49,8 @@ export interface CommonOptions {
   encoding: Encoding | undefined;
   layout: LayoutName | undefined;
   includePreviews: boolean;
+  /** --include-partials: keep partial responses (Typeform), left out by default */
+  includePartials: boolean;
   /** label maps from the config file, per role */
   labels: Partial<Record<Role, Record<string, number>>>;
   scales: Partial<Record<Role, Scale>>;
@@ -239,6 +241,7 @@ const cliSchema = z.object({
   encoding: z.optional(encodingSchema),
   layout: z.optional(choice(LAYOUT_NAMES)),
   includePreviews: z.optional(z.boolean()),
+  includePartials: z.optional(z.boolean()),
   scale: z.optional(rangesSchema('--scale')),
   band: z.optional(rangesSchema('--band')),
   strict: z.optional(z.boolean()),
@@ -438,6 +441,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
     layout: o.layout ?? config.layout,
     includePreviews: o.includePreviews ?? config.includePreviews ?? false,
+    includePartials: o.includePartials ?? false,
     labels: config.labels ?? {},
     scales: { ...configRanges(config.scales, 'scales', configFile), ...(o.scale ?? {}) },
     bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },

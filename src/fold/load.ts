@@ -49,6 +49,8 @@ export interface LoadRequest {
   layout?: string;
   /** keep Qualtrics previews, tests and spam */
   includePreviews?: boolean;
+  /** keep partial responses (Typeform) */
+  includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
@@ -235,6 +237,6 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 }
 
 /** How the reader should open each input of a request. */
-export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
-  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
 }

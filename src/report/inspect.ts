@@ -59,6 +59,7 @@ function aboutSection(f: InspectFile): Section {
   if (f.format === 'csv') rows.push(['header rows', `${f.headerRows}, data from line ${f.dataLine}`]);
   rows.push(['rows', rowsText(f)]);
   const left = Object.entries(f.excludedBy).map(([reason, n]) => `${formatCount(n)} ${EXCLUDED_NAMES[reason]?.[n === 1 ? 0 : 1] ?? reason}`);
+  if (f.excludedBy.partial) left.push('--include-partials keeps the partial responses');
   if (left.length) rows.push(['left out', left.join(', ')]);
   if (f.unfinished) rows.push(['unfinished', `${formatCount(f.unfinished)} (kept: answered scores count)`]);
   const { ids, persons } = f.repeats;

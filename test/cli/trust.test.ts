@@ -303,3 +303,18 @@ describe('11. Microsoft Forms agreement labels (5 labels)', () => {
     expect(result.files[0].columns.find((c: { metric?: string }) => c.metric === 'ces').scale).toBe('1-7');
   });
 });
+
+describe('10. partial responses', () => {
+  it('Typeform partial responses are left out by default and kept with --include-partials; inspect counts them', async () => {
+    const plain = await json(['score', 'fixtures/exports/typeform.csv', '--metric', 'nps']);
+    const kept = await json(['score', 'fixtures/exports/typeform.csv', '--metric', 'nps', '--include-partials']);
+    const partials = JSON.parse(readFileSync('fixtures/exports/expected.json', 'utf8')).files['typeform.csv'].excluded;
+    expect(plain.result.input.excluded).toBe(partials);
+    expect(kept.result.input.excluded).toBe(0);
+    expect(kept.result.rows[0].n).toBe(plain.result.rows[0].n + partials);
+    expect(plain.result.warnings.find((w: { code: string }) => w.code === 'excluded-rows').message).toContain('--include-partials keeps partial responses');
+    const inspected = await json(['inspect', 'fixtures/exports/typeform.json']);
+    expect(inspected.result.files[0].excludedBy.partial).toBe(partials);
+    expect((await json(['inspect', 'fixtures/exports/typeform.json', '--include-partials'])).result.files[0].excludedBy.partial).toBeUndefined();
+  });
+});
