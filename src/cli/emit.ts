@@ -5,6 +5,7 @@
  */
 import { InputError } from '../model/errors.js';
 import { writeFileAtomic } from '../io/write-output.js';
+import { checkOutputExtension, isStdout, prepareOutputDirectory } from './output-target.js';
 import type { InputSummary, Warning } from '../analysis/result.js';
 import { summaryLines } from '../report/summary.js';
 import type { CliIo } from './io.js';
@@ -16,11 +17,18 @@ export interface Emission {
   warnings: Warning[];
   quiet: boolean;
   strict: boolean;
+  /** the format written, to refuse an -o file of another format's extension */
+  format?: string;
+  /** false with --no-mkdir: a missing output directory is an error */
+  mkdir?: boolean;
 }
 
 export function emit(io: CliIo, e: Emission): void {
-  if (e.output) writeFileAtomic(e.output, e.text);
-  else io.stdout.write(e.text);
+  if (e.output && !isStdout(e.output)) {
+    checkOutputExtension(e.output, e.format);
+    prepareOutputDirectory(e.output, e.mkdir ?? true);
+    writeFileAtomic(e.output, e.text);
+  } else io.stdout.write(e.text);
   if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
   if (e.strict && e.input.invalid > 0) {
     throw new InputError(`${e.input.invalid} invalid row${e.input.invalid === 1 ? '' : 's'} (--strict)`, undefined, 'see the rows listed above, or drop --strict to count and skip them');

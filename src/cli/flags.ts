@@ -40,7 +40,8 @@ export function addStatsFlags(cmd: Command): Command {
 export function addOutputFlags(cmd: Command, formats = 'table, json, csv or markdown (default table)'): Command {
   return cmd
     .option('--format <format>', formats)
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('-o, --output <file>', 'write to a file (atomically; its directory is created when missing) instead of standard output; - is standard output')
+    .option('--no-mkdir', 'with -o: refuse a missing output directory instead of creating it')
     .option('--strict', 'exit 2 when any row has an invalid value')
     .option('--quiet', 'no summary of rows read on standard error')
     .option('--no-color', 'no colour in tables (also: NO_COLOR)')

@@ -80,5 +80,5 @@ export async function emitTallies(io: CliIo, loaded: Loaded, o: CommonOptions, p
     import('./emit.js'),
   ]);
   const text = renderTallies(tallyTable(loaded, period), format);
-  emit(io, { text, output: o.output, input: inputSummary(loaded.sources, loaded.fold.counts), warnings: loadWarnings(loaded), quiet: o.quiet, strict: o.strict });
+  emit(io, { text, output: o.output, input: inputSummary(loaded.sources, loaded.fold.counts), warnings: loadWarnings(loaded), quiet: o.quiet, strict: o.strict, format, mkdir: o.mkdir });
 }

@@ -57,6 +57,8 @@ export interface CommonOptions {
   bands: Partial<Record<Role, Scale>>;
   segmentOrder: Record<string, string[]>;
   strict: boolean;
+  /** --no-mkdir: a missing -o directory is an error instead of being created */
+  mkdir: boolean;
   quiet: boolean;
   color: boolean | undefined;
   progress: boolean;
@@ -245,6 +247,7 @@ const cliSchema = z.object({
   scale: z.optional(rangesSchema('--scale')),
   band: z.optional(rangesSchema('--band')),
   strict: z.optional(z.boolean()),
+  mkdir: z.optional(z.boolean()),
   quiet: z.optional(z.boolean()),
   color: z.optional(z.boolean()),
   progress: z.optional(z.boolean()),
@@ -447,6 +450,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },
     segmentOrder: config.segmentOrder ?? {},
     strict: o.strict ?? false,
+    mkdir: o.mkdir ?? true,
     quiet: o.quiet ?? false,
     color: o.color === false ? false : undefined,
     progress: o.progress ?? true,

@@ -3,7 +3,9 @@
  * scripts/make-export-fixtures.mjs (fixtures/trust/) and scripts/make-fixtures.mjs (fixtures/responses.csv):
  * what cxm used to print with confidence, and what it must do instead (refuse, or say so in the output).
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
@@ -316,5 +318,55 @@ describe('10. partial responses', () => {
     const inspected = await json(['inspect', 'fixtures/exports/typeform.json']);
     expect(inspected.result.files[0].excludedBy.partial).toBe(partials);
     expect((await json(['inspect', 'fixtures/exports/typeform.json', '--include-partials'])).result.files[0].excludedBy.partial).toBeUndefined();
+  });
+});
+
+describe('7. outputs', () => {
+  const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'cxm-trust-'));
+
+  it('-o - writes to standard output, not to a file named -', async () => {
+    const r = await runCli(['score', 'fixtures/responses.csv', '--metric', 'nps', '-o', '-', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^metric,/);
+    expect(existsSync('-')).toBe(false);
+  });
+
+  it('a missing output directory is created; --no-mkdir refuses it', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'reports', 'weekly', 'nps.md');
+    expect((await runCli(['score', 'fixtures/responses.csv', '--metric', 'nps', '-o', out, '--format', 'markdown'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('NPS');
+    const refused = await runCli(['score', 'fixtures/responses.csv', '--metric', 'nps', '-o', path.join(dir, 'missing', 'x.md'), '--format', 'markdown', '--no-mkdir']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`directory ${path.join(dir, 'missing')}/ does not exist`);
+  });
+
+  it('an extension of another format is refused; JSON formats may use .json', async () => {
+    const dir = tmp();
+    const r = await runCli(['report', 'fixtures/responses.csv', '-o', path.join(dir, 'weekly.html'), '--format', 'markdown']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a .html file, but --format markdown');
+    expect(existsSync(path.join(dir, 'weekly.html'))).toBe(false);
+    expect((await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=0', '-o', path.join(dir, 'c.csv'), '--format', 'junit'])).code).toBe(2);
+    expect((await runCli(['check', 'fixtures/responses.csv', '--min', 'nps=0', '-o', path.join(dir, 'c.xml'), '--format', 'junit'])).code).toBe(0);
+    expect((await runCli(['score', 'fixtures/responses.csv', '-o', path.join(dir, 's.json'), '--format', 'json'])).code).toBe(0);
+    expect((await runCli(['score', 'fixtures/responses.csv', '-o', path.join(dir, 's.txt')])).code).toBe(0);
+  });
+
+  it("the README's cron recipe works as written in a fresh directory (the date fixed to the data's)", async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const line = /^0 6 1 \* \*  cd \/srv\/cx && cxm (report .*) --quiet 2>>cxm\.log$/m.exec(readme);
+    expect(line).not.toBeNull();
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'exports'));
+    for (const f of ['2026-q1.csv', '2026-q2.csv']) copyFileSync(`fixtures/compare/${f}`, path.join(dir, 'exports', f));
+    const args = line![1]
+      .replace('$(date -d yesterday +\\%F)', '2026-06-30')
+      .replace('exports/*.csv', [path.join(dir, 'exports', '2026-q1.csv'), path.join(dir, 'exports', '2026-q2.csv')].join(' '))
+      .replace("'reports/cx-{period}.html'", path.join(dir, 'reports', 'cx-{period}.html'))
+      .split(' ');
+    const r = await runCli([...args, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(path.join(dir, 'reports'))).toEqual(['cx-2026-06.html']);
   });
 });

@@ -62,7 +62,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     const strict = check.strictOutcome(result, o.strict);
     if (strict) check.addOutcome(result, strict);
     const text = await renderCheck(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
     if (!result.summary.ok) {
       const failed = result.summary.failed + (o.onLowBase === 'fail' ? result.summary.lowBase : 0);
       const stale = result.summary.outcomes?.find((x) => x.code === 'stale' && x.status === 'fail');

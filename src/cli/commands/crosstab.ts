@@ -40,7 +40,7 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
     if (o.emit) return emitTallies(io, loaded, o, null);
     const result = crosstabResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color, { ci: o.ci });
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
   });
   return cmd;
 }

@@ -39,7 +39,7 @@ export function defineDrivers(program: Command, io: CliIo): Command {
     const loaded = await loadInput(o, io);
     const result = driversResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
   });
   return cmd;
 }

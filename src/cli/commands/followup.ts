@@ -57,7 +57,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     await collector.read(sources);
     const result = followup.followupResult(sources, collector, columns, settings, scope);
     const text = await renderFollowup(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
   });
   return cmd;
 }

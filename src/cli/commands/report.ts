@@ -69,7 +69,7 @@ export function defineReport(program: Command, io: CliIo): Command {
       }
       const text = renderReport(result, o.format);
       const output = o.output?.replaceAll('{period}', result.settings.current.period);
-      emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+      emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
       if (result.stale?.status === 'fail') throw new CheckFailed(`${result.stale.message} (the report was written with a banner; --on-stale warn or pass to exit 0)`);
     } finally {
       copy?.dispose();

@@ -44,7 +44,7 @@ export function defineSql(program: Command, io: CliIo): Command {
     .option('--scale <metric=lo-hi>', 'answer scale of a column, e.g. ces=1-5 (repeatable)', collect)
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--config <file>', 'a JSON config file (columns, scales, bands, labels, time zone)')
-    .option('-o, --output <file>', 'write the query to a file (atomically) instead of standard output');
+    .option('-o, --output <file>', 'write the query to a file (atomically) instead of standard output; - is standard output');
   addDateFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (raw: Record<string, unknown>) => {
@@ -56,7 +56,7 @@ export function defineSql(program: Command, io: CliIo): Command {
     ]);
     const o = parseSqlOptions(raw);
     const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period, gate: o.gate, where: o.where, weight: o.weight });
-    if (o.output) writeFileAtomic(o.output, text);
+    if (o.output && o.output !== '-') writeFileAtomic(o.output, text);
     else io.stdout.write(text);
   });
   return cmd;

@@ -46,7 +46,7 @@ export function defineTrend(program: Command, io: CliIo): Command {
     }
     const result = trendResult(loaded, o);
     const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
   });
   return cmd;
 }
