@@ -13,7 +13,7 @@ import { KEY_SEPARATOR, sumCounts } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import type { Marginals } from '../fold/marginals.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
@@ -142,14 +142,12 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
   const input = twoSidedInput(current, baseline);
   const inC = input.current;
   const inB = input.baseline;
-  return {
-    cxm: 1,
-    command: 'compare',
+  return resultEnvelope('compare', {
     input,
     settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
     warnings,
-  };
+  });
 }
 
 /** What two data sets read: the sums, and each side's own summary. */
@@ -184,9 +182,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const window = dims.length;
   const rows = comparePeriodsRows(loaded, s);
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
-  return {
-    cxm: 1,
-    command: 'compare',
+  return resultEnvelope('compare', {
     input: inputSummary(loaded.sources, fold.counts),
     settings: {
       ...settingsBase(s, loaded.metrics, loaded.roles, dims),
@@ -198,5 +194,5 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
     },
     rows,
     warnings: loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []),
-  };
+  });
 }

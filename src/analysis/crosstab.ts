@@ -10,7 +10,7 @@ import { compareTallies, estimateFields, type EstimateFields } from './estimate.
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
@@ -92,12 +92,10 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
     markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level);
     for (const c of tested) rows.push(c.row);
   }
-  return {
-    cxm: 1,
-    command: 'crosstab',
+  return resultEnvelope('crosstab', {
     input: inputSummary(loaded.sources, fold.counts),
     settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues, ...enrichSettings(loaded, s) },
     rows,
     warnings: loadedWarnings(loaded, [[0, 1]]),
-  };
+  });
 }

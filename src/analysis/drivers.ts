@@ -16,7 +16,7 @@ import { compareTallies, estimateFields, type EstimateFields } from './estimate.
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 export interface DriverRow extends EstimateFields {
@@ -102,12 +102,10 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
 
 export function driversResult(loaded: Loaded, s: ScoreSettings): DriversResult {
   const dims = loaded.fold.dimensions;
-  return {
-    cxm: 1,
-    command: 'drivers',
+  return resultEnvelope('drivers', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
     rows: driverRows(loaded, s),
     warnings: loadedWarnings(loaded, dims.map((_, d) => [d])),
-  };
+  });
 }

@@ -17,7 +17,8 @@ import type { Role, Scale } from '../model/tally.js';
 import { findColumn } from '../io/columns.js';
 import { detectCommentColumn, detectContactColumns, detectIdColumn } from '../io/person-columns.js';
 import { readSource, type Source } from '../io/read-source.js';
-import { BLANK, SLOW, type RecordSink, type SourceRecord } from '../io/record.js';
+import type { RecordSink, SourceRecord } from '../io/record.js';
+import { POINT_BLANK, POINT_INVALID, scorePoint } from '../io/score-point.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
 import { formatCivil } from '../time/calendar.js';
 import { BoundedHeap } from './bounded-heap.js';
@@ -27,7 +28,7 @@ import { bindEnrich, scopeSpace, type ColumnSpace, type RowScope } from '../fold
 import { enrichedSink, type EnrichedTarget } from '../fold/enriched-sink.js';
 import type { FoldCounts } from '../fold/fold.js';
 import { checkSameColumns, npsClassOf, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from '../fold/plan.js';
-import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning } from './result.js';
+import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning, resultEnvelope } from './result.js';
 import { createRowDateReader, type RowDate } from '../time/row-date.js';
 import { tagList, taggerFor } from '../fold/tagger.js';
 import { formatWhere } from '../fold/where.js';
@@ -162,28 +163,20 @@ export class FollowupCollector {
     const tagger = space.tags ? taggerFor(space.tags) : null;
     const { spec, categories, scores, withComment } = this.s;
     const counts = this.counts;
+    const scoreColumn = { index: scoreIndex, column: spec.column, scale: spec.scale, parse: this.parse };
     const consider = (record: SourceRecord) => {
       counts.rows++;
       const date: RowDate | null = readDate ? readDate(record) : null;
-      let value = record.smallInt(scoreIndex);
-      if (value === BLANK) {
+      const point = scorePoint(record, scoreColumn, this.issues, file);
+      if (point === POINT_BLANK) {
         counts.skipped++;
         return;
       }
-      if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
-        const raw = record.text(scoreIndex);
-        const cell = this.parse(raw);
-        if (cell.kind === 'blank') {
-          counts.skipped++;
-          return;
-        }
-        if (cell.kind === 'invalid') {
-          counts.invalid++;
-          this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
-          return;
-        }
-        value = cell.value;
+      if (point === POINT_INVALID) {
+        counts.invalid++;
+        return;
       }
+      const value = spec.scale.lo + point;
       counts.used++;
       const category = categoryOf(spec, value);
       if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
@@ -282,9 +275,7 @@ export function followupResult(sources: Source[], collector: FollowupCollector, 
   if (collector.matched > rows.length) {
     warnings.push({ code: 'limit', message: `${collector.matched - rows.length} more matching rows not listed (--limit ${s.limit}); narrow with --since, or raise --limit` });
   }
-  return {
-    cxm: 1,
-    command: 'followup',
+  return resultEnvelope('followup', {
     input: inputSummary(sources, collector.counts),
     settings: {
       metric: s.spec.role,
@@ -304,7 +295,7 @@ export function followupResult(sources: Source[], collector: FollowupCollector, 
     listed: rows.length,
     rows,
     warnings,
-  };
+  });
 }
 
 /** --where, --join and --tags as the settings of the other commands name them. */

@@ -16,7 +16,7 @@ import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
 import { foldTotal } from '../fold/marginals.js';
 import { sumCounts } from '../fold/merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from '../fold/plan.js';
-import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
+import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning, resultEnvelope } from './result.js';
 import { observedRange } from './scale-check.js';
 import { outOfRangeMessage } from '../fold/out-of-range.js';
 import { countRepeats, type RepeatCount } from '../fold/duplicates.js';
@@ -81,13 +81,11 @@ export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
   for (const file of request.files) files.push(await inspectFile(file, request));
   const total = sumCounts(files.map((f) => f.rows));
-  return {
-    cxm: 1,
-    command: 'inspect',
+  return resultEnvelope('inspect', {
     input: { files: files.map((f) => f.file), ...total },
     files,
     warnings: files.flatMap((f) => f.issues.map((w) => (w.file ? w : { ...w, file: f.file }))),
-  };
+  });
 }
 
 async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {

@@ -224,3 +224,13 @@ function describe(code: string): string {
       return `${code} issues`;
   }
 }
+
+/**
+ * The JSON v1 envelope around a command's own fields: `cxm` (the schema version) and the command
+ * first, then what was read, the settings and the command's fields in the order given, and the
+ * warnings last.
+ */
+export function resultEnvelope<C extends string, F extends { input: unknown; warnings: Warning[] }>(command: C, fields: F): { cxm: 1; command: C } & F {
+  const { warnings, ...rest } = fields;
+  return { cxm: 1, command, ...rest, warnings } as { cxm: 1; command: C } & F;
+}

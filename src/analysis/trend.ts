@@ -13,7 +13,7 @@ import { KEY_SEPARATOR } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { specOf, type Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
@@ -195,9 +195,7 @@ export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
   const { rows, first, last } = trendRows(loaded, s);
   const warnings = loadedWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
-  return {
-    cxm: 1,
-    command: 'trend',
+  return resultEnvelope('trend', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: {
       ...statSettings(loaded.metrics, s),
@@ -214,5 +212,5 @@ export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
     },
     rows,
     warnings,
-  };
+  });
 }

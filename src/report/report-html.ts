@@ -79,7 +79,7 @@ footer dd { margin: 0; overflow-wrap: anywhere; }
 const DOMAINS: Partial<Record<Metric, [number, number]>> = { nps: [-100, 100], csat: [0, 100], ces: [0, 100] };
 
 function card(r: ReportResult, row: CompareRow): string {
-  const h = headline(r, row);
+  const h = headline(row);
   const level = formatLevel(r.settings.level);
   const cls = h.direction ?? (h.lowBase ? 'low' : '');
   const arrow = h.direction ? ` ${ARROWS[h.direction]}` : '';

@@ -47,7 +47,7 @@ function headlines(r: ReportResult): string[] {
   const s = r.settings;
   const level = formatLevel(s.level);
   const rows = r.headlines.map((row) => {
-    const h = headline(r, row);
+    const h = headline(row);
     const arrow = h.direction ? ` ${ARROWS[h.direction]}` : '';
     return [`**${h.label}**`, `**${h.value}**`, h.interval, h.n + (h.lowBase ? ' \\*' : ''), h.previous, `${h.change}${arrow}`, h.changeInterval, h.significance];
   });

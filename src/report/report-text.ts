@@ -75,7 +75,7 @@ export interface Headline {
   significance: string;
 }
 
-export function headline(r: ReportResult, row: CompareRow): Headline {
+export function headline(row: CompareRow): Headline {
   const m = row.metric;
   return {
     metric: m,

@@ -46,7 +46,6 @@ export function defineReport(program: Command, io: CliIo): Command {
       import('../emit.js'),
       import('../progress-bar.js'),
     ]);
-    const { staleSince, staleMessage } = await import('../../fold/period-select.js');
     const { CheckFailed } = await import('../../model/errors.js');
     const o = parseReportOptions(files, raw);
     // standard input is read once: hashed and copied on the way, for the comment sample's second pass
@@ -62,11 +61,6 @@ export function defineReport(program: Command, io: CliIo): Command {
       for (const row of sample?.rows ?? []) if (row.file === copy?.path) row.file = 'stdin';
       const result = report.reportResult(loaded, pick, o, { hashes, comments: sample, version: cmd.parent?.version() ?? '' });
       result.warnings.push(...warnings);
-      const stale = staleSince(loaded.fold, pick);
-      if (stale) {
-        result.stale = { message: staleMessage(stale, pick), status: o.onStale };
-        if (o.onStale !== 'pass') result.warnings.push({ code: 'stale', message: result.stale.message });
-      }
       const text = renderReport(result, o.format);
       const output = o.output?.replaceAll('{period}', result.settings.current.period);
       emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
