@@ -355,7 +355,7 @@ describe('7. outputs', () => {
 
   it("the README's cron recipe works as written in a fresh directory (the date fixed to the data's)", async () => {
     const readme = readFileSync('README.md', 'utf8');
-    const line = /^0 6 1 \* \*  cd \/srv\/cx && cxm (report .*) --quiet 2>>cxm\.log$/m.exec(readme);
+    const line = /^0 6 1 \* \* {2}cd \/srv\/cx && cxm (report .*) --quiet 2>>cxm\.log$/m.exec(readme);
     expect(line).not.toBeNull();
     const dir = tmp();
     mkdirSync(path.join(dir, 'exports'));
