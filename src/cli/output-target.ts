@@ -37,5 +37,9 @@ export function prepareOutputDirectory(output: string, mkdir: boolean): void {
   const dir = path.dirname(output);
   if (fs.existsSync(dir)) return;
   if (!mkdir) throw new UsageError(`directory ${dir}${dir.endsWith('/') ? '' : '/'} does not exist`, 'create it, or drop --no-mkdir to have cxm create it');
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch {
+    // not creatable (permissions, a file in the way): the write reports it, naming the output file
+  }
 }
