@@ -509,6 +509,7 @@ console.log(`wrote ${Object.keys(expected.files).length} exports of ${N} respond
   });
   const reviewHeader = ['airline_name', 'author', 'author_country', 'date', 'content', 'cabin_flown', 'overall_rating', 'seat_legroom_rating', 'seat_width_rating', 'recommended'];
   put('reviews.csv', csv([reviewHeader, ...reviews], { quoteAllText: true }));
+  const expectedReviews = { n: reviews.length, yes: reviews.filter((r) => r[9] === '1').length };
   // the same reviews with the recommendation written out, Yes/No
   put('reviews-yes-no.csv', csv([reviewHeader, ...reviews.map((r) => [...r.slice(0, 9), r[9] === '1' ? 'Yes' : 'No'])], { quoteAllText: true }));
 
@@ -530,6 +531,7 @@ console.log(`wrote ${Object.keys(expected.files).length} exports of ${N} respond
   // the same two surveys from the API (JSON)
   put('delighted-mixed.json', `${JSON.stringify(mixed.map((r) => ({ id: String(r[0]), person: String(r[0] + 1000), survey_type: r[3], score: r[4], comment: r[5] || null, created_at: Math.floor(Date.parse(r[6].replace(' UTC', 'Z').replace(' ', 'T')) / 1000), person_properties: { Region: r[7] } })), null, 2)}\n`);
   const expectedTrust = {
+    reviews: expectedReviews,
     'delighted-csat.csv': { csat: { satisfied: csatScores.filter((v) => v >= 4).length, other: csatScores.filter((v) => v < 4).length } },
     'delighted-mixed': {
       nps: { promoters: npsScores.filter((v) => v >= 9).length, passives: npsScores.filter((v) => v === 7 || v === 8).length, detractors: npsScores.filter((v) => v <= 6).length },

@@ -15,6 +15,7 @@
  * by chance more often than a gate that runs one. A check with fewer than --min-n answers (on either
  * side) is low base: neither pass nor fail, and outside the family.
  */
+import type { Metric } from '../model/metrics.js';
 import type { CheckRule, OnLowBase, OnStale } from '../model/check-rules.js';
 import type { Tally } from '../model/tally.js';
 import { intervalExclusionP } from '../stats/interval-exclusion-p.js';
@@ -25,7 +26,7 @@ import type { Loaded } from '../fold/load.js';
 import { periodIndex, type Every, type WeekStart } from '../time/period.js';
 import { DAY_DIMENSION, periodInfo, regroupDays, staleMessage, staleSince, type PeriodPick } from '../fold/period-select.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
 import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
 
 

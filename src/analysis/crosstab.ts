@@ -5,11 +5,12 @@
  * vsRest), and the p-values are adjusted across the cells of the matrix. Margins are not tested: they
  * are what `cxm score --by A` shows, with its own family.
  */
+import type { Metric } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 

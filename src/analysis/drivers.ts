@@ -11,11 +11,12 @@
  * share (taken as fixed), and its p is the difference test's, adjusted across every segment of the
  * table (per metric). Rows are sorted by impact, the largest pull downwards first.
  */
+import type { Metric } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric } from '../fold/plan.js';
+import { specOf } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 

@@ -4,7 +4,7 @@
  * same reader and fold as `score`, so its counts are the ones `score` would print; where `score` would
  * stop (no score column, two candidates), inspect reports the problem and goes on.
  */
-import { ROLES, type Role } from '../model/tally.js';
+import { ROLES, type Role } from '../model/metrics.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { decideDateFormat } from '../time/dates.js';
 import { detectCommentColumn } from '../io/person-columns.js';
@@ -169,7 +169,7 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
   const base = { index: i + 1, name, label, distinct: new Set(filled).size, samples, ...(timeZone ? { timeZone } : {}) };
   if (!spec) {
     const guess = guessColumnKind(name, source.labels[i] ?? '', values);
-    if (guess === 'recommend') return { ...base, role: guess };
+    if (guess === 'yes-no') return { ...base, role: guess };
     const candidate = ROLES.find((r) => candidates[r].includes(i));
     if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
     // the comment column is the one the other commands would read (one detection), other text is other

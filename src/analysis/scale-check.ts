@@ -3,6 +3,7 @@
  * another scale (every answer 1–5 on an NPS column: a 5-point rating read as NPS). Read from the
  * folded Tally (which points were used), so it costs nothing per row.
  */
+import { roleKind, roleName } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
 import type { RoleSpec } from '../fold/plan.js';
 
@@ -58,12 +59,12 @@ export function narrowRangeMessage(spec: RoleSpec, t: Tally): string | null {
   const n = tallyN(t);
   const inside = countIn(t, spec.scale.lo, s.hi);
   const where = s.share === 1 ? `all ${n} answers lie in ${range.min}-${range.max}` : `${inside} of ${n} answers (${Math.floor(100 * s.share)}%) lie in ${s.lo}-${s.hi}, ${n - inside} above`;
-  const what = `column ${JSON.stringify(spec.column)}: ${where}, on a declared ${spec.role.toUpperCase()} scale of ${spec.scale.lo}-${spec.scale.hi}`;
+  const what = `column ${JSON.stringify(spec.column)}: ${where}, on a declared ${roleName(spec.role)} scale of ${spec.scale.lo}-${spec.scale.hi}`;
   if (s.hi === 1) {
-    const as = spec.role === 'nps' ? `--csat ${JSON.stringify(spec.column)} --scale csat=0-1` : `--scale ${spec.role}=0-1`;
+    const as = roleKind(spec.role) === 'nps' ? `--csat ${JSON.stringify(spec.column)} --scale csat=0-1` : `--scale ${spec.role}=0-1`;
     return `${what}: if it is a yes/no answer (1 = yes), score it with ${as}`;
   }
   const strays = s.share === 1 ? '' : `; the ${n - inside} above ${s.hi} then count as invalid`;
-  if (spec.role === 'nps') return `${what}: if the question was a ${s.lo}-${s.hi} rating it is not an NPS answer (score it with --csat ${JSON.stringify(spec.column)}${s.lo === 1 && s.hi === 5 ? '' : ` --scale csat=${s.lo}-${s.hi} --band csat=LO-HI`}${strays})`;
+  if (roleKind(spec.role) === 'nps') return `${what}: if the question was a ${s.lo}-${s.hi} rating it is not an NPS answer (score it with --csat ${JSON.stringify(spec.column)}${s.lo === 1 && s.hi === 5 ? '' : ` --scale csat=${s.lo}-${s.hi} --band csat=LO-HI`}${strays})`;
   return `${what}: if the question used ${s.lo}-${s.hi}, declare it with --scale ${spec.role}=${s.lo}-${s.hi}${strays.replace('; ', ' (')}${strays ? ')' : ''}`;
 }

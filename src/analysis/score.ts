@@ -2,13 +2,14 @@
  * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
  * interval and its difference to everyone else (adjusted for the number of segments compared).
  */
+import type { Metric } from '../model/metrics.js';
 import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 
 export interface ScoreSettings extends StatSettings {

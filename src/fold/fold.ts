@@ -3,9 +3,10 @@
  * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
  * results from threads or files merge by addition (`mergeFolds`).
  */
+import type { Role } from '../model/metrics.js';
 import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
 import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
-import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
+import { emptyTally, type Scale, type Tally } from '../model/tally.js';
 import { PATTERN_UNITS, patternCount, rowsByPattern } from '../model/row-pattern.js';
 import type { SourceRecord } from '../io/record.js';
 import { POINT_BLANK, POINT_INVALID, scorePoint, type ScoreColumn } from '../io/score-point.js';

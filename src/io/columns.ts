@@ -2,8 +2,8 @@
  * Column roles from header names: which column holds NPS, CSAT, CES answers. Matching ignores case
  * and punctuation. Users override any role with --nps/--csat/--ces.
  */
+import { ROLES, type Role } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
-import type { Role } from '../model/tally.js';
 
 /** `Likelihood to Recommend (0-10)` → `likelihood to recommend 0 10` */
 export function normalizeHeader(header: string): string {
@@ -49,7 +49,7 @@ export function isNotAScore(text: string): boolean {
  * zufrieden / satisfait / satisfecho / satisfeito / soddisfatto / tevreden; effort, easy / Aufwand,
  * einfach / effort, facile / esfuerzo, fácil / esforço / sforzo, facile / inspanning, moeite, makkelijk.
  */
-const ROLE_WORDS: Record<Role, string[]> = {
+const ROLE_WORDS = {
   nps: ['recommend', 'empfehl', 'weiterempfehl', 'recommand', 'recomend', 'raccomand', 'consigli', 'aanbevel', 'aanraden'],
   csat: ['satisf', 'zufrieden', 'satisfac', 'satisfaç', 'soddisf', 'tevreden'],
   ces: ['effort', 'easy', 'aufwand', 'einfach', 'facil', 'fácil', 'esfuerzo', 'esforço', 'sforzo', 'inspanning', 'moeite', 'makkelijk', 'gemakkelijk'],
@@ -59,6 +59,8 @@ const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
   nps: (w, joined) => w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => ROLE_WORDS.nps.some((p) => x.startsWith(p))),
   csat: (w) => w.includes('csat') || w.some((x) => ROLE_WORDS.csat.some((p) => x.startsWith(p))),
   ces: (w) => w.includes('ces') || w.some((x) => ROLE_WORDS.ces.some((p) => x.startsWith(p))),
+  // a yes/no recommend column is named like an NPS; its answers tell it apart (fold/plan.ts, isYesNoColumn)
+  recommend: () => false,
 };
 
 /**
@@ -88,7 +90,7 @@ export function roleNamedBy(text: string): Role | null {
  * marks a derived column (`Q1_NPS_GROUP`) rules the column out whatever its label says.
  */
 export function detectRoleCandidates(header: string[], labels: string[] = []): Record<Role, number[]> {
-  const out: Record<Role, number[]> = { nps: [], csat: [], ces: [] };
+  const out = Object.fromEntries(ROLES.map((r) => [r, []])) as unknown as Record<Role, number[]>;
   header.forEach((name, index) => {
     if (isNotAScore(name)) return;
     const role = roleNamedBy(name) ?? roleNamedBy(labels[index] ?? '');
@@ -123,7 +125,7 @@ export function listColumns(header: string[], max = 30): string {
 }
 
 /** What a column holds, as `inspect` shows it. Scores are decided by the plan; this guesses the rest. */
-export type ColumnKind = 'score' | 'date' | 'segment' | 'comment' | 'id' | 'contact' | 'recommend' | 'rating' | 'other';
+export type ColumnKind = 'score' | 'date' | 'segment' | 'comment' | 'id' | 'contact' | 'yes-no' | 'rating' | 'other';
 
 /** Answers of a yes/no question, in the languages headers are read in (and 0/1, true/false). */
 const YES_NO = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 'ja', 'nein', 'oui', 'non', 'si', 'sí', 'sim', 'não', 'nao', 'nee']);
@@ -185,7 +187,7 @@ export function guessColumnKind(name: string, label: string, values: string[]): 
   }
   const meanLength = filled.reduce((a, v) => a + v.length, 0) / Math.max(1, filled.length);
   const numeric = filled.length > 0 && share((v) => NUMBER.test(v)) === 1;
-  if (isYesNoColumn(values) && [...w, ...lw].some((x) => x.startsWith('recommend') || x === 'nps' || x === 'ltr')) return 'recommend';
+  if (isYesNoColumn(values) && [...w, ...lw].some((x) => x.startsWith('recommend') || x === 'nps' || x === 'ltr')) return 'yes-no';
   if (numeric && distinct >= 2 && w.some((x) => RATING_WORDS.has(x))) return 'rating';
   if (share((v) => /^https?:\/\//i.test(v)) >= 0.8) return 'other';
   if (!numeric && ([...w, ...lw].some((x) => COMMENT_WORDS.has(x)) || (meanLength >= 20 && distinct > filled.length / 2))) return 'comment';

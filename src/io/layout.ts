@@ -5,7 +5,8 @@
  * rows out (previews, partial responses…) and hints for columns whose role the header does not say.
  * `generic` is the plain file with one header row. Facts behind each entry: docs/formats.md.
  */
-import type { Role, Scale } from '../model/tally.js';
+import type { Role } from '../model/metrics.js';
+import type { Scale } from '../model/tally.js';
 
 export const LAYOUT_NAMES = [
   'generic',
@@ -52,7 +53,7 @@ export interface RoleHint {
 }
 
 /** Delighted's survey types by the role they are scored under. */
-const DELIGHTED_TYPES: Record<Role, string[]> = { nps: ['nps', 'enps'], csat: ['csat', 'fivestar', 'smileys', 'thumbs'], ces: ['ces'] };
+const DELIGHTED_TYPES: Partial<Record<Role, string[]>> = { nps: ['nps', 'enps'], csat: ['csat', 'fivestar', 'smileys', 'thumbs'], ces: ['ces'] };
 
 export interface Layout {
   name: LayoutName;
@@ -201,13 +202,13 @@ const DETECTORS: Detector[] = [
       const typeColumn = header.find((h) => h === 'survey_type' || h === 'Survey type' || h === 'Survey Type');
       if (!typeColumn) return [{ role: 'nps', column: score, why: `Delighted's score, read as NPS (the file does not say the survey type; --csat ${score} for a CSAT survey)` }];
       const types = new Set(column(typeColumn).map((t) => t.trim().toLowerCase()).filter(Boolean));
-      const roles = (Object.keys(DELIGHTED_TYPES) as Role[]).filter((role) => DELIGHTED_TYPES[role].some((t) => types.has(t)));
+      const roles = (Object.keys(DELIGHTED_TYPES) as Role[]).filter((role) => DELIGHTED_TYPES[role]!.some((t) => types.has(t)));
       const several = roles.length > 1;
       return roles.map((role) => ({
         role,
         column: score,
-        only: { column: typeColumn, values: DELIGHTED_TYPES[role] },
-        why: `the score of ${several ? 'the' : 'a'} Delighted ${DELIGHTED_TYPES[role].filter((t) => types.has(t)).join('/')} survey${several ? ` rows (${JSON.stringify(typeColumn)})` : ''}`,
+        only: { column: typeColumn, values: DELIGHTED_TYPES[role]! },
+        why: `the score of ${several ? 'the' : 'a'} Delighted ${DELIGHTED_TYPES[role]!.filter((t) => types.has(t)).join('/')} survey${several ? ` rows (${JSON.stringify(typeColumn)})` : ''}`,
       }));
     },
   },

@@ -18,10 +18,22 @@ const json = async (args: string[]) => {
 };
 
 describe('1. a yes/no column is never an NPS', () => {
-  it('score on a review export does not read `recommended` (0/1) as NPS', async () => {
+  it('score on a review export does not read `recommended` (0/1) as NPS: it scores the recommend % (share answering yes)', async () => {
     const r = await runCli(['score', `${T}/reviews.csv`]);
     expect(r.stdout).not.toMatch(/NPS \(column "recommended"\)/);
     expect(r.stdout + r.stderr).not.toContain('-100.0');
+    for (const file of ['reviews.csv', 'reviews-yes-no.csv']) {
+      const { result, code } = await json(['score', `${T}/${file}`]);
+      expect(code).toBe(0);
+      expect(result.settings.columns).toEqual({ recommend: 'recommended' });
+      expect(result.rows.map((row: { metric: string }) => row.metric)).toEqual(['recommend']);
+      expect(result.rows[0].n).toBe(expected.reviews.n);
+      expect(result.rows[0].value).toBeCloseTo((100 * expected.reviews.yes) / expected.reviews.n, 10);
+    }
+    // asked for NPS, the yes/no column is refused rather than scored
+    const nps = await runCli(['score', `${T}/reviews.csv`, '--metric', 'nps']);
+    expect(nps.code).toBe(2);
+    expect(nps.stderr).toContain('column "recommended" holds yes/no answers: it is a recommend %, not an NPS');
   });
 
   it('--nps on a 0/1 or Yes/No column is refused, naming what the column is', async () => {
@@ -35,8 +47,9 @@ describe('1. a yes/no column is never an NPS', () => {
   it('inspect calls `recommended` a yes/no recommend column and `overall_rating` a rating', async () => {
     for (const file of ['reviews.csv', 'reviews-yes-no.csv']) {
       const { result } = await json(['inspect', `${T}/${file}`]);
-      const role = (name: string) => result.files[0].columns.find((c: { name: string }) => c.name === name).role;
-      expect(role('recommended')).toBe('recommend');
+      const column = (name: string) => result.files[0].columns.find((c: { name: string }) => c.name === name);
+      const role = (name: string) => column(name).role;
+      expect(column('recommended')).toMatchObject({ role: 'score', metric: 'recommend' });
       expect(role('overall_rating')).toBe('rating');
       expect(role('seat_legroom_rating')).toBe('rating');
     }

@@ -35,39 +35,21 @@ export function defineCheck(program: Command, io: CliIo): Command {
   addScoringFlags(cmd, { emit: false, formats: 'table (default), json, junit, github, markdown or csv' });
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCheckOptions }, { loadInput, dayTallyRequest }, check, { dayRequest, pickPeriods }, { renderCheck }, { emit }, { CheckFailed }] = await Promise.all([
-      import('../check-options.js'),
-      import('../load-input.js'),
-      import('../../analysis/check.js'),
-      import('../../fold/period-select.js'),
-      import('../render-check.js'),
+    const [{ parseCheckOptions }, { runCheck, checkFailure }, { renderCheck }, { emit }, { useColor }, { CheckFailed }, { runContext }] = await Promise.all([
+      import('../../options/check-options.js'),
+      import('../../api/check.js'),
+      import('../../api/render.js'),
       import('../emit.js'),
+      import('../io.js'),
       import('../../model/errors.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCheckOptions(files, raw);
-    let result;
-    if (o.mode === 'files') {
-      const current = await loadInput(o, io, { files: o.current });
-      const baseline = await loadInput(o, io, { files: o.baseline });
-      result = check.checkFilesResult(current, baseline, o);
-    } else if (o.mode === 'periods') {
-      const loaded = await loadInput(o, io, { date: dayRequest(o, o.asOf), period: dayTallyRequest(o, o.asOf) });
-      const pick = pickPeriods(loaded.fold, o.every, o.weekStart, o.asOf, loaded.sources[0].input.name);
-      result = check.checkPeriodsResult(loaded, pick, o);
-    } else {
-      const loaded = await loadInput(o, io);
-      result = check.checkFileResult(loaded, o);
-    }
-    // --strict stops the run after the output: the output says so (never "OK" before exit 2)
-    const strict = check.strictOutcome(result, o.strict);
-    if (strict) check.addOutcome(result, strict);
-    const text = await renderCheck(result, o.format, io, o.color);
+    const result = await runCheck(o, runContext(io, o.progress));
+    const text = await renderCheck(result, o.format, useColor(io, o.color));
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
-    if (!result.summary.ok) {
-      const failed = result.summary.failed + (o.onLowBase === 'fail' ? result.summary.lowBase : 0);
-      const stale = result.summary.outcomes?.find((x) => x.code === 'stale' && x.status === 'fail');
-      throw new CheckFailed(failed === 0 && stale ? stale.message : `${failed} check${failed === 1 ? '' : 's'} failed`);
-    }
+    const failure = checkFailure(result, o);
+    if (failure !== null) throw new CheckFailed(failure);
   });
   return cmd;
 }

@@ -3,18 +3,18 @@
  * is compared with (--baseline FILES, or --every PERIOD with --as-of), the rule, and what a low base
  * does. The config file's `check` section gives defaults; flags override it, threshold by threshold.
  */
+import { isMetric, isPercent, METRICS, metricRange, ROLE_DEFS, roleName, roleOf, type Metric, type Role } from '../model/metrics.js';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { CHECK_RULES, ON_LOW_BASE, ON_STALE, type CheckRule, type OnLowBase, type OnStale } from '../model/check-rules.js';
 import { expandGlobs } from '../io/glob.js';
 import type { Thresholds } from '../analysis/check.js';
 import { EVERY, type Every } from '../time/period.js';
-import { DEFAULT_SCALES, METRICS, roleOf, type Metric } from '../fold/plan.js';
-import type { Role, Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { P_ADJUST_METHODS } from '../stats/types.js';
 import { parseAsOf } from './as-of.js';
-import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './options.js';
+import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './common-options.js';
 
 export const CHECK_FORMATS = ['table', 'json', 'junit', 'github', 'markdown', 'csv'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -43,18 +43,20 @@ const schema = z.object({
 const USAGE_HINT = 'e.g. cxm check responses.csv --min nps=30, or --max-drop nps=5 with --baseline OLD.csv or --every week';
 
 /**
- * The range a threshold must lie in: NPS −100..100, percents 0..100, means the answer scale (the
- * --scale given, else the default). A minimum percent at or below 1 reads as a share, not a percent
- * (`csat=0.8` would pass at 0.8 %): refused with the percent it probably means.
+ * The range a threshold must lie in: the metric's (NPS −100..100, percents 0..100), for means the answer
+ * scale (the --scale given, else the role's). A minimum percent at or below 1 reads as a share, not a
+ * percent (`csat=0.8` would pass at 0.8 %): refused with the percent it probably means.
  */
 function checkRange(flag: string, metric: Metric, value: number, scales: Partial<Record<Role, Scale>>): void {
-  const scale = scales[roleOf(metric)] ?? DEFAULT_SCALES[roleOf(metric)];
-  const [lo, hi] = metric === 'nps' ? [-100, 100] : metric === 'csat' || metric === 'ces' ? [0, 100] : [scale.lo, scale.hi];
-  const what = metric.endsWith('-mean') ? `the ${roleOf(metric).toUpperCase()} scale runs from ${lo} to ${hi}` : `${metric} runs from ${lo} to ${hi}`;
+  const role = roleOf(metric);
+  const scale = scales[role] ?? ROLE_DEFS[role].scale;
+  const range = metricRange(metric);
+  const [lo, hi] = range ?? [scale.lo, scale.hi];
+  const what = range === null ? `the ${roleName(role)} scale runs from ${lo} to ${hi}` : `${metric} runs from ${lo} to ${hi}`;
   if (flag === '--max-drop' ? value < 0 || value > hi - lo : value < lo || value > hi) {
     throw new UsageError(`${flag} ${metric}=${value}: ${flag === '--max-drop' ? `a drop is 0 to ${hi - lo} points` : what}`);
   }
-  if (flag === '--min' && (metric === 'csat' || metric === 'ces') && value <= 1) {
+  if (flag === '--min' && isPercent(metric) && value <= 1) {
     throw new UsageError(`--min ${metric}=${value}: ${metric} is a percent, so this passes at ${value}%`, value > 0 ? `did you mean ${formatThreshold(value * 100)} (percent)?` : 'give the lowest percent that passes, e.g. 80');
   }
 }
@@ -67,7 +69,7 @@ export function parseThresholdSpecs(flag: string, specs: string[]): Partial<Reco
   for (const spec of splitList(specs)) {
     const m = /^\s*([a-z-]+)\s*=\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*$/i.exec(spec);
     const metric = m?.[1].toLowerCase();
-    if (!m || !(METRICS as readonly string[]).includes(metric!)) {
+    if (!m || !isMetric(metric!)) {
       throw new UsageError(`${flag} takes METRIC=NUMBER, like ${flag === '--min' ? 'nps=30' : 'nps=5'} (got ${JSON.stringify(spec)})`, `metrics: ${METRICS.join(', ')}`);
     }
     out[metric as Metric] = Number(m[2]);
