@@ -10,6 +10,7 @@
  * gains a flag that is missing here.
  */
 import { UsageError } from '../model/errors.js';
+import { ROLES, type Role } from '../model/metrics.js';
 import { flagName } from '../options/common-options.js';
 
 /** text: a string · number: a number (or its text) · list: a string or strings · flag: a switch */
@@ -30,7 +31,9 @@ export type OptionsOf<T extends Record<string, Kind>> = { [K in keyof T]?: Value
 
 const ENRICH = { where: 'list', since: 'text', until: 'text', weight: 'text', variance: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', comment: 'text', duplicates: 'text', id: 'text' } as const;
 const DATE = { date: 'text', dateFormat: 'text', tz: 'text', weekStart: 'text' } as const;
-const INPUT = { nps: 'text', csat: 'text', ces: 'text', scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number' } as const;
+/** A column option per score role of the registry: `nps`, `csat`, `ces`, `recommend` */
+const ROLE_COLUMNS = Object.fromEntries(ROLES.map((r) => [r, 'text'])) as { readonly [R in Role]: 'text' };
+const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number' } as const;
 const STATS = { metric: 'list', level: 'number', method: 'list', seed: 'number', resamples: 'number', minN: 'number', adjust: 'text' } as const;
 const STRICT = { strict: 'flag' } as const;
 const SCORING = { ...ENRICH, ...DATE, ...INPUT, tallies: 'flag', ...STATS, ...STRICT } as const;
@@ -50,7 +53,7 @@ export const COMMAND_OPTIONS = {
   inspect: { ...INPUT, ...STRICT },
   sql: {
     dialect: 'text', from: 'text', by: 'list', every: 'text', since: 'text', until: 'text', where: 'list', weight: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text',
-    nps: 'text', csat: 'text', ces: 'text', metric: 'list', scale: 'list', band: 'list', config: 'text', ...DATE,
+    ...ROLE_COLUMNS, metric: 'list', scale: 'list', band: 'list', config: 'text', ...DATE,
   },
   /** readTallies: score's options, and trend's --every to count by period */
   tallies: { by: 'list', every: 'text', ...SCORING },

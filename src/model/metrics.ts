@@ -10,6 +10,10 @@
  *   kind is a discriminated union: code that handles metrics switches on it, and `unhandledKind`
  *   in the default branch makes a kind without a case fail to compile.
  *
+ * Tallies are per role, so a role's entry is also its SQL tally: `cxm sql` counts a column on the
+ * role's scale, reading its answer words (`labels`) in the CASE of sql/cells.ts `scoreNumber`, exactly
+ * as the fold does; every metric of the role is then computed from that Tally like any other.
+ *
  * Like the rest of src/model it imports nothing outside model: the interval method names are spelled
  * here as users type them, and test/model/metrics.test.ts checks they are the ones src/stats implements
  * (NPS_METHODS, PROPORTION_METHODS).

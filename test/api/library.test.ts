@@ -30,6 +30,18 @@ async function cliJson(command: string, files: string[], options: Options): Prom
 }
 
 const R = 'fixtures/responses.csv';
+
+/** The functions the cases call by command name. */
+const FUNCTIONS = {
+  score: cxm.score,
+  crosstab: cxm.crosstab,
+  trend: cxm.trend,
+  compare: cxm.compare,
+  drivers: cxm.drivers,
+  report: cxm.report,
+  followup: cxm.followup,
+  inspect: cxm.inspect,
+} as unknown as Record<string, (files: readonly string[], options: Options) => Promise<cxm.Renderable>>;
 const CASES: { name: string; command: 'score' | 'crosstab' | 'trend' | 'compare' | 'drivers' | 'report' | 'followup' | 'inspect'; files: string[]; options: Options }[] = [
   { name: 'score by a segment at a 90% level', command: 'score', files: [R], options: { by: ['region'], metric: ['nps', 'csat'], level: 0.9 } },
   { name: 'score joined, weighted and tagged', command: 'score', files: [R], options: { join: 'fixtures/customers.csv', on: 'email', weight: 'revenue', by: 'tier', tags: 'fixtures/tags.json', metric: 'nps', minN: 10 } },
@@ -49,9 +61,7 @@ describe('each function resolves to the schema-v1 object of --format json', () =
     it(`${c.command}: ${c.name}`, async () => {
       const cli = await cliJson(c.command, c.files, c.options);
       expect(cli.code).toBe(0);
-      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test walks every exported command by name
-      const fn = cxm[c.command] as (files: string[], options: Options) => Promise<unknown>;
-      expect(await fn(c.files, c.options)).toStrictEqual(cli.json);
+      expect(await FUNCTIONS[c.command](c.files, c.options)).toStrictEqual(cli.json);
     });
   }
 
@@ -129,9 +139,7 @@ describe('render', () => {
   ] as const;
   for (const c of formats) {
     it(`${c.command}: ${c.formats.join(', ')} as the command line writes them`, async () => {
-      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the test walks every exported command by name
-      const fn = cxm[c.command] as (files: readonly string[], options: Options) => Promise<cxm.Renderable>;
-      const result = await fn(c.files, c.options);
+      const result = await FUNCTIONS[c.command](c.files, c.options);
       for (const format of c.formats) {
         const cli = await runCli([c.command, ...c.files, ...argv(c.options), '--format', format, '--quiet']);
         expect(await cxm.render(result, format), format).toBe(cli.stdout);

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { score } from '../../src/api/index.js';
 import { runCli } from '../helpers.js';
 
 const FIXTURE = 'fixtures/recommend.csv';
@@ -97,5 +98,13 @@ describe('recommend in check, followup and tally files', () => {
       expect(back.code, back.stderr).toBe(0);
       expect(back.stdout).toBe(raw.stdout);
     }
+  });
+});
+
+describe('recommend in the library', () => {
+  it('score(files, { recommend }) resolves to what --format json prints', async () => {
+    const result = await score([FIXTURE], { recommend: 'recommended', by: ['region'] });
+    const cli = await runCli(['score', FIXTURE, ...REC, '--by', 'region', '--format', 'json', '--quiet']);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(cli.stdout));
   });
 });
