@@ -21,7 +21,8 @@ export function addInputFlags(cmd: Command): Command {
     .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
     .option('--include-partials', 'keep partial responses (Typeform partial or not submitted; left out by default) — unfinished Qualtrics and Formbricks answers are kept already')
     .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
-    .option('--threads <n>', 'threads for large CSV files (default: all cores)');
+    .option('--threads <n>', 'threads for large CSV files (default: all cores)')
+    .option('--max-groups <n>', 'most groups (segments, × periods) a run may make (default: 1,000,000)');
 }
 
 /** Statistics flags: metrics, level, methods, low base, multiple-comparison adjustment. */

@@ -14,7 +14,8 @@ import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/
 import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowScope } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
-import type { FoldResult } from './fold.js';
+import { groupLimitError, type FoldResult } from './fold.js';
+import { MAX_GROUPS } from '../io/limits.js';
 import { foldTotal, Marginals } from './marginals.js';
 import { outOfRangeMessage } from './out-of-range.js';
 import { checkFiltersMatch } from './filter-check.js';
@@ -54,6 +55,8 @@ export interface LoadRequest {
   includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
+  /** --max-groups (MAX_GROUPS when absent) */
+  maxGroups?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
   progressDisplay?: ProgressDisplay;
   /** --date, --tz, --date-format: the date column for --since/--until and --per-rule latest (trend/compare bring their own in `date`) */
@@ -153,6 +156,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       const drop = duplicates?.drop[sources.indexOf(source)];
       if (drop?.length) enrich = { ...(enrich ?? {}), drop };
       if (enrich) plan.enrich = enrich;
+      if (request.maxGroups !== undefined) plan.maxGroups = request.maxGroups;
       if (source === first) firstEnrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
@@ -163,6 +167,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  checkGroupCount(fold, request.maxGroups ?? MAX_GROUPS);
   checkFiltersMatch(first, request, fold.counts);
   checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
@@ -240,4 +245,12 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 /** How the reader should open each input of a request. */
 export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
   return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
+}
+
+/** Files and threads each under the limit may make more groups together. */
+function checkGroupCount(fold: FoldResult, limit: number): void {
+  if (fold.groups.length <= limit) return;
+  const distinct = fold.dimensions.map((_, d) => new Set(fold.groups.map((g) => g.key[d])).size);
+  const d = distinct.indexOf(Math.max(...distinct));
+  throw groupLimitError(limit, fold.dimensions[d] ?? '', distinct[d]);
 }

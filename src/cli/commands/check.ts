@@ -47,7 +47,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     const o = parseCheckOptions(files, raw);
     const result = await runCheck(o, runContext(io, o.progress));
     const text = await renderCheck(result, o.format, useColor(io, o.color));
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
+    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
     const failure = checkFailure(result, o);
     if (failure !== null) throw new CheckFailed(failure);
   });

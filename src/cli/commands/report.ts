@@ -47,8 +47,9 @@ export function defineReport(program: Command, io: CliIo): Command {
     const result = await runReport(o, runContext(io, o.progress));
     const text = await renderReport(result, o.format);
     const output = o.output?.replaceAll('{period}', result.settings.current.period);
-    emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
+    await emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
     if (result.stale?.status === 'fail') throw new CheckFailed(`${result.stale.message} (the report was written with a banner; --on-stale warn or pass to exit 0)`);
   });
   return cmd;
 }
+
