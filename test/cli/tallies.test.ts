@@ -101,6 +101,8 @@ describe('--emit tallies then --tallies gives the same output', () => {
         'fixtures/enrich/accounts.json',
         'fixtures/enrich/customers-duplicate.csv',
         'fixtures/enrich/tags-bad.json',
+        // issue 18: the true scores of the rank fixture's airlines, not responses
+        'fixtures/rank/truth.json',
         'fixtures/reader/two-nps.csv',
         'fixtures/sql/tallies-by-region.csv',
         'fixtures/tags.json',
