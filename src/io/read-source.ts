@@ -26,6 +26,8 @@ export interface OpenOptions {
   layout?: string;
   /** keep Qualtrics previews, tests and spam (left out by default) */
   includePreviews?: boolean;
+  /** keep partial responses (Typeform partial / not submitted): left out by default */
+  includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
 }
 
@@ -93,6 +95,10 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const format = detectFormat(input.name, headText);
   const source = format === 'csv' ? await openCsv(input, encoding, headText, options, notes) : await openJson(input, encoding, format, options, notes);
   if (options.includePreviews) delete source.rules.status;
+  if (options.includePartials) {
+    delete source.rules.responseType;
+    delete source.rules.submitted;
+  }
   const dateHint = layoutDateColumn(source.layout, source.header);
   if (dateHint) source.dateHint = dateHint;
   return source;
