@@ -46,6 +46,9 @@ export interface CommonOptions {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  /** the sheet of a workbook, the export inside a zip */
+  sheet: string | undefined;
+  entry: string | undefined;
   layout: LayoutName | undefined;
   includePreviews: boolean;
   /** label maps from the config file, per role */
@@ -233,6 +236,8 @@ const cliSchema = z.object({
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  sheet: z.optional(z.string().check(z.minLength(1, 'must name a sheet'))),
+  entry: z.optional(z.string().check(z.minLength(1, 'must name an entry'))),
   layout: z.optional(choice(LAYOUT_NAMES)),
   includePreviews: z.optional(z.boolean()),
   scale: z.optional(rangesSchema('--scale')),
@@ -430,6 +435,8 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     output: o.output,
     delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
     encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    sheet: o.sheet,
+    entry: o.entry,
     layout: o.layout ?? config.layout,
     includePreviews: o.includePreviews ?? config.includePreviews ?? false,
     labels: config.labels ?? {},

@@ -6,7 +6,7 @@
 import { InputError, UsageError } from '../model/errors.js';
 import type { Role, Scale } from '../model/tally.js';
 import { readJoinTable } from '../io/join-table.js';
-import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
+import { openSources, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/date-plan.js';
@@ -42,6 +42,8 @@ export interface LoadRequest {
   date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
+  sheet?: string;
+  entry?: string;
   /** `--layout`: the export's layout instead of the detected one */
   layout?: string;
   /** keep Qualtrics previews, tests and spam */
@@ -103,7 +105,7 @@ export interface DateBounds {
 export async function load(request: LoadRequest & EnrichRequest & DateBounds): Promise<Loaded> {
   const sources: Source[] = [];
   for (const file of request.files) {
-    sources.push(await openSource(file, openOptions(request)));
+    sources.push(...(await openSources(file, openOptions(request))));
   }
   checkSameColumns(sources);
   const first = sources[0];
@@ -211,6 +213,6 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 }
 
 /** How the reader should open each input of a request. */
-export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
-  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
 }
