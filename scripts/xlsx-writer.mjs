@@ -13,8 +13,9 @@ const col = (i) => {
 const DAY = 86_400_000;
 
 /**
- * @param {{ sheets: { name: string, rows: (unknown[] | null)[], state?: 'hidden' | 'veryHidden', merges?: string[] }[], date1904?: boolean, prefix?: string }} book
- *   rows: a null row is left out of the XML (an empty row); `prefix` writes element names as `x:row` (some writers do)
+ * @param {{ sheets: { name: string, rows: (unknown[] | null)[], state?: 'hidden' | 'veryHidden', merges?: string[] }[], date1904?: boolean, prefix?: string, parts?: Record<string, string> }} book
+ *   rows: a null row is left out of the XML (an empty row); `prefix` writes element names as `x:row` (some
+ *   writers do); `parts` replaces parts by name (the hostile tests' damaged workbooks)
  */
 export function xlsx(book) {
   const strings = [];
@@ -61,7 +62,7 @@ export function xlsx(book) {
   const sst = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${esc(s)}</t></si>`).join('')}</sst>`;
   const types = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
   const rootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`;
-  return zip([
+  const parts = [
     { name: '[Content_Types].xml', data: types },
     { name: '_rels/.rels', data: rootRels },
     { name: 'xl/workbook.xml', data: workbook },
@@ -69,7 +70,8 @@ export function xlsx(book) {
     { name: 'xl/styles.xml', data: styles },
     ...sheets.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
     { name: 'xl/sharedStrings.xml', data: sst },
-  ]);
+  ];
+  return zip(parts.map((part) => ({ ...part, data: book.parts?.[part.name] ?? part.data })));
 }
 
 /** RFC 4180 records of a CSV text (BOM dropped): the fixtures' CSVs, to write as sheets. */
