@@ -3,7 +3,8 @@
 import zlib from 'node:zlib';
 
 /**
- * @param {{ name: string, data: Buffer | string, method?: 'store' | 'deflate', flags?: number, declaredSize?: number, crc?: number }[]} entries
+ * @param {{ name: string, data: Buffer | string, method?: 'store' | 'deflate', flags?: number, declaredSize?: number, crc?: number, deflated?: { packed: Buffer, crc: number, size: number } }[]} entries
+ *   `deflated`: an entry already deflated elsewhere (a large one, streamed), written as it is
  * @returns {Buffer}
  */
 export function zip(entries) {
@@ -11,12 +12,12 @@ export function zip(entries) {
   const centrals = [];
   let offset = 0;
   for (const e of entries) {
-    const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
+    const data = e.deflated ? null : Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
     const method = e.method === 'store' ? 0 : 8;
-    const packed = method === 0 ? data : zlib.deflateRawSync(data, { level: 6 });
+    const packed = e.deflated ? e.deflated.packed : method === 0 ? data : zlib.deflateRawSync(data, { level: 6 });
     const name = Buffer.from(e.name, 'utf8');
-    const crc = e.crc ?? zlib.crc32(data);
-    const size = e.declaredSize ?? data.length;
+    const crc = e.crc ?? e.deflated?.crc ?? zlib.crc32(data);
+    const size = e.declaredSize ?? e.deflated?.size ?? data.length;
     const flags = (e.flags ?? 0) | 0x800;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

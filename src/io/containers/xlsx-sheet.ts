@@ -34,20 +34,25 @@ export async function* sheetRows(workbook: Workbook, sheet: SheetInfo, name: str
   const reader = xmlReader(name, {
     open(tag, a) {
       switch (tag) {
-        case 'row':
-          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
-          if (!(rowNumber > 0 && rowNumber <= MAX_SHEET_ROWS)) throw fail(`a row numbered ${JSON.stringify(a.r)}, not 1 to ${formatLimit(MAX_SHEET_ROWS, 'count')}`);
+        case 'row': {
+          const r = a.get('r');
+          rowNumber = r ? Number(r) : rowNumber + 1;
+          if (!(rowNumber > 0 && rowNumber <= MAX_SHEET_ROWS)) throw fail(`a row numbered ${JSON.stringify(r)}, not 1 to ${formatLimit(MAX_SHEET_ROWS, 'count')}`);
           cells = [];
           filled = false;
           column = -1;
           break;
-        case 'c':
-          column = a.r ? columnIndex(a.r) : column + 1;
-          if (column < 0 || column >= MAX_COLUMNS) throw fail(`a cell ${JSON.stringify(a.r)} past column ${formatLimit(MAX_COLUMNS, 'count')}, the limit`);
-          type = a.t ?? 'n';
-          style = a.s ? Number(a.s) : 0;
+        }
+        case 'c': {
+          const ref = a.get('r');
+          column = ref ? columnIndex(ref) : column + 1;
+          if (column < 0 || column >= MAX_COLUMNS) throw fail(`a cell ${JSON.stringify(ref)} past column ${formatLimit(MAX_COLUMNS, 'count')}, the limit`);
+          type = a.get('t') ?? 'n';
+          const s = a.get('s');
+          style = s ? Number(s) : 0;
           value = '';
           break;
+        }
         case 'v':
           collecting = true;
           break;

@@ -7,7 +7,7 @@ import path from 'node:path/posix';
 import { InputError } from '../../model/errors.js';
 import { MAX_SHARED_STRINGS_BYTES, MAX_WORKBOOK_PART_BYTES } from '../limits.js';
 import { isDateFormat } from './xlsx-dates.js';
-import { xmlReader } from './xml-events.js';
+import { xmlReader, type Attributes } from './xml-events.js';
 import { entryBuffer, entryChunks, type ZipArchive, type ZipEntry } from './zip-archive.js';
 
 export interface SheetInfo {
@@ -42,7 +42,8 @@ export async function openWorkbook(zip: ZipArchive): Promise<Workbook> {
   const relTarget = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetInfo[] = [];
   let date1904 = false;
-  parseXml(file, await readPart(zip, workbookEntry), (name, a) => {
+  parseXml(file, await readPart(zip, workbookEntry), (name, attributes) => {
+    const a = attributes.all();
     if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
     if (name === 'sheet') {
       const rel = relTarget.get(a['r:id'] ?? a.id ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '');
@@ -77,7 +78,7 @@ function readPart(zip: ZipArchive, entry: ZipEntry): Promise<Buffer> {
   return entryBuffer(zip, entry, MAX_WORKBOOK_PART_BYTES, 'a workbook part');
 }
 
-function parseXml(file: string, xml: Buffer, open: (name: string, attributes: Record<string, string>) => void): void {
+function parseXml(file: string, xml: Buffer, open: (name: string, attributes: Attributes) => void): void {
   const reader = xmlReader(file, { open, close() {}, text() {} });
   reader.write(xml);
   reader.end();
@@ -92,7 +93,8 @@ interface Relationship {
 
 function relationships(xml: Buffer, dir: string): Relationship[] {
   const out: Relationship[] = [];
-  parseXml('', xml, (name, a) => {
+  parseXml('', xml, (name, attributes) => {
+    const a = attributes.all();
     if (name !== 'Relationship' || a.TargetMode === 'External') return;
     const target = a.Target ?? '';
     out.push({ id: a.Id ?? '', type: a.Type ?? '', target: target.startsWith('/') ? target.slice(1) : path.normalize(path.join(dir, target)) });
@@ -106,7 +108,8 @@ function cellDateStyles(file: string, xml: Buffer): boolean[] {
   const styles: boolean[] = [];
   let inCellXfs = false;
   const reader = xmlReader(file, {
-    open(name, a) {
+    open(name, attributes) {
+      const a = attributes.all();
       if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
