@@ -101,3 +101,14 @@ write('microsoft-forms.xlsx', xlsx({ sheets: [{ name: 'Sheet1', rows: formsRows 
 
 write('mixed.zip', zip([{ name: 'generic.csv', data: read('generic.csv') }, { name: 'generic.xlsx', data: genericBook() }]));
 console.log('wrote fixtures/containers/');
+
+// ---------------------------------------------------------------- Parquet, written by DuckDB (a devDependency)
+// the CSV's columns with the types DuckDB infers: submitted_at a timestamp, the scores integers
+const { DuckDBInstance } = await import('@duckdb/node-api');
+const db = await DuckDBInstance.create(':memory:');
+const connection = await db.connect();
+const from = new URL('generic.csv', exportsDir).pathname;
+const to = new URL('generic.parquet', dir).pathname;
+await connection.run(`COPY (SELECT * FROM read_csv('${from}') ORDER BY response_id) TO '${to}' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 16)`);
+connection.closeSync?.();
+console.log('wrote fixtures/containers/generic.parquet');

@@ -116,7 +116,7 @@ export async function openSources(arg: string, options: OpenOptions = {}): Promi
   const sources: Source[] = [];
   for (const o of opened) {
     const source = o.table ? await openTable(o.table, options) : await openText(o.input!, options);
-    source.container = o.container;
+    if (o.container.kinds.length) source.container = o.container;
     sources.push(source);
   }
   if (sources.length > 1) {

@@ -99,6 +99,8 @@ const ARCHIVES: Hostile[] = [
     stderr: /^cxm: %F\[Sheet1\]:2: a cell names shared string "99", which the workbook does not have$/,
   },
   { name: 'a sheet that is not XML', file: 'broken.xlsx', bytes: () => book([{ name: 'Sheet1', rows: [['nps']] }], { 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1"><v>9</v></row>' }), code: 2, stderr: /^cxm: %F\[Sheet1\]: not a readable workbook part: / },
+  { name: 'a Parquet signature and random bytes', file: 'scores.parquet', bytes: () => Buffer.concat([Buffer.from('PAR1'), randomBytes(2000, 14), Buffer.from('PAR1')]), code: 2, stderr: /^cxm: %F: not a readable Parquet file \(.+\)$/ },
+  { name: 'an SPSS file', file: 'survey.sav', bytes: () => Buffer.concat([Buffer.from('$FL2@(#) SPSS DATA FILE'), randomBytes(500, 15)]), code: 2, stderr: /^cxm: %F: an SPSS \.sav file: cxm does not read SPSS yet/ },
   { name: 'a sheet with invalid scores', file: 'invalid.xlsx', bytes: () => book([{ name: 'Sheet1', rows: [['id', 'nps'], [1, 9], [2, 'eleven'], [3, 6.5]] }]), code: 0, stderr: /^ {2}%F\[Sheet1\]:3: column "nps": "eleven" is not a score on 0-10$/m },
 ];
 

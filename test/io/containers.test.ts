@@ -1,4 +1,4 @@
-// Exports as they are downloaded: every file of fixtures/containers/ (scripts/make-container-fixtures.mjs
+// Exports as they are downloaded (and Parquet): every file of fixtures/containers/ (scripts/make-container-fixtures.mjs
 // writes them from the CSVs of fixtures/exports/) gives exactly the scores of its CSV — by segment, and
 // by month where it has dates — from a file and from standard input; --sheet and --entry choose; inspect
 // names the container, entry and sheet; tally files read gzipped and zipped.
@@ -36,6 +36,7 @@ const SAME_AS_CSV: { file: string; csv: string; by: string }[] = [
   { file: 'surveymonkey.xlsx', csv: 'surveymonkey.csv', by: 'Custom Data 1' },
   { file: 'surveymonkey-excel.zip', csv: 'surveymonkey.csv', by: 'Custom Data 1' },
   { file: 'microsoft-forms.xlsx', csv: 'microsoft-forms.csv', by: 'Region' },
+  { file: 'generic.parquet', csv: 'generic.csv', by: 'region' },
 ];
 
 describe('a container gives the scores of its CSV', () => {
@@ -55,6 +56,7 @@ describe('a container gives the scores of its CSV', () => {
     ['generic.xlsx', 'generic.csv', 'submitted_at'],
     ['generic-1904.xlsx', 'generic.csv', 'submitted_at'],
     ['microsoft-forms.xlsx', 'microsoft-forms.csv', 'Completion time'],
+    ['generic.parquet', 'generic.csv', 'submitted_at'],
   ]) {
     it(`${file}: a trend by week over its date cells = ${csv}`, async () => {
       const expected = await scores(['trend', `${E}/${csv}`, '--every', 'week', '--date', date]);

@@ -53,9 +53,11 @@ export async function openContainer(outer: Input, choice: Choice, depth = 0, kin
     if (inner.head.length === 0 && inner.complete) throw new InputError('the gzip stream is empty', { file: outer.name });
     return openContainer(inner, choice, depth + 1, [...kinds, 'gzip']);
   }
-  if (kind === 'parquet' || kind === 'sav') {
-    throw new InputError(kind === 'parquet' ? 'not a text file: a Parquet file: export it as CSV' : 'not a text file: an SPSS .sav file: export it as CSV', { file: outer.name });
+  if (kind === 'parquet') {
+    const { openParquet } = await import('./parquet-table.js');
+    return [{ table: await openParquet(await inputBytes(outer, 'a Parquet file'), outer.name), container: { kinds } }];
   }
+  if (kind === 'sav') throw new InputError('an SPSS .sav file: cxm does not read SPSS yet; export the data as CSV (with values, not labels)', { file: outer.name });
   const bytes = await inputBytes(outer, 'a zip archive');
   return openZipContainer(openZip(bytes, outer.name), choice, depth, kinds);
 }
