@@ -20,7 +20,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   analysis: ['model', 'stats', 'io', 'time', 'fold'],
   sql: ['model', 'io', 'time', 'fold'],
   report: ['model', 'stats', 'io', 'time', 'fold', 'analysis'],
-  cli: ['model', 'stats', 'io', 'time', 'fold', 'analysis', 'sql', 'report'],
+  options: ['model', 'stats', 'io', 'time', 'fold', 'analysis', 'sql'],
+  api: ['model', 'stats', 'io', 'time', 'fold', 'analysis', 'sql', 'report', 'options'],
+  cli: ['model', 'stats', 'io', 'time', 'fold', 'analysis', 'sql', 'report', 'options', 'api'],
   /** ambient declarations (WebAssembly), imported by no one */
   types: [],
 };

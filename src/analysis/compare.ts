@@ -5,13 +5,15 @@
  * its own). A segment found on one side only is shown with n = 0 on the other and is not tested.
  * The tests take the two sides as independent samples; repeat respondents make them optimistic.
  */
+import { dataRecord } from '../model/data-record.js';
+import type { Metric } from '../model/metrics.js';
 import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from '../fold/fold.js';
 import type { Loaded } from '../fold/load.js';
 import { KEY_SEPARATOR, sumCounts } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
 import type { Marginals } from '../fold/marginals.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
@@ -110,7 +112,7 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
       const row: CompareRow = { metric, group, current: c, baseline: b, diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, lowBase };
       return { row, inFamily: !lowBase && d.p !== null };
     };
-    for (const family of [[build(null, {})], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
+    for (const family of [[build(null, dataRecord<string>())], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
       markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level);
       for (const f of family) rows.push(f.row);
     }

@@ -9,6 +9,9 @@
  * equal is scored from its plain counts, so equal weights reproduce unweighted results exactly. With
  * `variance: 'linearized'` the NPS interval and NPS differences use the linearization SE instead.
  */
+import { InputError } from '../model/errors.js';
+// the registry's method names are passed where src/stats' are expected: a name stats lacks does not compile
+import { KINDS, metricDef, ROLE_DEFS, unhandledKind, type Methods, type Metric, type NpsMethodName, type ProportionMethodName } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { meanDifferenceTest } from '../stats/mean-difference-test.js';
 import { meanInterval } from '../stats/mean-interval.js';
@@ -20,15 +23,10 @@ import { twoProportionTest } from '../stats/two-proportion-test.js';
 import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } from '../stats/types.js';
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
-import type { NpsMethod, ProportionMethod } from '../stats/types.js';
-import { npsClassOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { npsClassOf, type RoleSpec } from '../fold/plan.js';
 
-/** The interval method of each score role (means always use Student t). */
-export interface Methods {
-  nps: NpsMethod;
-  csat: ProportionMethod;
-  ces: ProportionMethod;
-}
+/** The interval method of each score role (means always use Student t): the registry's `Methods`. */
+export type { Methods };
 
 /** How weighted NPS intervals are computed: Kish n_eff counts (default) or the linearization SE. */
 export const VARIANCES = ['kish', 'linearized'] as const;
@@ -69,9 +67,17 @@ export interface Difference {
 
 /** Which method a metric's interval uses, as shown in `settings.methods`. */
 export function methodOf(metric: Metric, methods: Methods, variance?: Variance): string {
-  if (metric === 'nps') return variance === 'linearized' ? 'linearized' : methods.nps;
-  if (metric === 'csat' || metric === 'ces') return methods[metric];
-  return 't';
+  const def = metricDef(metric);
+  switch (def.kind) {
+    case 'nps':
+      return variance === 'linearized' ? 'linearized' : methods[def.role];
+    case 'proportion':
+      return methods[def.role];
+    case 'mean':
+      return def.interval.default;
+    default:
+      return unhandledKind(def);
+  }
 }
 
 /**
@@ -89,6 +95,7 @@ export function effectiveCounts(t: Tally): { count: number[]; n: number; nEff: n
   }
   if (sum === 0) return { count: t.count.map(() => 0), n, nEff: 0 };
   const nEff = (sum * sum) / squares;
+  checkWeightSums(nEff);
   return { count: t.weightSum.map((w) => (w / sum) * nEff), n, nEff };
 }
 
@@ -123,7 +130,16 @@ export function weightedNpsTally(t: Tally): WeightedNpsTally {
     k.sumWeights += t.weightSum[i];
     k.sumSquaredWeights += t.weightSqSum[i];
   });
+  for (const k of Object.values(out)) checkWeightSums(k.sumWeights * k.sumWeights + k.sumSquaredWeights);
   return out;
+}
+
+/**
+ * Weights are bounded per row (MAX_WEIGHT), but a tally file carries sums of its own: a sum that
+ * overflowed is refused here rather than reach an output as NaN or an interval of −100 to 100.
+ */
+function checkWeightSums(value: number): void {
+  if (!Number.isFinite(value)) throw new InputError('the weights are too large: their sums overflow', undefined, 'weights are relative: divide them (or the tally file\'s weight sums) by a common factor');
 }
 
 function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, number>, t: Tally): MetricEstimate {
@@ -140,23 +156,37 @@ function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, num
   };
 }
 
+/**
+ * A metric's estimate and interval, by its kind: NPS from the class counts (its --method, or the
+ * linearization SE), a proportion from the answers in the band (its --method), a mean with the
+ * Student t interval. Counts: NPS classes, the role's success word and the rest, or per scale point.
+ */
 export function estimateMetric(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
-  if (metric === 'nps') {
-    const c = npsCounts(t);
-    const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods.nps, { seed: s.seed, resamples: s.resamples });
-    return fromInterval(e, 100, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
+  const def = metricDef(metric);
+  const k = KINDS[def.kind].displayFactor;
+  switch (def.kind) {
+    case 'nps': {
+      const c = npsCounts(t);
+      const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods[def.role] as NpsMethodName, { seed: s.seed, resamples: s.resamples });
+      return fromInterval(e, k, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
+    }
+    case 'proportion': {
+      const { x, n } = bandCounts(t, spec.band);
+      const e = proportionInterval(x, n, s.level, s.methods[def.role] as ProportionMethodName);
+      const words = ROLE_DEFS[def.role].success!;
+      return fromInterval(e, k, { [words.yes]: x, [words.rest]: n - x }, t);
+    }
+    case 'mean': {
+      const effective = effectiveCounts(t).count;
+      const summary = summarizeScaleCounts(effective, t.lo);
+      const e = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
+      const counts: Record<string, number> = {};
+      effective.forEach((c, i) => (counts[String(t.lo + i)] = c));
+      return fromInterval(e, k, counts, t);
+    }
+    default:
+      return unhandledKind(def);
   }
-  if (metric === 'csat' || metric === 'ces') {
-    const { x, n } = bandCounts(t, spec.band);
-    const e = proportionInterval(x, n, s.level, s.methods[metric]);
-    return fromInterval(e, 100, metric === 'csat' ? { satisfied: x, other: n - x } : { agree: x, other: n - x }, t);
-  }
-  const effective = effectiveCounts(t).count;
-  const summary = summarizeScaleCounts(effective, t.lo);
-  const e = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
-  const counts: Record<string, number> = {};
-  effective.forEach((c, i) => (counts[String(t.lo + i)] = c));
-  return fromInterval(e, 1, counts, t);
 }
 
 function fromDifference(d: DifferenceTest, k: number): Difference {
@@ -168,16 +198,22 @@ function fromDifference(d: DifferenceTest, k: number): Difference {
  * method is plain Wald; percents: pooled two-proportion z; means: Welch t.
  */
 export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
-  if (metric === 'nps') {
-    if (s.variance === 'linearized') return fromDifference(weightedNpsLinearizedDifferenceTest(weightedNpsTally(a), weightedNpsTally(b), s.level), 100);
-    return fromDifference(npsDifferenceTest(npsCounts(a), npsCounts(b), s.level, { adjusted: s.methods.nps !== 'wald' }), 100);
+  const def = metricDef(metric);
+  const k = KINDS[def.kind].displayFactor;
+  switch (def.kind) {
+    case 'nps':
+      if (s.variance === 'linearized') return fromDifference(weightedNpsLinearizedDifferenceTest(weightedNpsTally(a), weightedNpsTally(b), s.level), k);
+      return fromDifference(npsDifferenceTest(npsCounts(a), npsCounts(b), s.level, { adjusted: s.methods[def.role] !== 'wald' }), k);
+    case 'proportion': {
+      const ca = bandCounts(a, spec.band);
+      const cb = bandCounts(b, spec.band);
+      return fromDifference(twoProportionTest(ca.x, ca.n, cb.x, cb.n, s.level), k);
+    }
+    case 'mean':
+      return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), k);
+    default:
+      return unhandledKind(def);
   }
-  if (metric === 'csat' || metric === 'ces') {
-    const ca = bandCounts(a, spec.band);
-    const cb = bandCounts(b, spec.band);
-    return fromDifference(twoProportionTest(ca.x, ca.n, cb.x, cb.n, s.level), 100);
-  }
-  return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), 1);
 }
 
 /** What every result row says about one Tally: n, estimate, interval, class counts, low base, blank and invalid answers. */

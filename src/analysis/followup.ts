@@ -11,9 +11,10 @@
  * invalid (an invalid score, reported with its line) or used (a valid score). Used rows that match the
  * group, the score range and --with-comment are "matched"; the newest --limit of them are listed.
  */
+import { ROLE_DEFS, ROLES, type Role, roleName } from '../model/metrics.js';
 import { IssueLog } from '../model/issues.js';
 import { UsageError } from '../model/errors.js';
-import type { Role, Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import { findColumn } from '../io/columns.js';
 import { detectCommentColumn, detectContactColumns, detectIdColumn } from '../io/person-columns.js';
 import { readSource, type Source } from '../io/read-source.js';
@@ -85,10 +86,9 @@ export interface FollowupRow {
 
 /** The category of an answer: NPS detractor/passive/promoter; CSAT satisfied or not; CES agree or not. */
 export function categoryOf(spec: RoleSpec, value: number): string {
-  if (spec.role === 'nps') return groupCategory(npsClassOf(value - spec.scale.lo));
-  const inBand = value >= spec.band.lo && value <= spec.band.hi;
-  if (spec.role === 'csat') return inBand ? 'satisfied' : 'not satisfied';
-  return inBand ? 'agree' : 'not agree';
+  const words = ROLE_DEFS[spec.role].success;
+  if (words === null) return groupCategory(npsClassOf(value - spec.scale.lo));
+  return value >= spec.band.lo && value <= spec.band.hi ? words.yes : words.no;
 }
 
 /** The category an NPS group stands for (`detractors` → `detractor`). */
@@ -245,7 +245,7 @@ export interface FollowupResult {
   command: 'followup';
   input: InputSummary;
   settings: {
-    metric: string;
+    metric: Role;
     column: string;
     scale: Scale;
     /** the categories listed (null: all), or the score range */
@@ -329,7 +329,7 @@ export interface FollowupRequest extends ColumnOptions, Omit<FollowupSettings, '
 }
 
 /** The default answers to call back: NPS detractors; CSAT and CES answers outside the success band. */
-export const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], csat: ['not satisfied'], ces: ['not agree'] };
+export const DEFAULT_CATEGORIES = Object.fromEntries(ROLES.map((r) => [r, [ROLE_DEFS[r].success?.no ?? groupCategory('detractors')]])) as Record<Role, string[]>;
 
 /** From the request and the first file's header (and the join file's) to the columns and settings of the list. */
 export function planFollowup(sources: Source[], request: FollowupRequest, scope: RowScope = PLAIN_SCOPE): { columns: FollowupColumns; settings: FollowupSettings } {
@@ -338,7 +338,7 @@ export function planFollowup(sources: Source[], request: FollowupRequest, scope:
   const roles = resolveRoles(first.header, first.input.name, request, request.role ? [request.role] : undefined, sourceContext(first));
   const spec = roles.find((r) => r.role === (request.role ?? 'nps')) ?? roles[0];
   if (request.scores && (request.scores.lo < spec.scale.lo || request.scores.hi > spec.scale.hi)) {
-    throw new UsageError(`--score ${request.scores.lo}-${request.scores.hi} is not inside the ${spec.role.toUpperCase()} scale ${spec.scale.lo}-${spec.scale.hi}`);
+    throw new UsageError(`--score ${request.scores.lo}-${request.scores.hi} is not inside the ${roleName(spec.role)} scale ${spec.scale.lo}-${spec.scale.hi}`);
   }
   const found = request.dateColumn !== undefined || request.needsDate || first.dateHint !== undefined || detectDateColumn(first.header, first.input.name) !== null;
   const date = found ? resolveDateColumn(first, request.dateColumn) : null;

@@ -4,7 +4,7 @@
  * same reader and fold as `score`, so its counts are the ones `score` would print; where `score` would
  * stop (no score column, two candidates), inspect reports the problem and goes on.
  */
-import { ROLES, type Role } from '../model/tally.js';
+import { ROLES, type Role } from '../model/metrics.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { decideDateFormat } from '../time/dates.js';
 import type { ContainerInfo } from '../io/containers/open-container.js';

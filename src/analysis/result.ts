@@ -2,11 +2,12 @@
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
  * the warnings. (ARCHITECTURE.md, Contracts: add fields, never rename.)
  */
+import { type Metric, roleName } from '../model/metrics.js';
 import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
-import type { Metric, RoleSpec } from '../fold/plan.js';
+import type { RoleSpec } from '../fold/plan.js';
 import type { FoldCounts, FoldResult } from '../fold/fold.js';
 import type { EnrichInfo, Loaded, SourceInfo } from '../fold/load.js';
 import { foldTotal } from '../fold/marginals.js';
@@ -183,8 +184,8 @@ export function loadWarnings(loaded: { sources: SourceInfo[]; roles: RoleSpec[];
 export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
   const out: Warning[] = [];
   for (const spec of roles) {
-    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
-    else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
+    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
+    else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
     const message = narrowRangeMessage(spec, foldTotal(fold, spec));
     if (message) out.push({ code: 'scale-range', message, column: spec.column });
   }

@@ -4,6 +4,7 @@
  * the table (per metric; with --by, across every series of that metric). Optionally a rolling score
  * over the last N periods, computed from the summed Tallies of those periods.
  */
+import type { Metric } from '../model/metrics.js';
 import { UsageError } from '../model/errors.js';
 import { addInto, emptyTally, type Tally } from '../model/tally.js';
 import { formatCivil } from '../time/calendar.js';
@@ -12,7 +13,7 @@ import type { Loaded } from '../fold/load.js';
 import { KEY_SEPARATOR } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
-import { specOf, type Metric } from '../fold/plan.js';
+import { specOf } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
@@ -145,7 +146,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         const fields = estimateFields(metric, tally, spec, s, s.minN);
         const row: TrendRow = {
           metric,
-          group: { ...groupObject(byDims, one.key), period: label },
+          group: Object.assign(groupObject(byDims, one.key), { period: label }),
           start: formatCivil(first),
           end: formatCivil(last),
           partial: first !== range.first || last !== range.last,

@@ -2,7 +2,6 @@
  * The command-line program and its single exit point: every error becomes one line on stderr and an
  * exit code (0 ok, 1 a check failed, 2 usage or input error, 3 internal error with "please report").
  */
-import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
 import { removePendingTemporaryFiles } from '../io/write-output.js';
@@ -18,21 +17,9 @@ import { defineScore } from './commands/score.js';
 import { defineSql } from './commands/sql.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
+import { version } from '../api/version.js';
 
-/** The package version, read from package.json beside the built or source tree. */
-export function version(): string {
-  for (const rel of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'cxm' && pkg.version) return pkg.version;
-    } catch {
-      // try the next place
-    }
-  }
-  return '0.0.0';
-}
-
-function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo): Command {
   const program = new Command('cxm')
     .description('Customer-experience analytics: NPS, CSAT and CES with confidence intervals, segments, cross-tabs and trends')
     .version(version(), '-V, --version', 'print the version')
@@ -113,8 +100,8 @@ export function internalError(error: unknown, env: Record<string, string | undef
 }
 
 /**
- * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0, a closed
- * stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
+ * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0 (see
+ * `processIo`), a closed stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
  * 128 + the signal's number: 130, 143, 129 (worker threads end with the process); an error escaping `run` (a bug in a callback) is an
  * internal error, exit 3, still in one line.
  */
@@ -127,10 +114,6 @@ export async function main(): Promise<void> {
       process.exit(3);
     }
   };
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    fatal(error);
-  });
   process.stderr.on('error', () => undefined); // nowhere left to say anything
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
@@ -140,5 +123,7 @@ export async function main(): Promise<void> {
       process.exit(code);
     });
   }
+  // for tests that send signals: a handshake instead of a guess at how long Node takes to start
+  if (process.env.CXM_TEST_READY === '1') process.stderr.write('ready\n');
   process.exitCode = await run(process.argv.slice(2));
 }

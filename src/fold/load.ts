@@ -3,8 +3,9 @@
  * which role, and fold all records into Tallies grouped by the requested dimensions — enriched, when
  * asked, with a joined customer file, a row filter, weights, comment tags and per-entity roll-ups.
  */
+import { type Role, roleOf, type Metric } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
-import type { Role, Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import { readJoinTable } from '../io/join-table.js';
 import { openSources, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
@@ -13,11 +14,12 @@ import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/
 import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowScope } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
-import type { FoldResult } from './fold.js';
+import { groupLimitError, type FoldResult } from './fold.js';
+import { MAX_GROUPS } from '../io/limits.js';
 import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
-import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
+import { bindPlan, checkSameColumns, resolveRoles, sourceContext, type RoleSpec } from './plan.js';
 import { formatWhere } from './where.js';
 
 /**
@@ -50,6 +52,8 @@ export interface LoadRequest {
   includePreviews?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
+  /** --max-groups (MAX_GROUPS when absent) */
+  maxGroups?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
   progressDisplay?: ProgressDisplay;
   /** --date, --tz, --date-format: the date column for --since/--until and --per-rule latest (trend/compare bring their own in `date`) */
@@ -140,6 +144,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       const plan = bindPlan(source, roles, request.by, extra, space);
       const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       if (enrich) plan.enrich = enrich;
+      if (request.maxGroups !== undefined) plan.maxGroups = request.maxGroups;
       if (source === first) firstEnrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
@@ -150,6 +155,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  checkGroupCount(fold, request.maxGroups ?? MAX_GROUPS);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
@@ -215,4 +221,12 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 /** How the reader should open each input of a request. */
 export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
   return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
+}
+
+/** Files and threads each under the limit may make more groups together. */
+function checkGroupCount(fold: FoldResult, limit: number): void {
+  if (fold.groups.length <= limit) return;
+  const distinct = fold.dimensions.map((_, d) => new Set(fold.groups.map((g) => g.key[d])).size);
+  const d = distinct.indexOf(Math.max(...distinct));
+  throw groupLimitError(limit, fold.dimensions[d] ?? '', distinct[d]);
 }
