@@ -48,7 +48,7 @@ export async function openWorkbook(zip: ZipArchive): Promise<Workbook> {
     if (name === 'sheet') {
       const rel = relTarget.get(a['r:id'] ?? a.id ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] ?? '');
       const state = a.state === 'hidden' ? 'hidden' : a.state === 'veryHidden' ? 'veryHidden' : 'visible';
-      sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, state, part: rel && rel.type.endsWith('/worksheet') ? rel.target : null });
+      sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, state, part: rel?.type.endsWith('/worksheet') ? rel.target : null });
     }
   });
   const stylesRel = rels.find((r) => r.type.endsWith('/styles'));
