@@ -8,6 +8,8 @@ import { ROLES, type Role } from '../model/metrics.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { decideDateFormat } from '../time/dates.js';
 import type { ContainerInfo } from '../io/containers/open-container.js';
+import { detectCommentColumn } from '../io/person-columns.js';
+import { InputError } from '../model/errors.js';
 import { openSources, type Source } from '../io/read-source.js';
 import { foldSource } from '../fold/fold-source.js';
 import type { FoldResult } from '../fold/fold.js';
@@ -17,6 +19,8 @@ import { sumCounts } from '../fold/merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from '../fold/plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning, resultEnvelope } from './result.js';
 import { observedRange } from './scale-check.js';
+import { outOfRangeMessage } from '../fold/out-of-range.js';
+import { countRepeats, type RepeatCount } from '../fold/duplicates.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -57,6 +61,8 @@ export interface InspectFile {
   rows: Omit<InputSummary, 'files'>;
   excludedBy: Record<string, number>;
   unfinished: number;
+  /** response ids seen more than once, and persons (email, else person id) who answered more than once */
+  repeats: { ids: RepeatCount | null; persons: RepeatCount | null };
   columns: InspectColumn[];
   issues: Warning[];
 }
@@ -93,6 +99,7 @@ async function inspectSource(source: Source, request: InspectRequest): Promise<I
   if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
   const summary = inputSummary([source], fold.counts);
   const candidates = detectRoleCandidates(source.header, source.labels);
+  const comment = commentColumn(source);
   const counts = new Map(fold.issues.counts);
   const issues: Warning[] = [
     // the columns are listed beside the issues: the hint need not list them again
@@ -102,6 +109,11 @@ async function inspectSource(source: Source, request: InspectRequest): Promise<I
     }),
     ...collectWarnings([source], fold.issues).filter((w) => w.code !== 'layout-note'),
     ...roleWarnings(specs, fold),
+    ...specs.flatMap((spec) => {
+      const index = source.header.indexOf(spec.column);
+      const message = outOfRangeMessage(spec, foldTotal(fold, spec), source.preview.map((row) => row[index] ?? ''));
+      return message ? [{ code: 'scale-out-of-range', message: `${message}: score would stop here`, column: spec.column }] : [];
+    }),
     ...dateWarnings(source),
   ];
   return {
@@ -117,9 +129,20 @@ async function inspectSource(source: Source, request: InspectRequest): Promise<I
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
-    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates)),
+    repeats: await countRepeats(source, openOptions(request)),
+    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates, comment)),
     issues,
   };
+}
+
+/** The comment column as report, followup and --tags find it; two candidates leave none marked. */
+function commentColumn(source: Source): number | null {
+  try {
+    return detectCommentColumn(source.header, source.input.name, source.labels, source.preview);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
 }
 
 /** Date columns whose first values read both day-first and month-first: what `trend` would stop on. */
@@ -140,7 +163,7 @@ function dateWarnings(source: Source): Warning[] {
   return out;
 }
 
-function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>): InspectColumn {
+function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>, comment: number | null): InspectColumn {
   const name = source.header[i];
   const values = source.preview.map((row) => row[i] ?? '');
   const filled = values.map((v) => v.trim()).filter(Boolean);
@@ -150,9 +173,12 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
   const timeZone = source.timeZones[i];
   const base = { index: i + 1, name, label, distinct: new Set(filled).size, samples, ...(timeZone ? { timeZone } : {}) };
   if (!spec) {
+    const guess = guessColumnKind(name, source.labels[i] ?? '', values);
+    if (guess === 'yes-no') return { ...base, role: guess };
     const candidate = ROLES.find((r) => candidates[r].includes(i));
     if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
-    const role = guessColumnKind(name, source.labels[i] ?? '', values);
+    // the comment column is the one the other commands would read (one detection), other text is other
+    const role = i === comment ? 'comment' : guess === 'comment' ? 'other' : guess;
     if (role !== 'date') return { ...base, role };
     const decision = decideDateFormat(values);
     return { ...base, role, ...(decision.read > 0 && !decision.ambiguous ? { dateFormats: decision.formats } : {}) };

@@ -111,8 +111,22 @@ export async function renderAs(spec: Spec, format: OutputFormat, color: boolean)
     const { columns, rows } = spec.csv();
     return (await import('../report/render-csv.js')).renderCsv(columns, rows);
   }
-  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(spec.view('markdown'));
-  return (await import('../report/render-table.js')).renderTable(spec.view('table'), color);
+  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(withLoudNotes(spec.view('markdown'), spec.json()));
+  return (await import('../report/render-table.js')).renderTable(withLoudNotes(spec.view('table'), spec.json()), color);
+}
+
+/**
+ * Warnings that doubt the numbers themselves (a scale that looks like another, duplicates dropped):
+ * printed under the table too, not only on standard error, so a reader of the output sees them.
+ */
+export const LOUD_WARNINGS = new Set(['scale-range', 'duplicate-responses']);
+
+function withLoudNotes(view: View, result: unknown): View {
+  const r = result as { command?: string; warnings?: { code: string; message: string }[] };
+  // inspect lists every warning in its own table
+  const warnings = r.command === 'inspect' ? [] : (r.warnings ?? []);
+  const loud = warnings.filter((w) => LOUD_WARNINGS.has(w.code)).map((w) => `Warning: ${w.message}`);
+  return loud.length ? { ...view, notes: [...view.notes, ...loud] } : view;
 }
 
 /** A check run: the verdict table (terminal or Markdown), JSON, CSV, JUnit XML or GitHub annotations. */

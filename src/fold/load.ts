@@ -16,11 +16,14 @@ import type { PerRule } from './entity-state.js';
 import { foldSource } from './fold-source.js';
 import { groupLimitError, type FoldResult } from './fold.js';
 import { MAX_GROUPS } from '../io/limits.js';
-import { Marginals } from './marginals.js';
+import { foldTotal, Marginals } from './marginals.js';
+import { outOfRangeMessage } from './out-of-range.js';
+import { checkFiltersMatch } from './filter-check.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
 import { bindPlan, checkSameColumns, resolveRoles, sourceContext, type RoleSpec } from './plan.js';
 import { formatWhere } from './where.js';
+import { refuseRepeatedFiles, scanDuplicates, type DuplicatePolicy } from './duplicates.js';
 
 /**
  * What results say about an input: its name and how it was read. A Source is one; a tally file
@@ -50,6 +53,8 @@ export interface LoadRequest {
   layout?: string;
   /** keep Qualtrics previews, tests and spam */
   includePreviews?: boolean;
+  /** keep partial responses (Typeform) */
+  includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
   /** --max-groups (MAX_GROUPS when absent) */
@@ -62,6 +67,9 @@ export interface LoadRequest {
   dateFormat?: string;
   /** --join FILE --on COL[=COL2] */
   join?: { file: string; on: string; key: string };
+  /** --duplicates and --id: how a response id seen more than once counts (duplicates.ts) */
+  duplicates?: DuplicatePolicy;
+  idColumn?: string;
   /** --tags RULES (already read) and --comment COL */
   tags?: { file: string; rules: TagRule[] };
   comment?: string;
@@ -76,6 +84,8 @@ export interface EnrichInfo {
   tags?: { file: string; column: string; tags: string[] };
   /** --since/--until on the date column (the gate of commands without periods) */
   dates?: { column: string; since: string | null; until: string | null };
+  /** the duplicate-response check, when it ran */
+  duplicates?: { column: string; policy: string; dropped: number; ids: number };
 }
 
 export interface ProgressDisplay {
@@ -107,6 +117,7 @@ export interface DateBounds {
 }
 
 export async function load(request: LoadRequest & EnrichRequest & DateBounds): Promise<Loaded> {
+  refuseRepeatedFiles(request.files);
   const sources: Source[] = [];
   for (const file of request.files) {
     sources.push(...(await openSources(file, openOptions(request))));
@@ -123,6 +134,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   const needsDates = gateDates || (request.per !== undefined && request.perRule === 'latest');
   const gateColumn = needsDates ? resolveDateColumn(first, request.dateColumn) : undefined;
   const scope = await rowScope(request, first);
+  const duplicates = await scanDuplicates(sources, request.duplicates, request.idColumn, openOptions(request));
   const formats: string[] = [];
   const display = request.progressDisplay;
   let progress: Progress | undefined = new Progress(
@@ -142,7 +154,9 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       }
       const space = scopeSpace(source, scope);
       const plan = bindPlan(source, roles, request.by, extra, space);
-      const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      let enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      const drop = duplicates?.drop[sources.indexOf(source)];
+      if (drop?.length) enrich = { ...(enrich ?? {}), drop };
       if (enrich) plan.enrich = enrich;
       if (request.maxGroups !== undefined) plan.maxGroups = request.maxGroups;
       if (source === first) firstEnrich = enrich;
@@ -156,7 +170,10 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
   checkGroupCount(fold, request.maxGroups ?? MAX_GROUPS);
+  checkFiltersMatch(first, request, fold.counts);
+  checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
+  if (duplicates) enrich.duplicates = { column: duplicates.column, policy: duplicates.policy, dropped: duplicates.dropped, ids: duplicates.ids };
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
 
@@ -199,6 +216,15 @@ function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: So
   return info;
 }
 
+/** A score column most of whose answers lie outside its scale is the wrong column or the wrong scale: exit 2, with the range seen. */
+function checkScales(first: Source, roles: RoleSpec[], fold: FoldResult): void {
+  for (const spec of roles) {
+    const index = first.header.indexOf(spec.column);
+    const message = outOfRangeMessage(spec, foldTotal(fold, spec), first.preview.map((row) => row[index] ?? ''));
+    if (message) throw new InputError(message, { file: first.input.name }, `declare the scale the question used with --scale ${spec.role}=LO-HI, or name another column with --${spec.role}`);
+  }
+}
+
 export const NO_DATA_ROWS = 'no data rows: the file has a header and nothing after it';
 
 /**
@@ -219,8 +245,8 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 }
 
 /** How the reader should open each input of a request. */
-export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
-  return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
 }
 
 /** Files and threads each under the limit may make more groups together. */

@@ -29,6 +29,8 @@ export interface OpenOptions {
   layout?: string;
   /** keep Qualtrics previews, tests and spam (left out by default) */
   includePreviews?: boolean;
+  /** keep partial responses (Typeform partial / not submitted): left out by default */
+  includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
   /** the sheet of a workbook (name, or position from 1) */
   sheet?: string;
@@ -150,6 +152,10 @@ async function openText(input: Input, options: OpenOptions): Promise<Source> {
 
 function finishSource(source: Source, options: OpenOptions): Source {
   if (options.includePreviews) delete source.rules.status;
+  if (options.includePartials) {
+    delete source.rules.responseType;
+    delete source.rules.submitted;
+  }
   const dateHint = layoutDateColumn(source.layout, source.header);
   if (dateHint) source.dateHint = dateHint;
   return source;

@@ -2,7 +2,7 @@
  * How `cxm inspect` looks: per file, what was read (layout, encoding, rows), the columns with their
  * roles, and the issues; CSV gives the column list, one row per file and column.
  */
-import { roleKind, roleName } from '../model/metrics.js';
+import { ROLE_DEFS, roleKind, roleName } from '../model/metrics.js';
 import type { InspectColumn, InspectFile, InspectResult } from '../analysis/inspect.js';
 import { layoutTitle } from '../io/layout.js';
 import { formatCount } from './format.js';
@@ -44,6 +44,8 @@ export function rowsText(f: Pick<InspectFile, 'rows'>): string {
 }
 
 function roleText(c: InspectColumn): string {
+  // a yes/no column named like NPS: the recommend % (scored when its role is wanted), never an NPS
+  if (c.role === 'yes-no' || (c.role === 'score' && ROLE_DEFS[c.metric!].fixedScale)) return `recommend (yes/no)${c.notUsed ? '? not used' : ''}`;
   if (c.role !== 'score') return c.role;
   return c.notUsed ? `${roleName(c.metric!)}? not used` : `${roleName(c.metric!)} score`;
 }
@@ -82,8 +84,12 @@ function aboutSection(f: InspectFile): Section {
   if (TABLE_FORMATS.has(f.format)) rows.push(['header rows', `${f.headerRows}, data from row ${f.dataLine}`]);
   rows.push(['rows', rowsText(f)]);
   const left = Object.entries(f.excludedBy).map(([reason, n]) => `${formatCount(n)} ${EXCLUDED_NAMES[reason]?.[n === 1 ? 0 : 1] ?? reason}`);
+  if (f.excludedBy.partial) left.push('--include-partials keeps the partial responses');
   if (left.length) rows.push(['left out', left.join(', ')]);
   if (f.unfinished) rows.push(['unfinished', `${formatCount(f.unfinished)} (kept: answered scores count)`]);
+  const { ids, persons } = f.repeats;
+  if (ids?.values) rows.push(['repeated ids', `${formatCount(ids.values)} ${JSON.stringify(ids.column)} value${ids.values === 1 ? '' : 's'} on more than one row (${formatCount(ids.extraRows)} extra row${ids.extraRows === 1 ? '' : 's'}; --duplicates counts each once)`]);
+  if (persons) rows.push(['repeat respondents', `${formatCount(persons.values)} ${JSON.stringify(persons.column)} value${persons.values === 1 ? '' : 's'} answered more than once`]);
   return { title: f.file, columns: [{ label: 'what' }, { label: 'cxm sees' }], rows: rows.map(([k, v]) => [cell(k), cell(v)]) };
 }
 

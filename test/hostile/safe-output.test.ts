@@ -196,8 +196,8 @@ describe('errors and warnings name hostile values safely', () => {
 });
 
 describe('the CSV writer', () => {
-  it('neutralises formulas and removes control characters, keeping plain numbers', () => {
+  it('neutralises formulas and marks removed control characters (U+FFFD), keeping plain numbers', () => {
     const out = renderCsv(['v'], [['=1+1'], ['-3'], ['-3+1'], ['+44 20'], ['@x'], ['\tx'], ['ok\u001b[0m'], ['\u0085x'], [-2.5], ['a,b "c"\nd']]);
-    expect(parseCsvText(out).slice(1).map((r) => r[0])).toEqual(["'=1+1", '-3', "'-3+1", "'+44 20", "'@x", "'\tx", 'ok[0m', 'x', '-2.5', 'a,b "c"\nd']);
+    expect(parseCsvText(out).slice(1).map((r) => r[0])).toEqual(["'=1+1", '-3', "'-3+1", "'+44 20", "'@x", "'\tx", 'ok\ufffd[0m', '\ufffdx', '-2.5', 'a,b "c"\nd']);
   });
 });
