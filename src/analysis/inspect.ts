@@ -7,9 +7,10 @@
 import { ROLES, type Role } from '../model/metrics.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { decideDateFormat } from '../time/dates.js';
+import type { ContainerInfo } from '../io/containers/open-container.js';
 import { detectCommentColumn } from '../io/person-columns.js';
 import { InputError } from '../model/errors.js';
-import { openSource, type Source } from '../io/read-source.js';
+import { openSources, type Source } from '../io/read-source.js';
 import { foldSource } from '../fold/fold-source.js';
 import type { FoldResult } from '../fold/fold.js';
 import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
@@ -51,6 +52,8 @@ export interface InspectFile {
   layout: string;
   layoutEvidence: string;
   format: string;
+  /** how the export was found in a gzip stream, a zip archive or a workbook (absent for a plain file) */
+  container?: ContainerInfo;
   encoding: { name: string; by: string; bom: boolean };
   delimiter: string | null;
   headerRows: number;
@@ -79,7 +82,9 @@ const EXCLUDED = { preview: 'excluded-preview', test: 'excluded-test', spam: 'ex
 
 export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
-  for (const file of request.files) files.push(await inspectFile(file, request));
+  for (const file of request.files) {
+    for (const source of await openSources(file, openOptions(request))) files.push(await inspectSource(source, request));
+  }
   const total = sumCounts(files.map((f) => f.rows));
   return resultEnvelope('inspect', {
     input: { files: files.map((f) => f.file), ...total },
@@ -88,8 +93,7 @@ export async function inspect(request: InspectRequest): Promise<InspectResult> {
   });
 }
 
-async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {
-  const source = await openSource(file, openOptions(request));
+async function inspectSource(source: Source, request: InspectRequest): Promise<InspectFile> {
   const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
   const fold = await foldSource(source, bindPlan(source, specs, []), { threads: request.threads });
   if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
@@ -117,6 +121,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     layout: source.layout,
     layoutEvidence: source.layoutEvidence,
     format: source.format,
+    ...(source.container ? { container: source.container } : {}),
     encoding: { name: source.encoding.encoding, by: source.encoding.by, bom: source.encoding.bomLength > 0 },
     delimiter: source.delimiter,
     headerRows: source.headerRows,

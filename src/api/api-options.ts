@@ -33,7 +33,7 @@ const ENRICH = { where: 'list', since: 'text', until: 'text', weight: 'text', va
 const DATE = { date: 'text', dateFormat: 'text', tz: 'text', weekStart: 'text' } as const;
 /** A column option per score role of the registry: `nps`, `csat`, `ces`, `recommend` */
 const ROLE_COLUMNS = Object.fromEntries(ROLES.map((r) => [r, 'text'])) as { readonly [R in Role]: 'text' };
-const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number', maxGroups: 'number' } as const;
+const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', sheet: 'text', entry: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number', maxGroups: 'number' } as const;
 const STATS = { metric: 'list', level: 'number', method: 'list', seed: 'number', resamples: 'number', minN: 'number', adjust: 'text' } as const;
 const STRICT = { strict: 'flag' } as const;
 const SCORING = { ...ENRICH, ...DATE, ...INPUT, tallies: 'flag', ...STATS, ...STRICT } as const;

@@ -17,6 +17,8 @@ export function addInputFlags(cmd: Command): Command {
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
+    .option('--sheet <name|n>', 'the sheet of an .xlsx workbook, by name or position from 1 (default: the first visible sheet)')
+    .option('--entry <name>', 'the export inside a .zip archive, by its name (default: the one export, or all of them when they share columns)')
     .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
     .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
     .option('--include-partials', 'keep partial responses (Typeform partial or not submitted; left out by default) — unfinished Qualtrics and Formbricks answers are kept already')

@@ -7,7 +7,7 @@ import { type Role, roleOf, type Metric } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
 import type { Scale } from '../model/tally.js';
 import { readJoinTable } from '../io/join-table.js';
-import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
+import { openSources, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/date-plan.js';
@@ -47,6 +47,8 @@ export interface LoadRequest {
   date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
+  sheet?: string;
+  entry?: string;
   /** `--layout`: the export's layout instead of the detected one */
   layout?: string;
   /** keep Qualtrics previews, tests and spam */
@@ -118,7 +120,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   refuseRepeatedFiles(request.files);
   const sources: Source[] = [];
   for (const file of request.files) {
-    sources.push(await openSource(file, openOptions(request)));
+    sources.push(...(await openSources(file, openOptions(request))));
   }
   checkSameColumns(sources);
   const first = sources[0];
@@ -243,8 +245,8 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 }
 
 /** How the reader should open each input of a request. */
-export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
-  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
 }
 
 /** Files and threads each under the limit may make more groups together. */

@@ -42,6 +42,9 @@ export interface CommonOptions {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  /** the sheet of a workbook, the export inside a zip */
+  sheet: string | undefined;
+  entry: string | undefined;
   layout: LayoutName | undefined;
   includePreviews: boolean;
   /** --include-partials: keep partial responses (Typeform), left out by default */
@@ -262,6 +265,8 @@ const cliSchema = z.object({
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  sheet: z.optional(z.string().check(z.minLength(1, 'must name a sheet'))),
+  entry: z.optional(z.string().check(z.minLength(1, 'must name an entry'))),
   layout: z.optional(choice(LAYOUT_NAMES)),
   includePreviews: z.optional(z.boolean()),
   includePartials: z.optional(z.boolean()),
@@ -465,6 +470,8 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     output: o.output,
     delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
     encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    sheet: o.sheet,
+    entry: o.entry,
     layout: o.layout ?? config.layout,
     includePreviews: o.includePreviews ?? config.includePreviews ?? false,
     includePartials: o.includePartials ?? false,
