@@ -43,6 +43,8 @@ export const COMMAND_OPTIONS = {
   crosstab: { rows: 'text', cols: 'text', suppressLow: 'flag', ...SCORING },
   trend: { every: 'text', by: 'list', window: 'number', ...SCORING },
   compare: { current: 'list', baseline: 'list', period: 'text', against: 'text', by: 'list', ...SCORING },
+  rank: { by: 'list', k: 'text', ...SCORING },
+  plan: { promoters: 'number', detractors: 'number', share: 'number', margin: 'number', n: 'number', n2: 'number', power: 'number', population: 'number', responseRate: 'text', ...SCORING },
   drivers: { by: 'list', ...ENRICH, ...DATE, ...INPUT, ...STATS, ...STRICT },
   check: { min: 'list', maxDrop: 'list', baseline: 'list', every: 'text', asOf: 'text', rule: 'text', onLowBase: 'text', onStale: 'text', by: 'list', ...SCORING },
   report: { every: 'text', asOf: 'text', by: 'list', title: 'text', history: 'number', comments: 'number', onStale: 'text', ...ENRICH, ...DATE, ...INPUT, ...STATS, ...STRICT },

@@ -10,6 +10,8 @@ import type { CrosstabResult } from '../analysis/crosstab.js';
 import type { DriversResult } from '../analysis/drivers.js';
 import type { FollowupResult } from '../analysis/followup.js';
 import type { InspectResult } from '../analysis/inspect.js';
+import type { RankResult } from '../analysis/rank.js';
+import type { PlanResult } from '../analysis/plan.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { ScoreResult } from '../analysis/score.js';
 import type { TallyTable } from '../analysis/tally-export.js';
@@ -24,7 +26,7 @@ import type { View } from '../report/view.js';
 import type { CheckVerdicts } from './check.js';
 import type { TallyRow } from './tallies.js';
 
-export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | DriversResult | InspectResult;
+export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | DriversResult | InspectResult | RankResult | PlanResult;
 
 /** What render() takes: any command's result, a check run's verdicts, or Tallies (readTallies). */
 export type Renderable = AnyResult | CheckResult | CheckVerdicts | FollowupResult | ReportResult | TallyRow[];
@@ -90,6 +92,14 @@ async function specOf(result: AnyResult, options: RenderOptions): Promise<Omit<S
     case 'drivers': {
       const m = await import('../report/drivers.js');
       return { view: () => m.driversView(result), csv: () => m.driversCsv(result) };
+    }
+    case 'plan': {
+      const m = await import('../report/plan.js');
+      return { view: () => m.planView(result), csv: () => m.planCsv(result) };
+    }
+    case 'rank': {
+      const m = await import('../report/rank.js');
+      return { view: () => m.rankView(result), csv: () => m.rankCsv(result) };
     }
     case 'inspect': {
       const m = await import('../report/inspect.js');

@@ -98,6 +98,7 @@ const CASES: Case[] = [
   { name: 'report', args: ['report', current, '--every', 'month', '--as-of', '2026-06-30', '--by', 'region', '--min-n', '1', '--comments', '100'], formats: ['markdown', 'html', 'json'], listsRegions: false },
   { name: 'followup', args: ['followup', current, '--group', 'all', '--by', 'region'], formats: STANDARD, listsRegions: true },
   { name: 'drivers', args: ['drivers', current, '--by', 'region,=evil()', '--min-n', '1'], formats: STANDARD, listsRegions: true },
+  { name: 'rank', args: ['rank', current, '--by', 'region'], formats: STANDARD, listsRegions: true },
   { name: 'score --join', args: ['score', current, '--join', customers, '--on', 'email', '--by', 'tier', '--min-n', '1'], formats: STANDARD, listsRegions: true },
   { name: 'score --tags', args: ['score', current, '--tags', tags, '--by', 'tag', '--min-n', '1'], formats: STANDARD, listsRegions: false },
   { name: 'score --emit tallies', args: ['score', current, '--by', 'region,=evil()', '--emit', 'tallies'], formats: ['csv', 'json'], listsRegions: true },
