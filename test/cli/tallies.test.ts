@@ -101,6 +101,8 @@ describe('--emit tallies then --tallies gives the same output', () => {
         'fixtures/enrich/accounts.json',
         'fixtures/enrich/customers-duplicate.csv',
         'fixtures/enrich/tags-bad.json',
+        // the true unit scores of the rank fixtures: an "nps" field of real numbers, not answers on 0-10
+        'fixtures/rank/truth.json',
         'fixtures/reader/two-nps.csv',
         'fixtures/sql/tallies-by-region.csv',
         'fixtures/tags.json',
