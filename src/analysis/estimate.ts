@@ -14,9 +14,9 @@ import { meanDifferenceTest } from '../stats/mean-difference-test.js';
 import { meanInterval } from '../stats/mean-interval.js';
 import { npsDifferenceTest } from '../stats/nps-difference-test.js';
 import { npsInterval } from '../stats/nps-interval.js';
+import { newcombeDifferenceTest } from '../stats/newcombe-difference-test.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { summarizeScaleCounts } from '../stats/summarize-scale-counts.js';
-import { twoProportionTest } from '../stats/two-proportion-test.js';
 import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } from '../stats/types.js';
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
@@ -165,7 +165,8 @@ function fromDifference(d: DifferenceTest, k: number): Difference {
 
 /**
  * a − b with its interval and two-sided p. NPS: the adjusted-Wald difference test unless the NPS
- * method is plain Wald; percents: pooled two-proportion z; means: Welch t.
+ * method is plain Wald; percents: Newcombe's hybrid score interval with the p that inverts it (significant
+ * exactly when the interval excludes 0); means: Welch t.
  */
 export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
   if (metric === 'nps') {
@@ -175,7 +176,7 @@ export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpe
   if (metric === 'csat' || metric === 'ces') {
     const ca = bandCounts(a, spec.band);
     const cb = bandCounts(b, spec.band);
-    return fromDifference(twoProportionTest(ca.x, ca.n, cb.x, cb.n, s.level), 100);
+    return fromDifference(newcombeDifferenceTest(ca.x, ca.n, cb.x, cb.n, s.level), 100);
   }
   return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), 1);
 }

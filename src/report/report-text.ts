@@ -158,7 +158,7 @@ export function footerLines(r: ReportResult): { label: string; text: string }[] 
     { label: 'Rows', text: rows },
     {
       label: 'Methods',
-      text: `${methods}; ${formatLevel(s.level)} intervals. Changes: two independent samples (NPS adjusted difference test, percents pooled two-proportion z, means Welch t); headline changes unadjusted (one comparison per metric), segment changes ${adjustLabel(s.adjust)} per table. Low base: n < ${s.minN}.`,
+      text: `${methods}; ${formatLevel(s.level)} intervals. Changes: two independent samples (NPS adjusted difference test, percents Newcombe hybrid score interval, p by inverting it, means Welch t); headline changes unadjusted (one comparison per metric), segment changes ${adjustLabel(s.adjust)} per table. Low base: n < ${s.minN}.`,
     },
     { label: 'Dates', text: `column "${s.date.column}" (${s.date.formats.join(', ')}), calendar days in ${s.date.timeZone}; ${everyLabel(s)} periods; as of ${s.asOf} (${s.asOfFrom === 'flag' ? 'given with --as-of' : 'the latest date in the data'})` },
     ...enrichNotes(s).map((text) => ({ label: 'Data', text })),

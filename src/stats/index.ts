@@ -22,6 +22,7 @@ export * from './kish-effective-n.js';
 export * from './log-gamma.js';
 export * from './mean-difference-test.js';
 export * from './mean-interval.js';
+export * from './newcombe-difference-test.js';
 export * from './no-estimate.js';
 export * from './normal-cdf.js';
 export * from './normal-critical-value.js';

@@ -13,15 +13,20 @@ Regenerate from the repository root:  /usr/bin/python3 test/reference/enrich_fix
 """
 import csv
 import json
+import os
 import math
+import sys
 import re
 from datetime import datetime
 
 import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+from statsmodels.stats.proportion import proportion_confint
 from statsmodels.stats.weightstats import DescrStatsW
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from newcombe_ref import newcombe_ci, newcombe_p  # noqa: E402
 
 LEVEL = 0.95
 MIN_N = 30
@@ -153,9 +158,8 @@ def share_estimate(pairs, band):
 def share_diff(xs, ys, band):
     x1, n1, _ = band_counts(xs, band)
     x2, n2, _ = band_counts(ys, band)
-    _, p = proportions_ztest([x1, x2], [n1, n2])
-    lo, hi = confint_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff", alpha=1 - LEVEL)
-    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": p}
+    lo, hi = newcombe_ci(x1, n1, x2, n2, LEVEL)
+    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": newcombe_p(x1, n1, x2, n2)}
 
 
 def described(pairs):
