@@ -6,7 +6,7 @@
  * are what `cxm score --by A` shows, with its own family.
  */
 import { tallyN, type Tally } from '../model/tally.js';
-import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
+import { compareTallies, estimateFields, isLowBase, type EstimateFields } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from './plan.js';
@@ -84,8 +84,9 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
         const cell = row(metric, { [a]: x, [b]: y }, t, spec, s);
         const rest = marginals.rest([0, 1], [x, y])[r];
         const d = compareTallies(metric, t, rest, spec, s);
-        const inFamily = !cell.lowBase && tallyN(rest) > 0 && d.p !== null;
-        if (!cell.suppressed) cell.vsRest = { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false };
+        const restLowBase = isLowBase(rest, s, s.minN);
+        const inFamily = !cell.lowBase && !restLowBase && tallyN(rest) > 0 && d.p !== null;
+        if (!cell.suppressed) cell.vsRest = { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, restLowBase };
         tested.push({ row: cell, inFamily });
       }
     }

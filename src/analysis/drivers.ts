@@ -83,12 +83,12 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
           ...fields,
           share,
           rest: { n: restFields.n, ...(restFields.nEff !== undefined ? { nEff: restFields.nEff } : {}), value: restFields.value },
-          vsRest: { diff: diff.diff, lower: diff.lower, upper: diff.upper, p: diff.p, pAdjusted: null, significant: false },
+          vsRest: { diff: diff.diff, lower: diff.lower, upper: diff.upper, p: diff.p, pAdjusted: null, significant: false, restLowBase: restFields.lowBase },
           impact: { value: scaled(share, diff.diff), lower: scaled(share, diff.lower), upper: scaled(share, diff.upper) },
           skipped,
           invalid,
         };
-        family.push({ row, inFamily: !fields.lowBase && tallyN(rest) > 0 && diff.p !== null });
+        family.push({ row, inFamily: !fields.lowBase && !restFields.lowBase && tallyN(rest) > 0 && diff.p !== null });
       }
     });
     markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level);

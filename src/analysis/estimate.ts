@@ -201,6 +201,12 @@ export function estimateFields(metric: Metric, t: Tally, spec: RoleSpec, s: Stat
   return fieldsOf(estimateMetric(metric, t, spec, s), t, s, minN);
 }
 
+/** Whether a Tally is under --min-n: on n_eff when weighted (unequal weights carry the information of fewer answers). */
+export function isLowBase(t: Tally, s: StatSettings, minN: number): boolean {
+  const { n, nEff } = effectiveCounts(t);
+  return (s.weighted ? nEff : n) < minN;
+}
+
 /**
  * The row fields of an estimate. Low base is judged on n_eff when weighted: unequal weights carry the
  * information of fewer answers.

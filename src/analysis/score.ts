@@ -5,7 +5,7 @@
 import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
-import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
+import { compareTallies, estimateFields, isLowBase, type EstimateFields, type StatSettings } from './estimate.js';
 import type { Loaded } from './load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from './plan.js';
@@ -24,6 +24,11 @@ export interface VsRest {
   p: number | null;
   pAdjusted: number | null;
   significant: boolean;
+  /**
+   * Segment against the rest only: the rest has fewer than --min-n answers (n_eff when weighted), so the
+   * row is not tested and stays out of the adjustment family, as when the segment itself is low base.
+   */
+  restLowBase?: boolean;
 }
 
 export interface ScoreRow extends EstimateFields {
@@ -99,16 +104,17 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
       const { skipped, invalid, ...fields } = estimateFields(metric, tally, spec, s, s.minN);
       const rest = marginals.rest(all, key)[r];
       const d = compareTallies(metric, tally, rest, spec, s);
+      const restLowBase = isLowBase(rest, s, s.minN);
       return {
         row: {
           metric,
           group: groupObject(dims, key),
           ...fields,
-          vsRest: { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false } as VsRest,
+          vsRest: { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, restLowBase } as VsRest,
           skipped,
           invalid,
         } satisfies ScoreRow,
-        inFamily: !fields.lowBase && tallyN(rest) > 0 && d.p !== null,
+        inFamily: !fields.lowBase && !restLowBase && tallyN(rest) > 0 && d.p !== null,
       };
     });
     markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level);

@@ -104,6 +104,7 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
     if (dims.length > 0) {
       if (isOverall || !r.vsRest) cells.push(cell(''), cell(''));
       else if (r.lowBase) cells.push(cell(formatSigned(r.vsRest.diff, digits), 'low'), cell('low base', 'low'));
+      else if (r.vsRest.restLowBase) cells.push(cell(formatSigned(r.vsRest.diff, digits), 'low'), cell('rest low base', 'low'));
       else cells.push(cell(formatSigned(r.vsRest.diff, digits)), cell(formatP(r.vsRest.pAdjusted)));
     }
     return cells;
@@ -125,6 +126,7 @@ export function scoreView(result: ScoreResult): View {
     );
   }
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));
+  if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(result.settings));
   notes.push(...enrichNotes(result.settings));
   return { sections: metrics.map((m) => metricSection(result, m)), notes };
 }
@@ -135,6 +137,11 @@ export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvVal
   const columns = ['metric', ...dims, ...estimateColumns(weighted), ...testColumns('vs_rest'), 'skipped', 'invalid'];
   const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
+}
+
+/** A segment-vs-rest test needs both sides at or above --min-n. */
+export function restLowBaseNote(s: { minN: number; weight?: unknown }): string {
+  return `rest low base: the respondents outside the segment have ${s.weight ? 'effective n' : 'n'} < ${s.minN}; not tested.`;
 }
 
 /** `* low base: n < 30; …` (n_eff when weighted). */
