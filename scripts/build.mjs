@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { cxm: 'src/cli/main.ts', 'fold-worker': 'src/analysis/fold-worker.ts' },
+  entryPoints: { cxm: 'src/cli/main.ts', 'fold-worker': 'src/fold/fold-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

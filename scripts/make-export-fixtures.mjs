@@ -452,7 +452,7 @@ const typeformPartials = extra(2, 4);
   expect('intercom.json', { layout: 'intercom', metrics: ['csat'], rows: all.length, skipped: 0, excluded: all.filter((r) => r.csat === null).length });
 }
 
-// ---------------------------------------------------------------- Hotjar (layout unverified: FORMATS.md "U")
+// ---------------------------------------------------------------- Hotjar (layout unverified: docs/formats.md "U")
 {
   const header = ['Number', 'User', 'Date Submitted', 'Country', 'Source URL', 'Device', 'Browser', 'OS', Q.nps, Q.reason];
   const rows = respondents.map((r) => [r.id, `u${1000 + r.id}`, ymdhms(wall(r.time)), r.region === 'EMEA' ? 'Germany' : r.region === 'APAC' ? 'Japan' : r.region === 'LATAM' ? 'Brazil' : 'United States', 'https://acme.example/help', r.id % 3 ? 'desktop' : 'mobile', 'Chrome', 'Windows', num(r.nps), r.comment]);

@@ -19,13 +19,13 @@ import type { CheckRule, OnLowBase } from '../model/check-rules.js';
 import type { Tally } from '../model/tally.js';
 import { intervalExclusionP } from '../stats/interval-exclusion-p.js';
 import { compareTallies, estimateMetric, type MetricEstimate } from './estimate.js';
-import { formatCivil } from '../model/calendar.js';
+import { formatCivil } from '../time/calendar.js';
 import { loadedSide, segmentsOf, tallyOf, twoSidedInput, windowSide, WINDOW_KEYS, type Side, type SideInfo } from './compare.js';
-import type { Loaded } from './load.js';
-import { periodIndex, type Every, type WeekStart } from './period.js';
-import { DAY_DIMENSION, periodInfo, regroupDays, type PeriodPick } from './period-select.js';
+import type { Loaded } from '../fold/load.js';
+import { periodIndex, type Every, type WeekStart } from '../time/period.js';
+import { DAY_DIMENSION, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
-import { specOf, type Metric, type RoleSpec } from './plan.js';
+import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
 
 

@@ -7,12 +7,12 @@
  */
 import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
-import type { FoldResult } from './fold.js';
-import type { Loaded } from './load.js';
-import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
+import type { FoldResult } from '../fold/fold.js';
+import type { Loaded } from '../fold/load.js';
+import { KEY_SEPARATOR, sumCounts } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from './plan.js';
-import type { Marginals } from './marginals.js';
+import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import type { Marginals } from '../fold/marginals.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 

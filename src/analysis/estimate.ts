@@ -3,7 +3,7 @@
  * of two Tallies (a segment against the rest, a period against the previous one, file against file).
  * Values are on the display scale here: NPS −100..100, percents 0..100, means on the answer scale.
  *
- * Weighted Tallies (STATS.md, Weights): shares are weighted (Σw of a class / Σw), and every count
+ * Weighted Tallies (docs/methods.md, Weights): shares are weighted (Σw of a class / Σw), and every count
  * formula runs on n := Kish n_eff = (Σw)²/Σw² with counts := share × n_eff; intervals, difference
  * tests and the t interval of a mean all take those effective counts. A Tally whose weights are all
  * equal is scored from its plain counts, so equal weights reproduce unweighted results exactly. With
@@ -21,7 +21,7 @@ import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } fr
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
 import type { NpsMethod, ProportionMethod } from '../stats/types.js';
-import { npsClassOf, type Metric, type RoleSpec } from './plan.js';
+import { npsClassOf, type Metric, type RoleSpec } from '../fold/plan.js';
 
 /** The interval method of each score role (means always use Student t). */
 export interface Methods {

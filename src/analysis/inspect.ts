@@ -6,14 +6,14 @@
  */
 import { ROLES, type Role } from '../model/tally.js';
 import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
-import { decideDateFormat } from '../io/dates.js';
+import { decideDateFormat } from '../time/dates.js';
 import { openSource, type Source } from '../io/read-source.js';
-import { foldSource } from './fold-source.js';
-import type { FoldResult } from './fold.js';
-import { NO_DATA_ROWS, openOptions, type LoadRequest } from './load.js';
-import { foldTotal } from './marginals.js';
-import { sumCounts } from './merge-folds.js';
-import { bindPlan, planRoles, sourceContext, type RoleSpec } from './plan.js';
+import { foldSource } from '../fold/fold-source.js';
+import type { FoldResult } from '../fold/fold.js';
+import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
+import { foldTotal } from '../fold/marginals.js';
+import { sumCounts } from '../fold/merge-folds.js';
+import { bindPlan, planRoles, sourceContext, type RoleSpec } from '../fold/plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
 import { observedRange } from './scale-check.js';
 
@@ -35,7 +35,7 @@ export interface InspectColumn {
   observed?: { min: number; max: number } | null;
   /** a time zone the header gives for the column's dates */
   timeZone?: string;
-  /** date columns: the date layouts its first values are read with, best first (io/dates.ts) */
+  /** date columns: the date layouts its first values are read with, best first (time/dates.ts) */
   dateFormats?: string[];
   /** distinct non-blank values among the first rows */
   distinct: number;

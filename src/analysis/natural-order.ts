@@ -4,7 +4,7 @@
  * every machine. `(blank)` and `(untagged)` go last.
  */
 import { UNTAGGED } from '../io/tag-rules.js';
-import { BLANK_SEGMENT } from './fold.js';
+import { BLANK_SEGMENT } from '../fold/fold.js';
 
 const CHUNK = /(\d+|\D+)/g;
 

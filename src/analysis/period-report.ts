@@ -11,16 +11,16 @@
  *     collector in a second pass, since Tallies keep no text), from the rows the numbers count: the
  *     same row gate (--join, --where, --since/--until) and the same --weight/--per exclusions.
  */
-import { formatCivil } from '../model/calendar.js';
+import { formatCivil } from '../time/calendar.js';
 import { comparePeriodsRows, WINDOW_KEYS, type CompareRow } from './compare.js';
 import { InputError } from '../model/errors.js';
 import type { Source } from '../io/read-source.js';
-import { scopeSpace } from './enrich-plan.js';
+import { scopeSpace } from '../fold/enrich-plan.js';
 import { DEFAULT_CATEGORIES, FollowupCollector, PLAIN_SCOPE, resolveFollowupColumns, type FollowupRow } from './followup.js';
-import type { Loaded } from './load.js';
-import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
-import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from './period-select.js';
-import type { Metric } from './plan.js';
+import type { Loaded } from '../fold/load.js';
+import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
+import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
+import type { Metric } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import type { ScoreSettings } from './score.js';
 import { trendRows, type TrendRow } from './trend.js';

@@ -1,26 +1,16 @@
 /**
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
- * the warnings. (DESIGN.md §3: add fields, never rename.)
+ * the warnings. (ARCHITECTURE.md, Contracts: add fields, never rename.)
  */
 import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
-import type { Metric, RoleSpec } from './plan.js';
-import type { Source } from '../io/read-source.js';
-import type { FoldCounts, FoldResult } from './fold.js';
-import type { EnrichInfo, Loaded } from './load.js';
-import { foldTotal } from './marginals.js';
+import type { Metric, RoleSpec } from '../fold/plan.js';
+import type { FoldCounts, FoldResult } from '../fold/fold.js';
+import type { EnrichInfo, Loaded, SourceInfo } from '../fold/load.js';
+import { foldTotal } from '../fold/marginals.js';
 import { narrowRangeMessage } from './scale-check.js';
-
-/**
- * What results say about an input: its name and how it was read. A Source is one; a tally file
- * carries the same facts about the inputs it was counted from (load-tallies.ts).
- */
-export type SourceInfo = Pick<Source, 'layout' | 'layoutEvidence' | 'headerRows' | 'dataLine' | 'notes'> & {
-  input: { name: string };
-  rules: { notAnswered?: { what: string } };
-};
 
 export interface InputSummary {
   files: string[];

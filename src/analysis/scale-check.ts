@@ -4,7 +4,7 @@
  * folded Tally (which points were used), so it costs nothing per row.
  */
 import { tallyN, type Tally } from '../model/tally.js';
-import type { RoleSpec } from './plan.js';
+import type { RoleSpec } from '../fold/plan.js';
 
 /** Fewer answers than this say too little about the scale to warn. */
 export const NARROW_RANGE_MIN_N = 10;

@@ -6,7 +6,7 @@
 import { INPUT_KINDS, isReservedColumn, PATTERN_KIND, TALLY_COLUMNS, TALLY_FORMAT, TALLY_VERSION, TALLY_VERSION_WITHOUT_PATTERNS, type TallyMeta, type TallyPeriod } from '../model/tally-file.js';
 import { patternText } from '../model/row-pattern.js';
 import { UsageError } from '../model/errors.js';
-import type { Loaded } from './load.js';
+import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 
 export type TallyCell = string | number | null;

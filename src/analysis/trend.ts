@@ -6,13 +6,13 @@
  */
 import { UsageError } from '../model/errors.js';
 import { addInto, emptyTally, type Tally } from '../model/tally.js';
-import { formatCivil } from '../model/calendar.js';
+import { formatCivil } from '../time/calendar.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
-import type { Loaded } from './load.js';
-import { KEY_SEPARATOR } from './merge-folds.js';
+import type { Loaded } from '../fold/load.js';
+import { KEY_SEPARATOR } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
-import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from './period.js';
-import { specOf, type Metric } from './plan.js';
+import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
+import { specOf, type Metric } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
 import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 

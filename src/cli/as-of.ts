@@ -3,7 +3,7 @@
  * clock, so the same command gives the same output). Without it, the latest date in the data is used.
  */
 import { UsageError } from '../model/errors.js';
-import { parsePeriod } from '../analysis/period.js';
+import { parsePeriod } from '../time/period.js';
 
 /** `2026-06-28` → its day number; undefined → null (take the latest date in the data). */
 export function parseAsOf(value: string | undefined): number | null {

@@ -6,8 +6,8 @@
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { expandGlobs } from '../io/glob.js';
-import { formatCivil } from '../model/calendar.js';
-import { parsePeriodSpan } from '../analysis/period.js';
+import { formatCivil } from '../time/calendar.js';
+import { parsePeriodSpan } from '../time/period.js';
 import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, refuseSharedFiles, type CommonOptions } from './options.js';
 
 export interface PeriodSpan {

@@ -1,7 +1,7 @@
 /** `cxm drivers` options: the common ones, with --by required (and `tag` added when --tags is given). */
 import { UsageError } from '../model/errors.js';
 import { normalizeHeader } from '../io/columns.js';
-import { TAG_COLUMN } from '../analysis/enrich-plan.js';
+import { TAG_COLUMN } from '../fold/enrich-plan.js';
 import { parseCommonOptions, type CommonOptions } from './options.js';
 
 export function parseDriversOptions(files: string[], raw: Record<string, unknown>): CommonOptions {

@@ -4,11 +4,11 @@
  * the command's results.
  */
 import { UsageError } from '../model/errors.js';
-import { formatCivil } from '../model/calendar.js';
+import { formatCivil } from '../time/calendar.js';
 import type { TallyPeriod } from '../model/tally-file.js';
-import type { DateRequest } from '../analysis/date-plan.js';
-import type { Loaded } from '../analysis/load.js';
-import type { PeriodRequest } from '../analysis/load-tallies.js';
+import type { DateRequest } from '../time/date-plan.js';
+import type { Loaded } from '../fold/load.js';
+import type { PeriodRequest } from '../fold/load-tallies.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './options.js';
 import { progressBar } from './progress-bar.js';
@@ -26,13 +26,13 @@ export async function loadInput(o: Omit<CommonOptions, 'format'>, io: CliIo, req
   if (o.tallies) {
     if (request.date && !request.period) throw new UsageError('--tallies cannot be compared by --period/--against', 'compare two tally files instead: cxm compare --tallies CURRENT BASELINE');
     refuseRowOptions(o, request);
-    const { loadTallies } = await import('../analysis/load-tallies.js');
+    const { loadTallies } = await import('../fold/load-tallies.js');
     const loaded = await loadTallies({ ...o, files, stdin: io.stdin, ...(request.period ? { period: request.period } : {}) });
     // weighted tallies (their meta names the weight column) are scored and shown as a weighted run
     if (loaded.enrich.weight) o.weighted = true;
     return loaded;
   }
-  const { load } = await import('../analysis/load.js');
+  const { load } = await import('../fold/load.js');
   return load({ ...o, files, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), ...(request.date ? { date: request.date } : {}) });
 }
 

@@ -7,18 +7,18 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
 import { ROLES, type Role, type Scale } from '../model/tally.js';
-import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../io/dates.js';
+import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../time/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { readJsonFile } from '../io/json-file.js';
 import { readTagRules, type TagRule } from '../io/tag-rules.js';
 import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js';
-import { PER_RULES, type PerRule } from '../analysis/entity-state.js';
+import { PER_RULES, type PerRule } from '../fold/entity-state.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
-import { METRICS, type Metric } from '../analysis/plan.js';
-import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../analysis/period.js';
+import { METRICS, type Metric } from '../fold/plan.js';
+import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../time/period.js';
 import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
-import { parseWhere, type WhereExpr } from '../analysis/where.js';
-import { checkTimeZone } from '../analysis/time-zone.js';
+import { parseWhere, type WhereExpr } from '../fold/where.js';
+import { checkTimeZone } from '../time/time-zone.js';
 import {
   NPS_METHODS,
   P_ADJUST_METHODS,

@@ -3,8 +3,8 @@
  * only when stderr is a terminal, not in CI, not with --no-progress, and only for large inputs; drawn
  * at most ten times a second and erased when reading ends, so nothing of it stays in the output.
  */
-import type { ProgressDisplay } from '../analysis/load.js';
-import type { Progress } from '../analysis/progress.js';
+import type { ProgressDisplay } from '../fold/load.js';
+import type { Progress } from '../fold/progress.js';
 import type { CliIo } from './io.js';
 
 const MIN_BYTES = 64 * 1024 * 1024;

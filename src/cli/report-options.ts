@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { expandGlobs } from '../io/glob.js';
-import { EVERY, type Every } from '../analysis/period.js';
+import { EVERY, type Every } from '../time/period.js';
 import { DEFAULT_COMMENTS, DEFAULT_HISTORY } from '../analysis/period-report.js';
 import { parseAsOf } from './as-of.js';
 import { choice, fail, parseCommonOptions, parseFlags, readConfig, text, type CommonOptions, type ReportConfig } from './options.js';

@@ -7,10 +7,10 @@
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
-import { formatCivil } from '../model/calendar.js';
+import { formatCivil } from '../time/calendar.js';
 import { isReservedColumn, TALLY_COLUMNS } from '../model/tally-file.js';
-import { EVERY, type Every } from '../analysis/period.js';
-import { resolveRoles, roleOf, type RoleSpec } from '../analysis/plan.js';
+import { EVERY, type Every } from '../time/period.js';
+import { resolveRoles, roleOf, type RoleSpec } from '../fold/plan.js';
 import { DIALECTS, type DialectName } from '../sql/dialect.js';
 import type { SqlDateFormat } from '../sql/dates.js';
 import type { SqlDateGate, SqlPeriod } from '../sql/query.js';

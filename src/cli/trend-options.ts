@@ -4,8 +4,8 @@
  */
 import * as z from 'zod/mini';
 import type { TallyPeriod } from '../model/tally-file.js';
-import type { PeriodRequest } from '../analysis/load-tallies.js';
-import { EVERY, type Every } from '../analysis/period.js';
+import type { PeriodRequest } from '../fold/load-tallies.js';
+import { EVERY, type Every } from '../time/period.js';
 import { choice, fail, parseCommonOptions, parseDayBounds, parseFlags, text, type CommonOptions } from './options.js';
 
 export interface TrendOptions extends CommonOptions {

@@ -3,7 +3,7 @@
  * (CSV) or the column names (JSON) and says which platform wrote the file; the layout then gives the
  * header rows, one usable name per column (plus the question text as a label), the rules that leave
  * rows out (previews, partial responses…) and hints for columns whose role the header does not say.
- * `generic` is the plain file with one header row. Facts behind each entry: ../shared/FORMATS.md.
+ * `generic` is the plain file with one header row. Facts behind each entry: docs/formats.md.
  */
 import type { Role, Scale } from '../model/tally.js';
 

@@ -1,7 +1,7 @@
 /**
  * The reader's limits, in one place. cxm reads files nobody checked, in cron and CI: each limit keeps
  * memory bounded on hostile input and turns it into a one-line error (exit 2) naming the file and the
- * line, instead of a crash or a machine out of memory. README's "Security" section lists them.
+ * line, instead of a crash or a machine out of memory. docs/security.md lists them.
  */
 
 const MiB = 1024 * 1024;

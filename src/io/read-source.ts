@@ -16,7 +16,7 @@ import { detectLayout, layoutDateColumn, layoutHints, layoutRules, type Layout, 
 import { formatLimit, MAX_COLUMNS, MAX_HEAD_BYTES } from './limits.js';
 import { notTextReason } from './not-text.js';
 import { NulWatch } from './nul-watch.js';
-import type { SourceRecord } from './record.js';
+import type { RecordSink, SourceRecord } from './record.js';
 import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
 
@@ -66,14 +66,6 @@ export interface Source {
     /** columns holding a plain value in some responses and an object in others (the object is a bad value) */
     objectValued: string[];
   };
-}
-
-export interface RecordSink {
-  record(record: SourceRecord): void;
-  /** a record that could not be read at all: counted as an invalid row */
-  unreadable(line: number, message: string): void;
-  /** a record left out by rule (e.g. a survey preview): counted as excluded */
-  excluded(line: number, reason: string): void;
 }
 
 const PREVIEW_ROWS = 100;

@@ -31,6 +31,15 @@ export interface SourceRecord {
   parseBytes(i: number, parse: (bytes: Uint8Array, start: number, end: number) => number): number;
 }
 
+/** Where the reader hands each record, and the ones it could not read or left out by rule. */
+export interface RecordSink {
+  record(record: SourceRecord): void;
+  /** a record that could not be read at all: counted as an invalid row */
+  unreadable(line: number, message: string): void;
+  /** a record left out by rule (e.g. a survey preview): counted as excluded */
+  excluded(line: number, reason: string): void;
+}
+
 /** smallInt: the field is empty. */
 export const BLANK = -1;
 /** smallInt: not plain digits; read `text(i)` and parse it properly. */

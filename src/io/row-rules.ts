@@ -7,8 +7,7 @@
  */
 import type { IssueCode, IssueLog } from '../model/issues.js';
 import type { RowRules } from './layout.js';
-import type { SourceRecord } from './record.js';
-import type { RecordSink } from './read-source.js';
+import type { RecordSink, SourceRecord } from './record.js';
 
 export type ExclusionReason = 'preview' | 'test' | 'spam' | 'partial' | 'unanswered';
 

@@ -2,7 +2,7 @@
  * `--tags rules.json`: which comment tags exist and what gives each one. The file maps a tag to its
  * keywords and regular expressions: `{"billing": ["invoice", "refund", "/charg(e|ed)/i"]}`. A keyword
  * matches anywhere in the comment, ignoring case; `/source/flags` is a regular expression (flags i, m,
- * s, u). Rules are plain data so they cross to worker threads; the matcher is analysis/tagger.ts.
+ * s, u). Rules are plain data so they cross to worker threads; the matcher is fold/tagger.ts.
  */
 import { InputError } from '../model/errors.js';
 import { readJsonFile } from './json-file.js';

@@ -4,7 +4,7 @@
  * segments inflate. CSV keeps the tidy rows in group order with both sides flattened.
  */
 import type { CompareResult, CompareRow, SideInfo } from '../analysis/compare.js';
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import { formatAlpha, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';

@@ -4,7 +4,7 @@
  * CSV gets the tidy rows: cells, margins and total.
  */
 import type { CrosstabResult, CrosstabRow } from '../analysis/crosstab.js';
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';

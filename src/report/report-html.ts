@@ -6,7 +6,7 @@
  */
 import type { CompareRow } from '../analysis/compare.js';
 import type { ReportResult } from '../analysis/period-report.js';
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import { escapeXml as e } from './escape-xml.js';
 import { formatCount, formatLevel, formatP } from './format.js';
 import { METRIC_LABELS, isPercent } from './score.js';

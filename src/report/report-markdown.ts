@@ -5,7 +5,7 @@
  */
 import type { CompareRow } from '../analysis/compare.js';
 import type { ReportResult } from '../analysis/period-report.js';
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import { formatCount, formatLevel, formatP, safeTerminalText } from './format.js';
 import { METRIC_LABELS } from './score.js';
 import { sparkline } from './sparkline.js';

@@ -4,7 +4,7 @@
  * happens here; escaping is the renderers' job.
  */
 import type { CompareRow } from '../analysis/compare.js';
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';

@@ -2,7 +2,7 @@
  * How a score result looks: one table per metric for people (overall row, then segments with their
  * difference to the rest), and fixed tidy columns for CSV.
  */
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';

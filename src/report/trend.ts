@@ -3,7 +3,7 @@
  * period with its change from the period before, and a sparkline under each table; fixed tidy
  * columns for CSV.
  */
-import type { Metric } from '../analysis/plan.js';
+import type { Metric } from '../fold/plan.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';

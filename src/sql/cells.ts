@@ -1,5 +1,5 @@
 /**
- * Reading cells in SQL the way cxm reads them (io/values.ts, io/dates.ts, dimensions.ts): trimmed of
+ * Reading cells in SQL the way cxm reads them (io/values.ts, time/dates.ts, dimensions.ts): trimmed of
  * any Unicode white space, the spreadsheet formula guard (`'-1`) removed; score cells blank for the
  * no-answer words, a whole number (`8`, `8.0`, `8,0`), a label of the scale's label map, or a number
  * before a label (`10 - Extremely likely`), anything else invalid; segment values `(blank)` when empty.

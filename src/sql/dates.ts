@@ -1,5 +1,5 @@
 /**
- * Dates in SQL the way cxm reads them (io/dates.ts, analysis/date-dimension.ts, analysis/period.ts):
+ * Dates in SQL the way cxm reads them (time/dates.ts, time/date-dimension.ts, time/period.ts):
  * a date column's text — what any engine writes for a DATE, TIMESTAMP or TIMESTAMP WITH TIME ZONE, or
  * text in the column — read as ISO 8601 (a date; a date-time without zone is a wall-clock time, its day
  * as written; with `Z`, an offset, `UTC`/`GMT` it is an instant, put on the calendar of `--tz`) or as
@@ -8,7 +8,7 @@
  */
 import type { Dialect } from './dialect.js';
 import { WS } from './cells.js';
-import type { Every, WeekStart } from '../analysis/period.js';
+import type { Every, WeekStart } from '../time/period.js';
 
 export type SqlDateFormat = 'iso-8601' | 'unix-seconds' | 'unix-milliseconds';
 

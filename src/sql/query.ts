@@ -5,9 +5,9 @@
  * for the input row counts), so the table is scanned once; the meta row is a literal.
  */
 import { INPUT_KINDS, PATTERN_KIND, TALLY_FORMAT, TALLY_VERSION, type TallyMeta } from '../model/tally-file.js';
-import { formatWhere, whereColumns, type WhereExpr } from '../analysis/where.js';
-import type { Every, WeekStart } from '../analysis/period.js';
-import type { RoleSpec } from '../analysis/plan.js';
+import { formatWhere, whereColumns, type WhereExpr } from '../fold/where.js';
+import type { Every, WeekStart } from '../time/period.js';
+import type { RoleSpec } from '../fold/plan.js';
 import { answerText, onScale, scoreNumber, segmentValue, trimmed } from './cells.js';
 import { dateChecks, dateInstant, dateParts, localDay, periodLabel, type Columns, type SqlDateFormat } from './dates.js';
 import type { Dialect } from './dialect.js';

@@ -1,6 +1,6 @@
 /**
- * `--where` and `--weight` in SQL, read as cxm reads them (analysis/where-gate.ts,
- * analysis/enriched-sink.ts) so the engine keeps, weighs and refuses the same rows. Cells are the
+ * `--where` and `--weight` in SQL, read as cxm reads them (fold/where-gate.ts,
+ * fold/enriched-sink.ts) so the engine keeps, weighs and refuses the same rows. Cells are the
  * trimmed text ('' for NULL). A comparison with a number compares numbers when the cell is one (the form
  * `io/values.ts parseDecimal` reads: `12`, `-3.5`, `.5`, `1e3`; a decimal point only), decided per row
  * with a CASE; text compares by code points. Every condition is TRUE or FALSE, never NULL, so `not`
@@ -8,7 +8,7 @@
  */
 import { parseDecimal } from '../io/values.js';
 import { UsageError } from '../model/errors.js';
-import type { CompareOp, WhereExpr } from '../analysis/where.js';
+import type { CompareOp, WhereExpr } from '../fold/where.js';
 import type { Dialect } from './dialect.js';
 import { translateRegex } from './regex.js';
 

@@ -1,6 +1,6 @@
 /**
  * Public surface of the statistics layer: re-exports only (one function per file).
- * Import from here: `import { npsInterval, proportionInterval } from '../stats/index.js'`.
+ * Import from here: `import { npsInterval, proportionInterval } from './index.js'`.
  */
 export * from './types.js';
 export * from './agresti-coull-interval.js';

@@ -6,7 +6,7 @@
  * less. cxm uses n_eff in place of n in every count formula for weighted data (counts
  * become share × n_eff).
  *
- * Edge cases: zero weights are allowed and simply do not count (STATS.md: drop them); an
+ * Edge cases: zero weights are allowed and simply do not count (docs/methods.md: drop them); an
  * empty list or all-zero weights give 0. Negative or non-finite weights are an error naming
  * the position (the reader rejects them first, naming the row).
  *

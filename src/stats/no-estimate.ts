@@ -3,7 +3,7 @@ import type { IntervalEstimate } from './types.js';
 /**
  * Builds an undefined {@link IntervalEstimate}: every number `null`, with a `reason`.
  *
- * cxm's empty-input convention (STYLE.md habit 7): statistics return a result object with
+ * cxm's empty-input convention (docs/style.md habit 7): statistics return a result object with
  * `n` and `null` estimates plus a reason when a value is undefined — n = 0 for any
  * estimate, n < 2 for a t interval — and throw only on programmer error.
  *

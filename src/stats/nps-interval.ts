@@ -33,7 +33,7 @@ import {
  * @returns the raw NPS with its interval
  * @throws {RangeError} on a negative count, a level outside (0, 1) or an unknown method
  * @example
- * npsInterval({ detractors: 0, passives: 0, promoters: 20 }, 0.95).lowerClipped; // => 0.6968 (STATS.md: [0.697, 1])
+ * npsInterval({ detractors: 0, passives: 0, promoters: 20 }, 0.95).lowerClipped; // => 0.6968 (docs/methods.md: [0.697, 1])
  */
 export function npsInterval(
   counts: NpsCounts,

@@ -2,7 +2,7 @@
  * Seeded pseudo-random generator of uniform doubles in [0, 1): xoshiro128** seeded by
  * SplitMix32.
  *
- * cxm never calls `Math.random` (STYLE.md R1, R7): every resampling takes a seed so the same
+ * cxm never calls `Math.random` (docs/style.md R1, R7): every resampling takes a seed so the same
  * input and flags give byte-identical output. The seed (any safe integer, negative allowed) is
  * split into its low and high 32-bit words, which are mixed by SplitMix32 into the 128-bit
  * state of xoshiro128** (Blackman & Vigna), a small, fast generator with period 2¹²⁸ − 1

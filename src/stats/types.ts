@@ -45,7 +45,7 @@ export const P_ADJUST_METHODS = ['bh', 'holm', 'none'] as const;
 /** One of {@link P_ADJUST_METHODS}. */
 export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
 
-/** Default number of bootstrap resamples (STATS.md: B ≥ 2000). */
+/** Default number of bootstrap resamples (docs/methods.md: B ≥ 2000). */
 export const DEFAULT_BOOTSTRAP_RESAMPLES = 2000;
 
 /** Default bootstrap seed when the caller gives none (R7: results must be reproducible). */

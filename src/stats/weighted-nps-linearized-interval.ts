@@ -6,7 +6,7 @@ import type { IntervalEstimate, WeightedNpsTally } from './types.js';
 import { weightedNpsLinearizedSe } from './weighted-nps-linearized-se.js';
 
 /**
- * Normal interval for a weighted NPS with the linearization standard error (STATS.md weights
+ * Normal interval for a weighted NPS with the linearization standard error (docs/methods.md weights
  * option `linearized`): NPS_w ± z·SE_lin, where SE_lin comes from
  * `weightedNpsLinearizedSe` (R `survey::svymean` with a weights-only design, then
  * `confint`).

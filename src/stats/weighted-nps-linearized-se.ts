@@ -6,7 +6,7 @@ import type { LinearizedNps, WeightedNpsTally } from './types.js';
  *
  * Each response i has a weight wᵢ > 0 and a score sᵢ = +1 (promoter), 0 (passive) or −1
  * (detractor). The weighted NPS is the ratio NPS_w = Σwᵢsᵢ/Σwᵢ, and the linearized standard
- * error of a ratio mean in a with-replacement design (STATS.md option `linearized`) is
+ * error of a ratio mean in a with-replacement design (docs/methods.md option `linearized`) is
  *
  *   SE = √( n/(n − 1) · Σᵢ wᵢ²(sᵢ − NPS_w)² ) / Σwᵢ,
  *

@@ -4,7 +4,7 @@
  * with Python's re, per-account roll-ups in plain Python, weighted shares with numpy, Kish's n_eff,
  * DescrStatsW, statsmodels' Wilson and two-proportion tests, the linearized NPS SE per respondent, BH
  * from multipletests). Every reference row is found in cxm's JSON by metric and group and compared
- * to 5e-8 (STATS.md asks for 1e-6).
+ * to 5e-8 (docs/methods.md asks for 1e-6).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyTally, type Scale, type Tally } from '../../src/model/tally.js';
 import { narrowRangeMessage, observedRange, suggestedScale } from '../../src/analysis/scale-check.js';
-import type { RoleSpec } from '../../src/analysis/plan.js';
+import type { RoleSpec } from '../../src/fold/plan.js';
 import { runCli } from '../helpers.js';
 
 function tally(scale: Scale, answers: Record<number, number>): Tally {

@@ -2,7 +2,7 @@
  * End to end against an independent implementation: every number of
  * `cxm score fixtures/responses.csv --by region` for all five metrics, computed from the raw CSV with
  * statsmodels / scipy (test/reference/score_fixture.py). Tolerance 5e-8: scipy 1.10 t quantiles are off by
- * ~2e-9 (R and mpmath agree with cxm; see test/stats); STATS.md asks for 1e-6.
+ * ~2e-9 (R and mpmath agree with cxm; see test/stats); docs/methods.md asks for 1e-6.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

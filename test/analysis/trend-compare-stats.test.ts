@@ -1,5 +1,5 @@
 // trend, crosstab and compare on the fixtures against an independent Python implementation
-// (test/reference/trend_compare.py): zoneinfo bucketing, STATS.md's NPS formulas, statsmodels
+// (test/reference/trend_compare.py): zoneinfo bucketing, docs/methods.md's NPS formulas, statsmodels
 // (Wilson, proportions_ztest, Wald difference interval, t intervals, Welch), R p.adjust.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';

@@ -1,8 +1,10 @@
-// The README's worked examples (code blocks that start with `$ cxm … fixtures/…`) are run and their shown
-// output compared with what cxm prints today, so the documentation cannot drift from the program. A block may
+// The worked examples of the README and of every page under docs/ (code blocks that start with
+// `$ cxm … fixtures/…`) are run and their shown output compared with what cxm prints today, so the
+// documentation cannot drift from the program. A block may
 // show an excerpt: its lines must stand together in the output, a line "…" stands for lines left out, and
 // `$ echo $?` followed by a number shows the exit code.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
@@ -64,14 +66,31 @@ function excerpt(shown: string[]): RegExp {
   return new RegExp(`(?:^|\\n)${body}`);
 }
 
-const readme = examples(readFileSync(new URL('../../README.md', import.meta.url), 'utf8'));
+const root = new URL('../../', import.meta.url);
 
-describe('README examples', () => {
+/** README.md and every Markdown page under docs/, as paths from the repository's root. */
+function pages(): string[] {
+  const found = ['README.md'];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(new URL(dir, root), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) found.push(path);
+    }
+  };
+  walk('docs');
+  return found;
+}
+
+const all = pages().flatMap((page) => examples(readFileSync(new URL(page, root), 'utf8')).map((e) => ({ page, ...e })));
+
+describe('worked examples of the README and docs/', () => {
   it('finds the worked examples', () => {
-    expect(readme.length).toBeGreaterThanOrEqual(8);
+    expect(all.filter((e) => e.page === 'README.md').length).toBeGreaterThanOrEqual(3);
+    expect(all.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(readme.map((e) => [`README.md:${e.line} cxm ${e.args.join(' ')}`, e] as const))('%s prints what the README shows', async (_name, example) => {
+  it.each(all.map((e) => [`${e.page}:${e.line} cxm ${e.args.join(' ')}`, e] as const))('%s prints what the page shows', async (_name, example) => {
     const r = await runCli(example.args, { env: { NO_COLOR: '1' } });
     expect(r.code, r.stderr).toBe(example.code ?? 0);
     // a block shows standard output, maybe followed by the summary cxm writes on standard error

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectRoleCandidates, findColumn, guessColumnKind, isNotAScore, normalizeHeader, roleNamedBy } from '../../src/io/columns.js';
-import { resolveRoles } from '../../src/analysis/plan.js';
+import { resolveRoles } from '../../src/fold/plan.js';
 
 const noOptions = { columns: {}, scales: {}, bands: {} };
 

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonRecord } from '../../src/io/json-reader.js';
-import { Folder, type FoldPlan, type FoldResult } from '../../src/analysis/fold.js';
-import { mergeFolds } from '../../src/analysis/merge-folds.js';
+import { Folder, type FoldPlan, type FoldResult } from '../../src/fold/fold.js';
+import { mergeFolds } from '../../src/fold/merge-folds.js';
 import { addInto, addTallies, emptyTally, type Tally } from '../../src/model/tally.js';
 import { fuzzParameters, fuzzTimeout } from './fuzz.js';
 

@@ -10,7 +10,7 @@ Run from the repository root. Writes test/reference/check-report.json.
 Sources of truth (the fixture is read with the csv module, as in trend_compare.py, whose estimates,
 differences and R p.adjust this script reuses):
 - A minimum check's p-value is the test its interval implies, written out per method:
-  NPS adjusted Wald: 2·Φ(−|T − c̃|/se) on the adjusted centre c̃ and se of STATS.md;
+  NPS adjusted Wald: 2·Φ(−|T − c̃|/se) on the adjusted centre c̃ and se of docs/methods.md;
   CSAT/CES % Wilson: statsmodels proportions_ztest(value=T, prop_var=T) (the score test Wilson inverts);
   means: scipy ttest_1samp(popmean=T).
   p is 1 when the centre is on the threshold's passing side (credible) or failing side (assured).
@@ -20,7 +20,7 @@ differences and R p.adjust this script reuses):
   inverting Newcombe's interval at −D (newcombe_ref.py), means by statsmodels
   CompareMeans.ttest_ind(usevar="unequal", value=−D).
 - All p-values of a run are adjusted together by R p.adjust (Holm unless --adjust says otherwise).
-- Verdicts follow the rules as the README states them, coded here from that text.
+- Verdicts follow the rules as docs/commands/check.md states them, coded here from that text.
 - report: the current and previous period and the last periods of the trend, from zoneinfo dates;
   headlines and segment tables by trend_compare.compare_rows (per --by column); trend estimates.
 """

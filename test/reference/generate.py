@@ -16,7 +16,7 @@ Sources of truth, by file:
   tight comparisons use mpmath.
 - proportions.json: statsmodels proportion_confint (normal, wilson, agresti_coull, beta,
   jeffreys) plus closed forms for the unclipped Wald / Agresti-Coull bounds.
-- nps.json: an independent Python implementation of STATS.md: Wald and adjusted Wald in closed
+- nps.json: an independent Python implementation of docs/methods.md: Wald and adjusted Wald in closed
   form, the Tango score interval by scipy.optimize.brentq root finding on Z(delta) evaluated in
   mpmath (the TypeScript code bisects in doubles).
 - differences.json: NPS difference z tests (closed form, p from scipy norm.sf), two-proportion

@@ -2,7 +2,7 @@
 """Independent reference for `cxm score fixtures/responses.csv --by region` (all metrics).
 
 Reads the fixture with Python's csv module and computes every number with statsmodels / scipy, or,
-for the NPS formulas that no library implements, directly from STATS.md. Writes
+for the NPS formulas that no library implements, directly from docs/methods.md. Writes
 test/reference/score-fixture.json, which test/analysis/score-reference.test.ts compares with cxm.
 
 Regenerate from the repository root:  /usr/bin/python3 test/reference/score_fixture.py

@@ -14,7 +14,7 @@ Sources of truth:
 - Time zones: zoneinfo (the system tz database) converting each instant to a local date.
 - Date parsing: datetime.fromisoformat and explicit arithmetic for unix times and zone words.
 - Command results: the fixture CSV read with the csv module, bucketed with zoneinfo, and every
-  estimate and test recomputed: NPS (adjusted) Wald intervals and difference tests from STATS.md's
+  estimate and test recomputed: NPS (adjusted) Wald intervals and difference tests from docs/methods.md's
   formulas, Wilson intervals (statsmodels proportion_confint), Newcombe hybrid score
   difference intervals (statsmodels confint_proportions_2indep(method="newcomb")) with the p that inverts them
   (newcombe_ref.py),

@@ -164,7 +164,7 @@ describe('cxm sql on DuckDB with --where, --weight and --since/--until equals cx
 
   it('--weight on the responses, by segment, crosstab and trend', async () => {
     // a weight column derived from the response id: plain, fractional, blank, invalid, zero and negative
-    // weights; binary fractions, whose sums every engine adds exactly (README: Choices made)
+    // weights; binary fractions, whose sums every engine adds exactly (docs/choices.md)
     const file = path.join(dir, 'weighted.csv');
     const cycle = ["'1'", "'2'", "'0.5'", "'1.5'", "''", "'abc'", "'0'", "'-1'", "'3'", "'1.25'", "' 2.75 '", "'0.125'", "'25e-2'"];
     await duckdb().run(

@@ -1,4 +1,4 @@
-// NPS intervals against an independent Python implementation of STATS.md (generate.py):
+// NPS intervals against an independent Python implementation of docs/methods.md (generate.py):
 // Wald / adjusted Wald in closed form, the Tango score interval by brentq on Z evaluated in mpmath.
 import { describe, expect, it } from 'vitest';
 import {
@@ -42,7 +42,7 @@ describe('npsInterval against the independent Python implementation', () => {
   });
 });
 
-describe('published values (STATS.md, Rocks 2016)', () => {
+describe('published values (docs/methods.md, Rocks 2016)', () => {
   it('a single promoter (n = 1): adjusted Wald [−48.5, 98.5] NPS points, not containing 100', () => {
     const result = npsInterval({ detractors: 0, passives: 0, promoters: 1 });
     expect(result.method).toBe('adjusted-wald');

@@ -67,7 +67,7 @@ describe('proportion edge cases', () => {
     expect(result).toMatchObject({ n: 0, value: null, lower: null, upper: null, lowerClipped: null, upperClipped: null });
     expect(result.reason).toBe('n/a (n=0)');
   });
-  it('Wilson n = 1 is [0.207, 1] (STATS.md)', () => {
+  it('Wilson n = 1 is [0.207, 1] (docs/methods.md)', () => {
     const result = proportionInterval(1, 1, 0.95, 'wilson');
     expect(result.lowerClipped).toBeCloseTo(0.207, 3);
     expect(result.upperClipped).toBe(1);

@@ -1,4 +1,4 @@
-// Architecture rules of src/stats (README.md, STYLE.md R1/R9/R10): pure, one function per file,
+// Architecture rules of src/stats (ARCHITECTURE.md, docs/style.md R1/R9/R10): pure, one function per file,
 // named after the file, re-exported from index.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -38,7 +38,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
       import('../check-options.js'),
       import('../load-input.js'),
       import('../../analysis/check.js'),
-      import('../../analysis/period-select.js'),
+      import('../../fold/period-select.js'),
       import('../render-check.js'),
       import('../emit.js'),
       import('../../model/errors.js'),

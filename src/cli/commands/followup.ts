@@ -43,7 +43,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     const [{ parseFollowupOptions }, { openSource }, { openOptions, rowScope }, followup, { renderFollowup }, { emit }] = await Promise.all([
       import('../followup-options.js'),
       import('../../io/read-source.js'),
-      import('../../analysis/load.js'),
+      import('../../fold/load.js'),
       import('../../analysis/followup.js'),
       import('../render-followup.js'),
       import('../emit.js'),

@@ -36,9 +36,9 @@ export function defineReport(program: Command, io: CliIo): Command {
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
     const [{ parseReportOptions }, { load, openOptions }, report, { dayRequest, pickPeriods }, { openSource }, hash, { renderReport }, { emit }, { progressBar }] = await Promise.all([
       import('../report-options.js'),
-      import('../../analysis/load.js'),
+      import('../../fold/load.js'),
       import('../../analysis/period-report.js'),
-      import('../../analysis/period-select.js'),
+      import('../../fold/period-select.js'),
       import('../../io/read-source.js'),
       import('../../io/input-hash.js'),
       import('../render-report.js'),
