@@ -6,13 +6,8 @@
  * are what `cxm score --by A` shows, with its own family.
  */
 import { tallyN, type Tally } from '../model/tally.js';
-<<<<<<< HEAD
 import { compareTallies, estimateFields, isLowBase, type EstimateFields } from './estimate.js';
-import type { Loaded } from './load.js';
-=======
-import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
->>>>>>> main
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';

@@ -5,13 +5,8 @@
 import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
-<<<<<<< HEAD
 import { compareTallies, estimateFields, isLowBase, type EstimateFields, type StatSettings } from './estimate.js';
-import type { Loaded } from './load.js';
-=======
-import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
->>>>>>> main
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';

@@ -409,7 +409,8 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const { first, last } = parseDayBounds(o.since, o.until, weekStart);
   const weight = o.weight ?? config.weight;
   const variance = o.variance ?? config.variance ?? DEFAULTS.variance;
-  if (variance === 'linearized' && weight === undefined) throw new UsageError('--variance linearized needs --weight COLUMN', 'the linearized variance is for weighted NPS; unweighted NPS uses --method');
+  // weighted tally files carry Σw and Σw² per class, all the linearized SE needs: checked once they are read
+  if (variance === 'linearized' && weight === undefined && !o.tallies) throw new UsageError('--variance linearized needs --weight COLUMN', 'the linearized variance is for weighted NPS; unweighted NPS uses --method');
   if (variance === 'linearized' && methods.nps !== DEFAULTS.methods.nps) throw new UsageError(`--variance linearized replaces the NPS interval method (--method nps=${methods.nps})`, 'give one of them');
   if ((o.join === undefined) !== (o.on === undefined)) throw new UsageError(o.join === undefined ? '--on needs --join FILE' : '--join needs --on COLUMN', 'e.g. --join customers.csv --on email, or --on email=contact_email when the names differ');
   const per = o.per ?? config.per;
