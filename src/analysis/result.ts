@@ -35,12 +35,14 @@ export interface StatSettingsJson {
   methods: Record<string, string>;
   minN: number;
   adjust: PAdjustMethod;
+  /** --cluster: the id column whose clusters the variances are robust to */
+  cluster?: string;
 }
 
 export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): StatSettingsJson {
   const methods: Record<string, string> = {};
   for (const m of metrics) methods[m] = methodOf(m, s.methods, s.variance);
-  return { level: s.level, methods, minN: s.minN, adjust: s.adjust };
+  return { level: s.level, methods, minN: s.minN, adjust: s.adjust, ...(s.cluster !== undefined ? { cluster: s.cluster } : {}) };
 }
 
 /** Which column each score role was read from. */

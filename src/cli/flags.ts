@@ -71,6 +71,7 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsO
   }
   scoring('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n');
   scoring('--variance <kind>', 'weighted NPS intervals: kish (effective n, the default) or linearized');
+  scoring('--cluster <column>', 'customer or account id: cluster-robust standard errors when one customer answered several times');
   cmd
     .option('--join <file>', `a customer file (CSV/JSON) joined onto the responses (left join); its columns work in ${options.rowsOnly ? '--by, --where, --contact, --id' : '--by, --where, --weight, --per'}`)
     .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently');

@@ -75,6 +75,8 @@ export interface CommonOptions {
   /** --weight COL */
   weight: string | undefined;
   weighted: boolean;
+  /** --cluster COL: cluster-robust variances (customer or account id) */
+  cluster: string | undefined;
   /** --variance: how weighted NPS intervals are computed */
   variance: Variance;
   /** --join FILE --on COL[=COL2]: `on` is the response column, `key` the join file's */
@@ -252,6 +254,7 @@ const cliSchema = z.object({
   where: z.optional(z.array(z.string())),
   weight: z.optional(z.string()),
   variance: z.optional(choice(VARIANCES)),
+  cluster: z.optional(z.string()),
   join: z.optional(z.string()),
   on: z.optional(z.string()),
   per: z.optional(z.string()),
@@ -414,6 +417,10 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   if (variance === 'linearized' && methods.nps !== DEFAULTS.methods.nps) throw new UsageError(`--variance linearized replaces the NPS interval method (--method nps=${methods.nps})`, 'give one of them');
   if ((o.join === undefined) !== (o.on === undefined)) throw new UsageError(o.join === undefined ? '--on needs --join FILE' : '--join needs --on COLUMN', 'e.g. --join customers.csv --on email, or --on email=contact_email when the names differ');
   const per = o.per ?? config.per;
+  const cluster = o.cluster;
+  if (cluster !== undefined && per !== undefined) throw new UsageError('--cluster and --per both handle several answers from one customer: give one', '--per scores each customer once; --cluster keeps every answer and widens the intervals for the repeats');
+  if (cluster !== undefined && variance === 'linearized') throw new UsageError('--cluster already gives the linearized variance, with clusters', 'leave out --variance linearized');
+  if (cluster !== undefined && o.emit === 'tallies') throw new UsageError('--emit tallies cannot keep --cluster', `count the cluster column as a group column instead: --by ${[...by, cluster].join(',')} --emit tallies, then read them with --tallies … --cluster ${cluster}`);
   if (o.perRule !== undefined && per === undefined) throw new UsageError('--per-rule needs --per COLUMN');
   const tagsFile = o.tags ?? (config.tags !== undefined ? path.resolve(path.dirname(o.config!), config.tags) : undefined);
   return {
@@ -454,6 +461,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     weight,
     weighted: weight !== undefined,
     variance,
+    cluster,
     join: o.join !== undefined ? parseJoin(o.join, o.on!) : undefined,
     per,
     perRule: o.perRule ?? config.perRule ?? DEFAULTS.perRule,

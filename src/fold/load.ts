@@ -5,6 +5,7 @@
  */
 import { InputError, UsageError } from '../model/errors.js';
 import type { Role, Scale } from '../model/tally.js';
+import { findColumn } from '../io/columns.js';
 import { readJoinTable } from '../io/join-table.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
@@ -12,6 +13,7 @@ import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/date-plan.js';
 import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowScope } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
+import { foldClusters } from './cluster-dimension.js';
 import { foldSource } from './fold-source.js';
 import type { FoldResult } from './fold.js';
 import { Marginals } from './marginals.js';
@@ -56,6 +58,8 @@ export interface LoadRequest {
   dateFormat?: string;
   /** --join FILE --on COL[=COL2] */
   join?: { file: string; on: string; key: string };
+  /** --cluster COL: folded as a hidden group dimension after --by, then kept per Tally (cluster-dimension.ts) */
+  cluster?: string;
   /** --tags RULES (already read) and --comment COL */
   tags?: { file: string; rules: TagRule[] };
   comment?: string;
@@ -135,7 +139,10 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
         extra.push(dimension);
       }
       const space = scopeSpace(source, scope);
-      const plan = bindPlan(source, roles, request.by, extra, space);
+      // named as --cluster in the error, before bindPlan would call it a --by column
+      if (request.cluster !== undefined && space) space.index(request.cluster, '--cluster');
+      else if (request.cluster !== undefined) findColumn(source.header, request.cluster, '--cluster', source.input.name);
+      const plan = bindPlan(source, roles, request.cluster !== undefined ? [...request.by, request.cluster] : request.by, extra, space);
       const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       if (enrich) plan.enrich = enrich;
       if (source === first) firstEnrich = enrich;
@@ -147,7 +154,8 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
     if (progress) display!.end();
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
-  const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  const merged = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  const fold = request.cluster !== undefined ? foldClusters(merged, request.by.length) : merged;
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
