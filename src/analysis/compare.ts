@@ -3,7 +3,8 @@
  * — overall and segment by segment. Each row holds both estimates, the difference current − baseline
  * with its interval, and p adjusted across the segments of the metric (the overall row is a family of
  * its own). A segment found on one side only is shown with n = 0 on the other and is not tested.
- * The tests take the two sides as independent samples; repeat respondents make them optimistic.
+ * The tests take the two sides as independent samples: customers in both make them conservative, several
+ * answers from one customer within a side optimistic (--cluster corrects that).
  */
 import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';

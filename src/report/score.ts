@@ -127,6 +127,7 @@ export function scoreView(result: ScoreResult): View {
   }
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));
   if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(result.settings));
+  if (result.settings.cluster !== undefined) notes.push(repeatNote(result.settings, 'segments'));
   notes.push(...enrichNotes(result.settings));
   return { sections: metrics.map((m) => metricSection(result, m)), notes };
 }
@@ -137,6 +138,16 @@ export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvVal
   const columns = ['metric', ...dims, ...estimateColumns(weighted), ...testColumns('vs_rest'), 'skipped', 'invalid'];
   const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
+}
+
+/**
+ * What the tests assume about repeat respondents (issue 14): the same customers in both sides make an
+ * independent-samples test conservative; several answers from one customer make it optimistic, which
+ * --cluster corrects.
+ */
+export function repeatNote(s: { cluster?: string }, sides: string): string {
+  if (s.cluster !== undefined) return `Standard errors are cluster-robust by "${s.cluster}": several answers from one ${s.cluster} count as one cluster.`;
+  return `The tests take ${sides} as independent answers: customers who answered in both make them conservative; several answers from one customer make them optimistic (use --cluster ID).`;
 }
 
 /** A segment-vs-rest test needs both sides at or above --min-n. */
