@@ -4,8 +4,8 @@
  * same reader and fold as `score`, so its counts are the ones `score` would print; where `score` would
  * stop (no score column, two candidates), inspect reports the problem and goes on.
  */
-import { ROLES, type Role } from '../model/tally.js';
-import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { ROLES, tallyN, type Role } from '../model/tally.js';
+import { detectRoleCandidates, findColumn, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { decideDateFormat } from '../time/dates.js';
 import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from '../fold/fold-source.js';
@@ -56,6 +56,8 @@ export interface InspectFile {
   unfinished: number;
   columns: InspectColumn[];
   issues: Warning[];
+  /** --cluster COL: how many ids answered (a used row) more than once, and how many answers they gave */
+  repeats?: { column: string; ids: number; several: number; answers: number };
 }
 
 export interface InspectResult {
@@ -87,7 +89,10 @@ export async function inspect(request: InspectRequest): Promise<InspectResult> {
 async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {
   const source = await openSource(file, openOptions(request));
   const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
-  const fold = await foldSource(source, bindPlan(source, specs, []), { threads: request.threads });
+  // with --cluster the rows are folded by the id (the totals are the sums over the ids)
+  if (request.cluster !== undefined) findColumn(source.header, request.cluster, '--cluster', source.input.name);
+  const fold = await foldSource(source, bindPlan(source, specs, request.cluster !== undefined ? [request.cluster] : []), { threads: request.threads });
+  const repeats = request.cluster !== undefined ? repeatsOf(fold) : undefined;
   if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
   const summary = inputSummary([source], fold.counts);
   const candidates = detectRoleCandidates(source.header, source.labels);
@@ -116,7 +121,22 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     unfinished: counts.get('unfinished-row') ?? 0,
     columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates)),
     issues,
+    ...(repeats ? { repeats } : {}),
   };
+}
+
+/** The ids of --cluster that answered more than once: per id, its answers on the score column answered most (a row with NPS and CSAT is one answer). */
+function repeatsOf(fold: FoldResult): InspectFile['repeats'] {
+  let several = 0;
+  let answers = 0;
+  for (const g of fold.groups) {
+    const n = Math.max(0, ...g.tallies.map(tallyN));
+    if (n > 1) {
+      several++;
+      answers += n;
+    }
+  }
+  return { column: fold.dimensions[0], ids: fold.groups.length, several, answers };
 }
 
 /** Date columns whose first values read both day-first and month-first: what `trend` would stop on. */

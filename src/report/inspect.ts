@@ -60,6 +60,7 @@ function aboutSection(f: InspectFile): Section {
   const left = Object.entries(f.excludedBy).map(([reason, n]) => `${formatCount(n)} ${EXCLUDED_NAMES[reason]?.[n === 1 ? 0 : 1] ?? reason}`);
   if (left.length) rows.push(['left out', left.join(', ')]);
   if (f.unfinished) rows.push(['unfinished', `${formatCount(f.unfinished)} (kept: answered scores count)`]);
+  if (f.repeats) rows.push(['repeats', `${formatCount(f.repeats.several)} of ${formatCount(f.repeats.ids)} ${f.repeats.column} values answered more than once (${formatCount(f.repeats.answers)} answers)${f.repeats.several ? ': use --cluster ' + f.repeats.column : ''}`]);
   return { title: f.file, columns: [{ label: 'what' }, { label: 'cxm sees' }], rows: rows.map(([k, v]) => [cell(k), cell(v)]) };
 }
 

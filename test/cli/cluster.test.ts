@@ -70,6 +70,16 @@ for (const c of reference.cases) {
 }
 
 describe('--cluster', () => {
+  it('inspect --cluster counts the ids that answered more than once (counted here from the file)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const perId = new Map<string, number>();
+    for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) perId.set(line.split(',')[0], (perId.get(line.split(',')[0]) ?? 0) + 1);
+    const several = [...perId.values()].filter((n) => n > 1);
+    const r = await runCli(['inspect', file, '--cluster', 'id', '--format', 'json']);
+    expect(JSON.parse(r.stdout).files[0].repeats).toEqual({ column: 'id', ids: perId.size, several: several.length, answers: several.reduce((a, b) => a + b, 0) });
+    expect((await runCli(['inspect', file, '--cluster', 'id'])).stdout).toContain(`${several.length} of ${perId.size} id values answered more than once`);
+  });
+
   it('percent differences use Newcombe on the cluster-robust effective n: the interval excludes 0 exactly when p < α', async () => {
     const out = await json(['score', file, '--cluster', 'id', '--by', 'region', '--metric', 'csat', '--min-n', '1']);
     for (const r of out.rows.filter((x) => x.vsRest)) expect(r.vsRest!.lower > 0 || r.vsRest!.upper < 0).toBe(r.vsRest!.p < 0.05);
