@@ -220,7 +220,7 @@ export function checkView(result: CheckResult): View {
     s.rule === 'point'
       ? 'rule point: the estimate alone is compared with the threshold.'
       : s.rule === 'credible'
-        ? 'rule credible: a minimum fails only when its interval lies below it; a drop fails only when it is larger than allowed and significant.'
+        ? 'rule credible: a minimum fails only when its interval lies below it; a drop fails only when its whole interval lies above the allowed drop.'
         : 'rule assured: a minimum passes only when its interval lies at or above it; a drop passes only when its interval lies at or under the allowed drop.';
   const notes = [rule];
   if (s.rule !== 'point') notes.push(`p (adj.): ${adjustLabel(s.adjust)} across all ${familySize(result)} tested checks of this run; a check counts at p < ${formatAlpha(s.level)}.`);
