@@ -279,7 +279,9 @@ def estimate(values, metric, level, nps_method):
         x = sum(1 for v in values if lo <= v <= hi)
         low, up = proportion_confint(x, n, alpha=1 - level, method="wilson")
         out.update(value=100 * x / n, lower=100 * low, upper=100 * up)
-    elif n >= 2:  # a mean needs two answers (cxm shows no estimate below that)
+    elif n == 1:  # one answer: its value, no interval (issue 14)
+        out.update(value=float(values[0]))
+    elif n >= 2:  # an interval needs two answers
         lo, hi = SCALE[COLUMN[metric]]
         low, up = DescrStatsW(np.array(values, dtype=float)).tconfint_mean(alpha=1 - level)
         out.update(value=float(np.mean(values)), lower=clip(low, lo, hi), upper=clip(up, lo, hi))
