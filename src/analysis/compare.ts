@@ -14,7 +14,7 @@ import { KEY_SEPARATOR, sumCounts } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import type { Marginals } from '../fold/marginals.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
 import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
@@ -149,7 +149,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     input,
     settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
-    warnings,
+    warnings: [...warnings, ...zeroSeWarnings(rows)],
   };
 }
 
@@ -198,6 +198,6 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
       ...enrichSettings(loaded, s),
     },
     rows,
-    warnings: loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []),
+    warnings: [...loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []), ...zeroSeWarnings(rows)],
   };
 }

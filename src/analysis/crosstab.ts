@@ -10,7 +10,7 @@ import { compareTallies, estimateFields, isLowBase, type EstimateFields } from '
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
 import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
@@ -99,6 +99,6 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
     input: inputSummary(loaded.sources, fold.counts),
     settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues, ...enrichSettings(loaded, s) },
     rows,
-    warnings: loadedWarnings(loaded, [[0, 1]]),
+    warnings: [...loadedWarnings(loaded, [[0, 1]]), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
   };
 }

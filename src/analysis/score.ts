@@ -9,7 +9,7 @@ import { compareTallies, estimateFields, isLowBase, type EstimateFields, type St
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
 
 export interface ScoreSettings extends StatSettings {
   minN: number;
@@ -125,12 +125,13 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
 
 export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
   const dims = loaded.fold.dimensions;
+  const rows = scoreRows(loaded, s);
   return {
     cxm: 1,
     command: 'score',
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
-    rows: scoreRows(loaded, s),
-    warnings: loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []),
+    rows,
+    warnings: [...loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
   };
 }

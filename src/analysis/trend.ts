@@ -13,7 +13,7 @@ import { KEY_SEPARATOR } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { specOf, type Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
 import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
@@ -195,6 +195,7 @@ export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
   const { rows, first, last } = trendRows(loaded, s);
   const warnings = loadedWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
+  warnings.push(...zeroSeWarnings(rows.map((r) => r.vsPrevious)));
   return {
     cxm: 1,
     command: 'trend',

@@ -9,7 +9,7 @@ import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, methodLabel, metricDigits, metricTitle, repeatNote, restLowBaseNote, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, methodLabel, metricDigits, metricTitle, repeatNote, restLowBaseNote, scoreCell, testNote } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {
@@ -57,6 +57,7 @@ export function crosstabView(result: CrosstabResult, o: CrosstabViewOptions): Vi
   }
   if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(s));
   if (s.cluster !== undefined) notes.push(repeatNote(s, 'cells'));
+  notes.push(...testNote(s));
   notes.push(...enrichNotes(s));
   return { sections: metrics.map((m) => matrix(result, m, o)), notes };
 }

@@ -128,6 +128,7 @@ export function scoreView(result: ScoreResult): View {
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));
   if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(result.settings));
   if (result.settings.cluster !== undefined) notes.push(repeatNote(result.settings, 'segments'));
+  if (dims.length > 0) notes.push(...testNote(result.settings));
   notes.push(...enrichNotes(result.settings));
   return { sections: metrics.map((m) => metricSection(result, m)), notes };
 }
@@ -148,6 +149,13 @@ export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvVal
 export function repeatNote(s: { cluster?: string }, sides: string): string {
   if (s.cluster !== undefined) return `Standard errors are cluster-robust by "${s.cluster}": several answers from one ${s.cluster} count as one cluster.`;
   return `The tests take ${sides} as independent answers: customers who answered in both make them conservative; several answers from one customer make them optimistic (use --cluster ID).`;
+}
+
+/** Under --method nps=score or bootstrap the interval of a score and the test of a difference differ: say which test. */
+export function testNote(s: { methods: Record<string, string>; tests: Record<string, string> }): string[] {
+  const m = s.methods.nps;
+  if (m !== 'score' && m !== 'bootstrap') return [];
+  return [`NPS differences use the ${s.tests.nps === 'wald' ? 'Wald' : 'adjusted Wald'} difference test; --method nps=${m} sets the interval of each score only.`];
 }
 
 /** A segment-vs-rest test needs both sides at or above --min-n. */

@@ -9,7 +9,7 @@ import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP
 import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, repeatNote, scoreCell } from './score.js';
+import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -103,6 +103,7 @@ export function trendView(result: TrendResult): View {
     dateNote(s.date),
     `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}).`,
     repeatNote(s, 'the periods'),
+    ...testNote(s),
   ];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(lowBaseNote(s, 'shown, not tested.'));
   if (result.rows.some((r) => r.partial)) notes.push('† part of the period only: --since/--until falls inside it.');
