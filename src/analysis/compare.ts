@@ -15,7 +15,7 @@ import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import type { Marginals } from '../fold/marginals.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
-import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
+import { groupObject, markFamily, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
 export type SideInfo = { files: string[] } | { period: string; start: string; end: string };
@@ -112,7 +112,7 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
       return { row, inFamily: !lowBase && d.p !== null };
     };
     for (const family of [[build(null, {})], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
-      markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level);
+      markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
       for (const f of family) rows.push(f.row);
     }
   }
@@ -139,7 +139,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     }
   }
   const dims = current.fold.dimensions;
-  const rows = compareSides(loadedSide(current), loadedSide(baseline), dims, metrics, s);
+  const rows = withFamily(s, (t) => compareSides(loadedSide(current), loadedSide(baseline), dims, metrics, t));
   const input = twoSidedInput(current, baseline);
   const inC = input.current;
   const inB = input.baseline;
@@ -183,7 +183,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
   const window = dims.length;
-  const rows = comparePeriodsRows(loaded, s);
+  const rows = withFamily(s, (t) => comparePeriodsRows(loaded, t));
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return {
     cxm: 1,

@@ -11,7 +11,7 @@ import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
-import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
+import { markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
   /** blank the estimates of cells under --min-n instead of showing them dimmed */
@@ -64,6 +64,8 @@ function row(metric: Metric, group: Record<string, string>, t: Tally, spec: Role
 }
 
 export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabResult {
+  // --adjust-across all: the metrics' matrices are one family, adjusted once they are all built
+  if (s.adjustAcross === 'all' && !s.pool) return withFamily(s, (t) => crosstabResult(loaded, { ...s, ...t }));
   const { fold, marginals, roles, metrics } = loaded;
   const [a, b] = fold.dimensions;
   const cells = marginals.groups([0, 1]);
@@ -90,7 +92,7 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
         tested.push({ row: cell, inFamily });
       }
     }
-    markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level);
+    markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level, s.pool);
     for (const c of tested) rows.push(c.row);
   }
   return {

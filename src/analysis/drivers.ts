@@ -17,7 +17,7 @@ import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type Metric } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
-import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
+import { markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface DriverRow extends EstimateFields {
   metric: Metric;
@@ -91,7 +91,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
         family.push({ row, inFamily: !fields.lowBase && !restFields.lowBase && tallyN(rest) > 0 && diff.p !== null });
       }
     });
-    markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level);
+    markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
     // the largest pull downwards first; rows without an impact last, in table order
     const impact = (f: (typeof family)[number]) => f.row.impact?.value ?? Number.POSITIVE_INFINITY;
     const sorted = family.map((f, i) => ({ f, i })).sort((a, b) => impact(a.f) - impact(b.f) || a.i - b.i);
@@ -107,7 +107,7 @@ export function driversResult(loaded: Loaded, s: ScoreSettings): DriversResult {
     command: 'drivers',
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
-    rows: driverRows(loaded, s),
+    rows: withFamily(s, (t) => driverRows(loaded, t)),
     warnings: loadedWarnings(loaded, dims.map((_, d) => [d])),
   };
 }

@@ -39,16 +39,18 @@ export interface StatSettingsJson {
   tests: Record<string, string>;
   /** --cluster: the id column whose clusters the variances are robust to */
   cluster?: string;
+  /** --adjust-across all: one adjustment family over every test the command prints */
+  adjustAcross?: 'all';
 }
 
-export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): StatSettingsJson {
+export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod; adjustAcross?: string }): StatSettingsJson {
   const methods: Record<string, string> = {};
   const tests: Record<string, string> = {};
   for (const m of metrics) {
     methods[m] = methodOf(m, s.methods, s.variance);
     tests[m] = testOf(m, s);
   }
-  return { level: s.level, methods, tests, minN: s.minN, adjust: s.adjust, ...(s.cluster !== undefined ? { cluster: s.cluster } : {}) };
+  return { level: s.level, methods, tests, minN: s.minN, adjust: s.adjust, ...(s.adjustAcross === 'all' ? { adjustAcross: 'all' as const } : {}), ...(s.cluster !== undefined ? { cluster: s.cluster } : {}) };
 }
 
 /**

@@ -15,6 +15,30 @@ export interface ScoreSettings extends StatSettings {
   minN: number;
   adjust: PAdjustMethod;
   segmentOrder: Record<string, string[]>;
+  /** --adjust-across: one family per table and metric (default), or one over every test a command prints */
+  adjustAcross?: AdjustAcross;
+  /** with adjustAcross 'all': where the tables' families are pooled until the command marks them at once */
+  pool?: FamilyPool;
+}
+
+export const ADJUST_ACROSS = ['table', 'all'] as const;
+export type AdjustAcross = (typeof ADJUST_ACROSS)[number];
+
+/** The tests of every table of a command, adjusted as one family (`--adjust-across all`). */
+export class FamilyPool {
+  readonly items: { test: FamilyTest | undefined; inFamily: boolean }[] = [];
+}
+
+/**
+ * Runs `rows` with a pool when --adjust-across all, then adjusts the pooled family once; otherwise
+ * each table's markFamily has already adjusted its own.
+ */
+export function withFamily<T>(s: ScoreSettings, rows: (s: ScoreSettings) => T): T {
+  if (s.adjustAcross !== 'all') return rows(s);
+  const pool = new FamilyPool();
+  const out = rows({ ...s, pool });
+  markFamily(pool.items, s.adjust, s.level);
+  return out;
 }
 
 export interface VsRest {
@@ -77,8 +101,12 @@ export interface FamilyTest {
   significant: boolean;
 }
 
-/** adjustFamily, written into each item's test (items without a test are skipped). */
-export function markFamily(items: { test: FamilyTest | undefined; inFamily: boolean }[], method: PAdjustMethod, level: number): void {
+/** adjustFamily, written into each item's test (items without a test are skipped); with a pool, deferred to it. */
+export function markFamily(items: { test: FamilyTest | undefined; inFamily: boolean }[], method: PAdjustMethod, level: number, pool?: FamilyPool): void {
+  if (pool) {
+    pool.items.push(...items);
+    return;
+  }
   const marks = adjustFamily(items.map((i) => ({ p: i.test?.p ?? null, inFamily: i.inFamily })), method, level);
   items.forEach((item, k) => {
     if (!item.test) return;
@@ -117,7 +145,7 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
         inFamily: !fields.lowBase && !restLowBase && tallyN(rest) > 0 && d.p !== null,
       };
     });
-    markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level);
+    markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level, s.pool);
     for (const r of segmentRows) rows.push(r.row);
   }
   return rows;
@@ -125,7 +153,7 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
 
 export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
   const dims = loaded.fold.dimensions;
-  const rows = scoreRows(loaded, s);
+  const rows = withFamily(s, (t) => scoreRows(loaded, t));
   return {
     cxm: 1,
     command: 'score',

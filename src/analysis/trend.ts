@@ -14,7 +14,7 @@ import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { specOf, type Metric } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
-import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
+import { groupObject, markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
 export const MAX_PERIODS = 10_000;
@@ -166,7 +166,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         previous = { tally, fields, label };
       }
     }
-    markFamily(family.map((f) => ({ test: f.row.vsPrevious, inFamily: f.inFamily })), s.adjust, s.level);
+    markFamily(family.map((f) => ({ test: f.row.vsPrevious, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
     for (const f of family) rows.push(f.row);
   }
   return { rows, first, last };
@@ -192,7 +192,7 @@ function rollingOf(metric: Metric, window: Tally[], spec: Parameters<typeof esti
 }
 
 export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
-  const { rows, first, last } = trendRows(loaded, s);
+  const { rows, first, last } = withFamily(s, (t) => trendRows(loaded, { ...s, ...t }));
   const warnings = loadedWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
   warnings.push(...zeroSeWarnings(rows.map((r) => r.vsPrevious)));

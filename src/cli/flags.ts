@@ -32,7 +32,8 @@ export function addStatsFlags(cmd: Command): Command {
     .option('--seed <n>', 'seed for --method nps=bootstrap (default 1)')
     .option('--resamples <n>', 'bootstrap resamples (default 2000)')
     .option('--min-n <n>', 'rows with fewer answers are low base: shown, flagged, not tested (default 30)')
-    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)');
+    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)')
+    .option('--adjust-across <scope>', 'table (one family per table and metric, the default) or all (one family over every test the command prints)');
 }
 
 /** Output flags; `formats` describes the command's --format choices. */

@@ -12,6 +12,7 @@ import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { readJsonFile } from '../io/json-file.js';
 import { readTagRules, type TagRule } from '../io/tag-rules.js';
 import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js';
+import { ADJUST_ACROSS, type AdjustAcross } from '../analysis/score.js';
 import { PER_RULES, type PerRule } from '../fold/entity-state.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { METRICS, type Metric } from '../fold/plan.js';
@@ -42,6 +43,8 @@ export interface CommonOptions {
   resamples: number;
   minN: number;
   adjust: PAdjustMethod;
+  /** --adjust-across: one family per table (default) or over every test of the command */
+  adjustAcross: AdjustAcross;
   format: OutputFormat;
   output: string | undefined;
   delimiter: string | undefined;
@@ -231,6 +234,7 @@ const cliSchema = z.object({
   ),
   minN: z.optional(nonNegativeInt('a whole number')),
   adjust: z.optional(choice(P_ADJUST_METHODS)),
+  adjustAcross: z.optional(choice(ADJUST_ACROSS)),
   format: z.optional(choice(FORMATS)),
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
@@ -434,6 +438,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     resamples: o.resamples ?? DEFAULTS.resamples,
     minN: o.minN ?? config.minN ?? DEFAULTS.minN,
     adjust: o.adjust ?? config.adjust ?? DEFAULTS.adjust,
+    adjustAcross: o.adjustAcross ?? 'table',
     format: o.format ?? DEFAULTS.format,
     output: o.output,
     delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
