@@ -24,7 +24,7 @@ const out = args[1];
 let a = seed >>> 0 || 1;
 let b = 0x9e3779b9;
 function rnd() {
-  let t = a ^ (a << 11);
+  const t = a ^ (a << 11);
   a = b;
   b = b ^ (b >>> 19) ^ (t ^ (t >>> 8));
   return (b >>> 0) / 4294967296;

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // cxm's benchmark: generates exports of 100k, 1M and 10M rows outside the repository, runs cxm and,
 // when it can be installed, DuckDB on the same files in alternating rounds, checks both give the same
-// numbers, and prints wall-time and peak-memory ratios as a Markdown table.
+// numbers, and prints wall-time and peak-memory ratios as a Markdown table; then the statistics that
+// must not grow with n (bench/stats.mjs) and memory and time on hostile input (bench/hostile.mjs).
 //
-//   npm run bench                      all sizes, 5 rounds (3 at 10M)
+//   npm run bench                      all sizes, 5 rounds (3 at 10M), and every section
 //   npm run bench -- --sizes 100k,1m   fewer sizes
 //   npm run bench -- --no-duckdb       cxm only
+//   npm run bench -- --only exports    one section or more: exports, stats, hostile
+//   npm run bench -- --baseline DIR    also time another built cxm checkout (say, main before a change)
+//                                      in the same alternating rounds: the "cxm / baseline" column
 //
 // Files go to $CXM_BENCH_DIR (default: <tmp>/cxm-bench); DuckDB (@duckdb/node-api) is installed there
 // on first use, never into the project. Machines are noisy: trust the ratios of alternating runs.
@@ -14,6 +18,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hostileBench } from './hostile.mjs';
+import { fmt, measure, median } from './lib.mjs';
+import { statsBench } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -32,23 +39,14 @@ const rounds = Number(value('--rounds', '5'));
 const dir = path.resolve(value('--dir', process.env.CXM_BENCH_DIR ?? path.join(os.tmpdir(), 'cxm-bench')));
 fs.mkdirSync(dir, { recursive: true });
 
-const log = (s) => process.stderr.write(`${s}\n`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+const SECTIONS = ['exports', 'stats', 'hostile'];
+const only = value('--only', SECTIONS.join(',')).split(',').map((s) => s.trim());
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s} (use ${SECTIONS.join(', ')})`);
+const baselineDir = value('--baseline', null);
+const baseline = baselineDir === null ? null : path.resolve(baselineDir, 'bin', 'cxm.js');
+if (baseline && !fs.existsSync(path.resolve(baselineDir, 'dist', 'cxm.js'))) throw new Error(`${baselineDir}: no built cxm (run npm run build there)`);
 
-/** Runs a command; returns wall seconds, peak RSS in MB (when /usr/bin/time exists) and stdout. */
-function measure(cmd, cmdArgs, env = {}) {
-  const started = process.hrtime.bigint();
-  const full = TIME ? [TIME, ['-f', '__RSS__ %M', cmd, ...cmdArgs]] : [cmd, cmdArgs];
-  const r = spawnSync(full[0], full[1], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed:\n${r.stderr}`);
-  const rss = /__RSS__ (\d+)/.exec(r.stderr);
-  return { wall, rssMb: rss ? Number(rss[1]) / 1024 : null, stdout: r.stdout };
-}
+const log = (s) => process.stderr.write(`${s}\n`);
 
 function ensureFile(rows) {
   const file = path.join(dir, `responses-${rows}.csv`);
@@ -120,67 +118,92 @@ const TASKS = [
     : []),
 ];
 
-const duck = ensureDuckdb();
 const results = [];
-for (const size of sizes) {
-  const rows = SIZES[size];
-  const file = ensureFile(rows);
-  const n = rows >= 10_000_000 ? Math.min(rounds, 3) : rounds;
-  for (const task of TASKS) {
-    const c = [];
-    const d = [];
-    let agree = null;
-    for (let i = 0; i < n; i++) {
-      const mc = measure(process.execPath, [cxm, ...task.cxm(file)]);
-      c.push(mc);
-      if (duck) {
-        const md = measure(process.execPath, [path.join(here, 'duckdb-run.cjs'), path.join(here, task.sql), file], duck);
-        d.push(md);
-        if (i === 0) agree = sameCounts(cxmCounts(mc.stdout), duckCounts(md.stdout));
+let startup = null;
+const out = [];
+if (only.includes('exports')) {
+  const duck = ensureDuckdb();
+  for (const size of sizes) {
+    const rows = SIZES[size];
+    const file = ensureFile(rows);
+    const n = rows >= 10_000_000 ? Math.min(rounds, 3) : rounds;
+    for (const task of TASKS) {
+      const c = [];
+      const d = [];
+      const b = [];
+      let agree = null;
+      let sameAsBaseline = null;
+      for (let i = 0; i < n; i++) {
+        // with a baseline, every other round runs it first: neither side always gets the warm cache
+        const mb0 = baseline && i % 2 ? measure(process.execPath, [baseline, ...task.cxm(file)]) : null;
+        const mc = measure(process.execPath, [cxm, ...task.cxm(file)]);
+        c.push(mc);
+        if (baseline) {
+          const mb = mb0 ?? measure(process.execPath, [baseline, ...task.cxm(file)]);
+          b.push(mb);
+          if (i === 0) sameAsBaseline = mb.stdout === mc.stdout;
+        }
+        if (duck) {
+          const md = measure(process.execPath, [path.join(here, 'duckdb-run.cjs'), path.join(here, task.sql), file], duck);
+          d.push(md);
+          if (i === 0) agree = sameCounts(cxmCounts(mc.stdout), duckCounts(md.stdout));
+        }
       }
+      const row = {
+        task: task.name,
+        rows,
+        cxmWall: median(c.map((x) => x.wall)),
+        cxmRss: c[0].rssMb === null ? null : median(c.map((x) => x.rssMb)),
+        duckWall: duck ? median(d.map((x) => x.wall)) : null,
+        duckRss: duck && d[0].rssMb !== null ? median(d.map((x) => x.rssMb)) : null,
+        ratio: duck ? median(c.map((x, i) => x.wall / d[i].wall)) : null,
+        baselineWall: baseline ? median(b.map((x) => x.wall)) : null,
+        baselineRatio: baseline ? median(c.map((x, i) => x.wall / b[i].wall)) : null,
+        sameAsBaseline,
+        sameNumbers: agree,
+        rounds: n,
+      };
+      results.push(row);
+      const vs = baseline ? `, baseline ${row.baselineWall.toFixed(2)} s, cxm / baseline ${row.baselineRatio.toFixed(2)}` : '';
+      log(`${task.name}, ${rows.toLocaleString('en-US')} rows: cxm ${row.cxmWall.toFixed(2)} s${vs}${duck ? `, DuckDB ${row.duckWall.toFixed(2)} s, ratio ${row.ratio.toFixed(2)}, same numbers: ${agree}` : ''}`);
     }
-    const row = {
-      task: task.name,
-      rows,
-      cxmWall: median(c.map((x) => x.wall)),
-      cxmRss: c[0].rssMb === null ? null : median(c.map((x) => x.rssMb)),
-      duckWall: duck ? median(d.map((x) => x.wall)) : null,
-      duckRss: duck && d[0].rssMb !== null ? median(d.map((x) => x.rssMb)) : null,
-      ratio: duck ? median(c.map((x, i) => x.wall / d[i].wall)) : null,
-      sameNumbers: agree,
-      rounds: n,
-    };
-    results.push(row);
-    log(`${task.name}, ${rows.toLocaleString('en-US')} rows: cxm ${row.cxmWall.toFixed(2)} s${duck ? `, DuckDB ${row.duckWall.toFixed(2)} s, ratio ${row.ratio.toFixed(2)}, same numbers: ${agree}` : ''}`);
   }
+
+  startup = median(Array.from({ length: 10 }, () => measure(process.execPath, [cxm, '--version']).wall));
+  const withBaseline = baseline !== null;
+  out.push(
+    `| task | rows | cxm wall s | DuckDB wall s | cxm / DuckDB (median of alternating pairs) |${withBaseline ? ' cxm / baseline | same output |' : ''} cxm peak MB | DuckDB peak MB | same numbers |`,
+    `|---|---:|---:|---:|---:|${withBaseline ? '---:|---|' : ''}---:|---:|---|`,
+    ...results.map(
+      (r) =>
+        `| ${r.task} | ${r.rows.toLocaleString('en-US')} | ${fmt(r.cxmWall)} | ${fmt(r.duckWall)} | ${r.ratio === null ? '–' : `${fmt(r.ratio)}×`} |` +
+        `${withBaseline ? ` ${fmt(r.baselineRatio)}× | ${r.sameAsBaseline ? 'yes' : '**no**'} |` : ''}` +
+        ` ${fmt(r.cxmRss, 0)} | ${fmt(r.duckRss, 0)} | ${r.sameNumbers === null ? '–' : r.sameNumbers ? 'yes' : '**no**'} |`,
+    ),
+    '',
+  );
+  const byTask = (task) => results.filter((r) => r.task === task && r.cxmRss !== null).sort((a, b) => a.rows - b.rows);
+  for (const t of TASKS) {
+    const rs = byTask(t.name);
+    if (rs.length < 2) continue;
+    const [small, large] = [rs[0], rs[rs.length - 1]];
+    const limit = 1.5 * small.cxmRss + 20;
+    out.push(`- ${t.name}: peak ${fmt(large.cxmRss, 0)} MB at ${large.rows.toLocaleString('en-US')} rows vs ${fmt(small.cxmRss, 0)} MB at ${small.rows.toLocaleString('en-US')} (limit 1.5× + 20 MB = ${fmt(limit, 0)} MB): ${large.cxmRss <= limit ? 'flat' : 'GROWS'}`);
+  }
+  out.push(`- start-up: \`cxm --version\` ${(startup * 1000).toFixed(0)} ms (median of 10)`, '');
 }
-
-const startup = median(Array.from({ length: 10 }, () => measure(process.execPath, [cxm, '--version']).wall));
-
-const fmt = (x, d = 2) => (x === null || x === undefined ? '–' : x.toFixed(d));
-const lines = [
-  `| task | rows | cxm wall s | DuckDB wall s | cxm / DuckDB (median of alternating pairs) | cxm peak MB | DuckDB peak MB | same numbers |`,
-  `|---|---:|---:|---:|---:|---:|---:|---|`,
-  ...results.map(
-    (r) =>
-      `| ${r.task} | ${r.rows.toLocaleString('en-US')} | ${fmt(r.cxmWall)} | ${fmt(r.duckWall)} | ${r.ratio === null ? '–' : `${fmt(r.ratio)}×`} | ${fmt(r.cxmRss, 0)} | ${fmt(r.duckRss, 0)} | ${r.sameNumbers === null ? '–' : r.sameNumbers ? 'yes' : '**no**'} |`,
-  ),
-];
-const byTask = (task) => results.filter((r) => r.task === task && r.cxmRss !== null).sort((a, b) => a.rows - b.rows);
-const memory = TASKS.map((t) => {
-  const rs = byTask(t.name);
-  if (rs.length < 2) return null;
-  const [small, large] = [rs[0], rs[rs.length - 1]];
-  const limit = 1.5 * small.cxmRss + 20;
-  return `${t.name}: peak ${fmt(large.cxmRss, 0)} MB at ${large.rows.toLocaleString('en-US')} rows vs ${fmt(small.cxmRss, 0)} MB at ${small.rows.toLocaleString('en-US')} (limit 1.5× + 20 MB = ${fmt(limit, 0)} MB): ${large.cxmRss <= limit ? 'flat' : 'GROWS'}`;
-}).filter(Boolean);
-
-process.stdout.write(`${lines.join('\n')}\n\n`);
-for (const m of memory) process.stdout.write(`- ${m}\n`);
-process.stdout.write(`- start-up: \`cxm --version\` ${(startup * 1000).toFixed(0)} ms (median of 10)\n`);
-process.stdout.write(`- machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+if (only.includes('stats')) {
+  log('statistics that must not grow with n…');
+  out.push(...(await statsBench({ rounds: Math.max(rounds, 5) })), '');
+}
+if (only.includes('hostile')) {
+  log('hostile and damaged input…');
+  out.push(...(await hostileBench({ rounds: Math.min(rounds, 3) })), '');
+}
+out.push(`- machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
+process.stdout.write(`${out.join('\n')}\n`);
 fs.writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify({ results, startup, date: new Date().toISOString() }, null, 2)}\n`);
-if (results.some((r) => r.sameNumbers === false)) {
-  log('cxm and DuckDB disagree: see above');
+if (results.some((r) => r.sameNumbers === false || r.sameAsBaseline === false)) {
+  log('cxm disagrees with DuckDB or with the baseline: see above');
   process.exitCode = 1;
 }

@@ -13,8 +13,14 @@ export async function runCli(args: string[], options: { stdin?: string | Buffer;
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: options.tty ?? false },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+    stdout: { write: (s: string) => {
+        stdout += s;
+        return true;
+      }, isTTY: options.tty ?? false },
+    stderr: { write: (s: string) => {
+        stderr += s;
+        return true;
+      }, isTTY: false },
     stdin: Readable.from(options.stdin === undefined ? [] : [typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin]),
     env: { ...(options.env ?? {}) },
   };

@@ -15,6 +15,7 @@
  * by chance more often than a gate that runs one. A check with fewer than --min-n answers (on either
  * side) is low base: neither pass nor fail, and outside the family.
  */
+import type { Metric } from '../model/metrics.js';
 import type { CheckRule, OnLowBase } from '../model/check-rules.js';
 import type { Tally } from '../model/tally.js';
 import { intervalExclusionP } from '../stats/interval-exclusion-p.js';
@@ -24,8 +25,8 @@ import { loadedSide, segmentsOf, tallyOf, twoSidedInput, windowSide, WINDOW_KEYS
 import type { Loaded } from '../fold/load.js';
 import { periodIndex, type Every, type WeekStart } from '../time/period.js';
 import { DAY_DIMENSION, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
 import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
 
 
@@ -272,15 +273,13 @@ function summarize(rows: CheckRow[], onLowBase: OnLowBase): CheckSummary {
 
 function envelope(loaded: Loaded, s: CheckSettings, input: CheckResult['input'], rows: CheckRow[], warnings: Warning[], mode: CheckResult['settings']['mode'], current: SideInfo, baseline: SideInfo | null, dims: string[]): CheckResult {
   const metrics = checkedMetrics(s.thresholds, loaded.metrics);
-  return {
-    cxm: 1,
-    command: 'check',
+  return resultEnvelope('check', {
     input,
     settings: { ...statSettings(metrics, s), rule: s.rule, onLowBase: s.onLowBase, by: dims, columns: roleColumns(loaded.roles), thresholds: s.thresholds, mode, current, baseline, ...enrichSettings(loaded, s) },
     checks: rows,
     summary: summarize(rows, s.onLowBase),
     warnings,
-  };
+  });
 }
 
 /** Minimums against one data set as a whole. */

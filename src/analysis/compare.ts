@@ -6,15 +6,16 @@
  * The tests take the two sides as independent samples: customers in both make them conservative, several
  * answers from one customer within a side optimistic (--cluster corrects that).
  */
+import type { Metric } from '../model/metrics.js';
 import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { FoldResult } from '../fold/fold.js';
 import type { Loaded } from '../fold/load.js';
 import { KEY_SEPARATOR, sumCounts } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
 import type { Marginals } from '../fold/marginals.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
 import { groupObject, markFamily, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
@@ -143,14 +144,12 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
   const input = twoSidedInput(current, baseline);
   const inC = input.current;
   const inB = input.baseline;
-  return {
-    cxm: 1,
-    command: 'compare',
+  return resultEnvelope('compare', {
     input,
     settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
     warnings: [...warnings, ...zeroSeWarnings(rows)],
-  };
+  });
 }
 
 /** What two data sets read: the sums, and each side's own summary. */
@@ -185,9 +184,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const window = dims.length;
   const rows = withFamily(s, (t) => comparePeriodsRows(loaded, t));
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
-  return {
-    cxm: 1,
-    command: 'compare',
+  return resultEnvelope('compare', {
     input: inputSummary(loaded.sources, fold.counts),
     settings: {
       ...settingsBase(s, loaded.metrics, loaded.roles, dims),
@@ -199,5 +196,5 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
     },
     rows,
     warnings: [...loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []), ...zeroSeWarnings(rows)],
-  };
+  });
 }

@@ -5,12 +5,13 @@
  * vsRest), and the p-values are adjusted across the cells of the matrix. Margins are not tested: they
  * are what `cxm score --by A` shows, with its own family.
  */
+import type { Metric } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, isLowBase, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
 import { markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
@@ -95,12 +96,10 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
     markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level, s.pool);
     for (const c of tested) rows.push(c.row);
   }
-  return {
-    cxm: 1,
-    command: 'crosstab',
+  return resultEnvelope('crosstab', {
     input: inputSummary(loaded.sources, fold.counts),
     settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues, ...enrichSettings(loaded, s) },
     rows,
     warnings: [...loadedWarnings(loaded, [[0, 1]]), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
-  };
+  });
 }

@@ -11,12 +11,13 @@
  * share (taken as fixed), and its p is the difference test's, adjusted across every segment of the
  * table (per metric). Rows are sorted by impact, the largest pull downwards first.
  */
+import type { Metric } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { specOf } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
 import { markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface DriverRow extends EstimateFields {
@@ -102,12 +103,11 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
 
 export function driversResult(loaded: Loaded, s: ScoreSettings): DriversResult {
   const dims = loaded.fold.dimensions;
-  return {
-    cxm: 1,
-    command: 'drivers',
+  const rows = withFamily(s, (t) => driverRows(loaded, t));
+  return resultEnvelope('drivers', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
-    rows: withFamily(s, (t) => driverRows(loaded, t)),
-    warnings: loadedWarnings(loaded, dims.map((_, d) => [d])),
-  };
+    rows,
+    warnings: [...loadedWarnings(loaded, dims.map((_, d) => [d])), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
+  });
 }

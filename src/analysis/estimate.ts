@@ -9,6 +9,8 @@
  * equal is scored from its plain counts, so equal weights reproduce unweighted results exactly. With
  * `variance: 'linearized'` the NPS interval and NPS differences use the linearization SE instead.
  */
+// the registry's method names are passed where src/stats' are expected: a name stats lacks does not compile
+import { KINDS, metricDef, ROLE_DEFS, unhandledKind, type Methods, type Metric, type NpsMethodName, type ProportionMethodName } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { meanDifferenceTest } from '../stats/mean-difference-test.js';
 import { meanInterval } from '../stats/mean-interval.js';
@@ -20,17 +22,12 @@ import { summarizeScaleCounts } from '../stats/summarize-scale-counts.js';
 import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } from '../stats/types.js';
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
-import type { NpsMethod, ProportionMethod } from '../stats/types.js';
-import { npsClassOf, type Metric, type RoleSpec } from '../fold/plan.js';
+import { npsClassOf, type RoleSpec } from '../fold/plan.js';
 import { tDifferenceTest } from '../stats/t-difference-test.js';
 import { clusterDifferenceVariance, clusterEffectiveN, clusterEstimate, type PointScore } from './cluster-estimate.js';
 
-/** The interval method of each score role (means always use Student t). */
-export interface Methods {
-  nps: NpsMethod;
-  csat: ProportionMethod;
-  ces: ProportionMethod;
-}
+/** The interval method of each score role (means always use Student t): the registry's `Methods`. */
+export type { Methods };
 
 /** How weighted NPS intervals are computed: Kish n_eff counts (default) or the linearization SE. */
 export const VARIANCES = ['kish', 'linearized'] as const;
@@ -73,9 +70,17 @@ export interface Difference {
 
 /** Which method a metric's interval uses, as shown in `settings.methods`. */
 export function methodOf(metric: Metric, methods: Methods, variance?: Variance): string {
-  if (metric === 'nps') return variance === 'linearized' ? 'linearized' : methods.nps;
-  if (metric === 'csat' || metric === 'ces') return methods[metric];
-  return 't';
+  const def = metricDef(metric);
+  switch (def.kind) {
+    case 'nps':
+      return variance === 'linearized' ? 'linearized' : methods[def.role];
+    case 'proportion':
+      return methods[def.role];
+    case 'mean':
+      return def.interval.default;
+    default:
+      return unhandledKind(def);
+  }
 }
 
 /**
@@ -154,8 +159,9 @@ function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, num
 
 /** The score of an answer for the cluster-robust variance: NPS −1/0/1, a percent 1 in the band, a mean the answer. */
 function pointScore(metric: Metric, t: Tally, spec: RoleSpec): PointScore {
-  if (metric === 'nps') return (i) => ({ promoters: 1, passives: 0, detractors: -1 })[npsClassOf(i)];
-  if (metric === 'csat' || metric === 'ces') return (i) => (t.lo + i >= spec.band.lo && t.lo + i <= spec.band.hi ? 1 : 0);
+  const kind = metricDef(metric).kind;
+  if (kind === 'nps') return (i) => ({ promoters: 1, passives: 0, detractors: -1 })[npsClassOf(i)];
+  if (kind === 'proportion') return (i) => (t.lo + i >= spec.band.lo && t.lo + i <= spec.band.hi ? 1 : 0);
   return (i) => t.lo + i;
 }
 
@@ -167,34 +173,49 @@ function clusterNEffOf(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings
 }
 
 /** A mean under --cluster: Student t on the cluster SE with G − 1 degrees of freedom. */
-function clusteredMean(t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
-  const e = clusterEstimate(t, pointScore('csat-mean', t, spec));
+function clusteredMean(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
+  const e = clusterEstimate(t, pointScore(metric, t, spec));
   const summary = e === null ? summarizeScaleCounts(t.count, t.lo) : { n: e.clusters, mean: e.mean, variance: e.variance === null ? null : e.variance * e.clusters };
   // meanInterval's SE is √(variance/n) = √Var and its df n − 1 = G − 1
   const interval = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
   const counts: Record<string, number> = {};
   t.count.forEach((c, i) => (counts[String(t.lo + i)] = c));
-  return fromInterval(interval, 1, counts, t);
+  return fromInterval(interval, KINDS.mean.displayFactor, counts, t);
 }
 
+/**
+ * A metric's estimate and interval, by its kind: NPS from the class counts (its --method, or the
+ * linearization SE), a proportion from the answers in the band (its --method), a mean with the
+ * Student t interval. Counts: NPS classes, the role's success word and the rest, or per scale point.
+ * Under --cluster the counts are share × the cluster-robust effective n, and a mean's t is on G − 1 df.
+ */
 export function estimateMetric(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
-  if (s.cluster && t.clusters && metric !== 'nps' && metric !== 'csat' && metric !== 'ces') return clusteredMean(t, spec, s);
-  if (metric === 'nps') {
-    const c = npsCounts(t, clusterNEffOf(metric, t, spec, s));
-    const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods.nps, { seed: s.seed, resamples: s.resamples });
-    return fromInterval(e, 100, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
+  const def = metricDef(metric);
+  const k = KINDS[def.kind].displayFactor;
+  switch (def.kind) {
+    case 'nps': {
+      const c = npsCounts(t, clusterNEffOf(metric, t, spec, s));
+      const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods[def.role] as NpsMethodName, { seed: s.seed, resamples: s.resamples });
+      return fromInterval(e, k, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
+    }
+    case 'proportion': {
+      const { x, n } = bandCounts(t, spec.band, clusterNEffOf(metric, t, spec, s));
+      const e = proportionInterval(x, n, s.level, s.methods[def.role] as ProportionMethodName);
+      const words = ROLE_DEFS[def.role].success!;
+      return fromInterval(e, k, { [words.yes]: x, [words.rest]: n - x }, t);
+    }
+    case 'mean': {
+      if (s.cluster && t.clusters) return clusteredMean(metric, t, spec, s);
+      const effective = effectiveCounts(t).count;
+      const summary = summarizeScaleCounts(effective, t.lo);
+      const e = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
+      const counts: Record<string, number> = {};
+      effective.forEach((c, i) => (counts[String(t.lo + i)] = c));
+      return fromInterval(e, k, counts, t);
+    }
+    default:
+      return unhandledKind(def);
   }
-  if (metric === 'csat' || metric === 'ces') {
-    const { x, n } = bandCounts(t, spec.band, clusterNEffOf(metric, t, spec, s));
-    const e = proportionInterval(x, n, s.level, s.methods[metric]);
-    return fromInterval(e, 100, metric === 'csat' ? { satisfied: x, other: n - x } : { agree: x, other: n - x }, t);
-  }
-  const effective = effectiveCounts(t).count;
-  const summary = summarizeScaleCounts(effective, t.lo);
-  const e = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
-  const counts: Record<string, number> = {};
-  effective.forEach((c, i) => (counts[String(t.lo + i)] = c));
-  return fromInterval(e, 1, counts, t);
 }
 
 function fromDifference(d: DifferenceTest, k: number): Difference {
@@ -207,20 +228,26 @@ function fromDifference(d: DifferenceTest, k: number): Difference {
  * exactly when the interval excludes 0); means: Welch t.
  */
 export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
-  const k = s.cluster && a.clusters && b.clusters ? clusterScale(metric, a, b, spec) : null;
-  if (k !== null && metric !== 'nps' && metric !== 'csat' && metric !== 'ces') return clusteredMeanDifference(a, b, spec, s);
-  const nEffA = k === null ? null : clusterNEffOf(metric, a, spec, s, k);
-  const nEffB = k === null ? null : clusterNEffOf(metric, b, spec, s, k);
-  if (metric === 'nps') {
-    if (s.variance === 'linearized') return fromDifference(weightedNpsLinearizedDifferenceTest(weightedNpsTally(a), weightedNpsTally(b), s.level), 100);
-    return fromDifference(npsDifferenceTest(npsCounts(a, nEffA), npsCounts(b, nEffB), s.level, { adjusted: s.methods.nps !== 'wald' }), 100);
+  const def = metricDef(metric);
+  const k = KINDS[def.kind].displayFactor;
+  const scale = s.cluster && a.clusters && b.clusters ? clusterScale(metric, a, b, spec) : null;
+  if (scale !== null && def.kind === 'mean') return clusteredMeanDifference(metric, a, b, spec, s);
+  const nEffA = scale === null ? null : clusterNEffOf(metric, a, spec, s, scale);
+  const nEffB = scale === null ? null : clusterNEffOf(metric, b, spec, s, scale);
+  switch (def.kind) {
+    case 'nps':
+      if (s.variance === 'linearized') return fromDifference(weightedNpsLinearizedDifferenceTest(weightedNpsTally(a), weightedNpsTally(b), s.level), k);
+      return fromDifference(npsDifferenceTest(npsCounts(a, nEffA), npsCounts(b, nEffB), s.level, { adjusted: s.methods[def.role] !== 'wald' }), k);
+    case 'proportion': {
+      const ca = bandCounts(a, spec.band, nEffA);
+      const cb = bandCounts(b, spec.band, nEffB);
+      return fromDifference(newcombeDifferenceTest(ca.x, ca.n, cb.x, cb.n, s.level), k);
+    }
+    case 'mean':
+      return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), k);
+    default:
+      return unhandledKind(def);
   }
-  if (metric === 'csat' || metric === 'ces') {
-    const ca = bandCounts(a, spec.band, nEffA);
-    const cb = bandCounts(b, spec.band, nEffB);
-    return fromDifference(newcombeDifferenceTest(ca.x, ca.n, cb.x, cb.n, s.level), 100);
-  }
-  return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), 1);
 }
 
 /**
@@ -239,8 +266,8 @@ function clusterScale(metric: Metric, a: Tally, b: Tally, spec: RoleSpec): numbe
 }
 
 /** Means under --cluster: a − b ± t(G − 1)·SE with the cluster-robust SE of the difference. */
-function clusteredMeanDifference(a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
-  const score = pointScore('csat-mean', a, spec);
+function clusteredMeanDifference(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
+  const score = pointScore(metric, a, spec);
   const ea = clusterEstimate(a, score);
   const eb = clusterEstimate(b, score);
   const d = clusterDifferenceVariance(a, b, score);

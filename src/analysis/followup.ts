@@ -11,13 +11,15 @@
  * invalid (an invalid score, reported with its line) or used (a valid score). Used rows that match the
  * group, the score range and --with-comment are "matched"; the newest --limit of them are listed.
  */
+import { ROLE_DEFS, ROLES, type Role, roleName } from '../model/metrics.js';
 import { IssueLog } from '../model/issues.js';
 import { UsageError } from '../model/errors.js';
-import type { Role, Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import { findColumn } from '../io/columns.js';
 import { detectCommentColumn, detectContactColumns, detectIdColumn } from '../io/person-columns.js';
 import { readSource, type Source } from '../io/read-source.js';
-import { BLANK, SLOW, type RecordSink, type SourceRecord } from '../io/record.js';
+import type { RecordSink, SourceRecord } from '../io/record.js';
+import { POINT_BLANK, POINT_INVALID, scorePoint } from '../io/score-point.js';
 import { cachedScoreParser, type ScoreCell } from '../io/values.js';
 import { formatCivil } from '../time/calendar.js';
 import { BoundedHeap } from './bounded-heap.js';
@@ -27,7 +29,7 @@ import { bindEnrich, scopeSpace, type ColumnSpace, type RowScope } from '../fold
 import { enrichedSink, type EnrichedTarget } from '../fold/enriched-sink.js';
 import type { FoldCounts } from '../fold/fold.js';
 import { checkSameColumns, npsClassOf, resolveRoles, sourceContext, type ColumnOptions, type RoleSpec } from '../fold/plan.js';
-import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning } from './result.js';
+import { collectWarnings, inputSummary, type EnrichSettings, type InputSummary, type Warning, resultEnvelope } from './result.js';
 import { createRowDateReader, type RowDate } from '../time/row-date.js';
 import { tagList, taggerFor } from '../fold/tagger.js';
 import { formatWhere } from '../fold/where.js';
@@ -84,10 +86,9 @@ export interface FollowupRow {
 
 /** The category of an answer: NPS detractor/passive/promoter; CSAT satisfied or not; CES agree or not. */
 export function categoryOf(spec: RoleSpec, value: number): string {
-  if (spec.role === 'nps') return groupCategory(npsClassOf(value - spec.scale.lo));
-  const inBand = value >= spec.band.lo && value <= spec.band.hi;
-  if (spec.role === 'csat') return inBand ? 'satisfied' : 'not satisfied';
-  return inBand ? 'agree' : 'not agree';
+  const words = ROLE_DEFS[spec.role].success;
+  if (words === null) return groupCategory(npsClassOf(value - spec.scale.lo));
+  return value >= spec.band.lo && value <= spec.band.hi ? words.yes : words.no;
 }
 
 /** The category an NPS group stands for (`detractors` → `detractor`). */
@@ -162,28 +163,20 @@ export class FollowupCollector {
     const tagger = space.tags ? taggerFor(space.tags) : null;
     const { spec, categories, scores, withComment } = this.s;
     const counts = this.counts;
+    const scoreColumn = { index: scoreIndex, column: spec.column, scale: spec.scale, parse: this.parse };
     const consider = (record: SourceRecord) => {
       counts.rows++;
       const date: RowDate | null = readDate ? readDate(record) : null;
-      let value = record.smallInt(scoreIndex);
-      if (value === BLANK) {
+      const point = scorePoint(record, scoreColumn, this.issues, file);
+      if (point === POINT_BLANK) {
         counts.skipped++;
         return;
       }
-      if (value === SLOW || value < spec.scale.lo || value > spec.scale.hi) {
-        const raw = record.text(scoreIndex);
-        const cell = this.parse(raw);
-        if (cell.kind === 'blank') {
-          counts.skipped++;
-          return;
-        }
-        if (cell.kind === 'invalid') {
-          counts.invalid++;
-          this.issues.add({ code: 'invalid-value', file, line: record.line, column: spec.column, value: raw, message: `column ${JSON.stringify(spec.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
-          return;
-        }
-        value = cell.value;
+      if (point === POINT_INVALID) {
+        counts.invalid++;
+        return;
       }
+      const value = spec.scale.lo + point;
       counts.used++;
       const category = categoryOf(spec, value);
       if (scores ? value < scores.lo || value > scores.hi : categories !== null && !categories.includes(category)) return;
@@ -252,7 +245,7 @@ export interface FollowupResult {
   command: 'followup';
   input: InputSummary;
   settings: {
-    metric: string;
+    metric: Role;
     column: string;
     scale: Scale;
     /** the categories listed (null: all), or the score range */
@@ -282,9 +275,7 @@ export function followupResult(sources: Source[], collector: FollowupCollector, 
   if (collector.matched > rows.length) {
     warnings.push({ code: 'limit', message: `${collector.matched - rows.length} more matching rows not listed (--limit ${s.limit}); narrow with --since, or raise --limit` });
   }
-  return {
-    cxm: 1,
-    command: 'followup',
+  return resultEnvelope('followup', {
     input: inputSummary(sources, collector.counts),
     settings: {
       metric: s.spec.role,
@@ -304,7 +295,7 @@ export function followupResult(sources: Source[], collector: FollowupCollector, 
     listed: rows.length,
     rows,
     warnings,
-  };
+  });
 }
 
 /** --where, --join and --tags as the settings of the other commands name them. */
@@ -338,7 +329,7 @@ export interface FollowupRequest extends ColumnOptions, Omit<FollowupSettings, '
 }
 
 /** The default answers to call back: NPS detractors; CSAT and CES answers outside the success band. */
-export const DEFAULT_CATEGORIES: Record<Role, string[]> = { nps: ['detractor'], csat: ['not satisfied'], ces: ['not agree'] };
+export const DEFAULT_CATEGORIES = Object.fromEntries(ROLES.map((r) => [r, [ROLE_DEFS[r].success?.no ?? groupCategory('detractors')]])) as Record<Role, string[]>;
 
 /** From the request and the first file's header (and the join file's) to the columns and settings of the list. */
 export function planFollowup(sources: Source[], request: FollowupRequest, scope: RowScope = PLAIN_SCOPE): { columns: FollowupColumns; settings: FollowupSettings } {
@@ -347,7 +338,7 @@ export function planFollowup(sources: Source[], request: FollowupRequest, scope:
   const roles = resolveRoles(first.header, first.input.name, request, request.role ? [request.role] : undefined, sourceContext(first));
   const spec = roles.find((r) => r.role === (request.role ?? 'nps')) ?? roles[0];
   if (request.scores && (request.scores.lo < spec.scale.lo || request.scores.hi > spec.scale.hi)) {
-    throw new UsageError(`--score ${request.scores.lo}-${request.scores.hi} is not inside the ${spec.role.toUpperCase()} scale ${spec.scale.lo}-${spec.scale.hi}`);
+    throw new UsageError(`--score ${request.scores.lo}-${request.scores.hi} is not inside the ${roleName(spec.role)} scale ${spec.scale.lo}-${spec.scale.hi}`);
   }
   const found = request.dateColumn !== undefined || request.needsDate || first.dateHint !== undefined || detectDateColumn(first.header, first.input.name) !== null;
   const date = found ? resolveDateColumn(first, request.dateColumn) : null;

@@ -4,8 +4,9 @@
  * same reader and fold as `score`, so its counts are the ones `score` would print; where `score` would
  * stop (no score column, two candidates), inspect reports the problem and goes on.
  */
-import { ROLES, tallyN, type Role } from '../model/tally.js';
+import { ROLES, type Role } from '../model/metrics.js';
 import { detectRoleCandidates, findColumn, guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { tallyN } from '../model/tally.js';
 import { decideDateFormat } from '../time/dates.js';
 import { openSource, type Source } from '../io/read-source.js';
 import { foldSource } from '../fold/fold-source.js';
@@ -14,7 +15,7 @@ import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
 import { foldTotal } from '../fold/marginals.js';
 import { sumCounts } from '../fold/merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from '../fold/plan.js';
-import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning } from './result.js';
+import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning, resultEnvelope } from './result.js';
 import { observedRange } from './scale-check.js';
 
 export interface InspectColumn {
@@ -77,13 +78,11 @@ export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
   for (const file of request.files) files.push(await inspectFile(file, request));
   const total = sumCounts(files.map((f) => f.rows));
-  return {
-    cxm: 1,
-    command: 'inspect',
+  return resultEnvelope('inspect', {
     input: { files: files.map((f) => f.file), ...total },
     files,
     warnings: files.flatMap((f) => f.issues.map((w) => (w.file ? w : { ...w, file: f.file }))),
-  };
+  });
 }
 
 async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {

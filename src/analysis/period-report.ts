@@ -11,6 +11,7 @@
  *     collector in a second pass, since Tallies keep no text), from the rows the numbers count: the
  *     same row gate (--join, --where, --since/--until) and the same --weight/--per exclusions.
  */
+import { roleKind, type Metric, type Role } from '../model/metrics.js';
 import { formatCivil } from '../time/calendar.js';
 import { comparePeriodsRows, WINDOW_KEYS, type CompareRow } from './compare.js';
 import { InputError } from '../model/errors.js';
@@ -20,8 +21,7 @@ import { DEFAULT_CATEGORIES, FollowupCollector, PLAIN_SCOPE, resolveFollowupColu
 import type { Loaded } from '../fold/load.js';
 import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
-import type { Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import type { ScoreSettings } from './score.js';
 import { trendRows, type TrendRow } from './trend.js';
 
@@ -68,7 +68,7 @@ export interface Mover {
 export interface CommentSample {
   /** what the comments are: `detractor` (NPS), `not satisfied` (CSAT), `not agree` (CES) */
   category: string;
-  metric: string;
+  metric: Role;
   /** the comment column, or null when the data has none (no sample) */
   column: string | null;
   /** matching comments in the period, and the newest of them shown */
@@ -155,9 +155,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
 
   const warnings = loadedWarnings(loaded);
   if (headlines.every((r) => r.current.n === 0)) warnings.push({ code: 'empty-period', message: `no answers in ${current.period} (${current.start} to ${current.end})` });
-  return {
-    cxm: 1,
-    command: 'report',
+  return resultEnvelope('report', {
     input: { ...inputSummary(loaded.sources, loaded.fold.counts), hashes: extra.hashes },
     settings: {
       ...statSettings(loaded.metrics, s),
@@ -181,7 +179,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
     movers,
     comments: extra.comments,
     warnings,
-  };
+  });
 }
 
 /**
@@ -199,7 +197,7 @@ export async function commentSample(
   o: { timeZone: string; dateFormat?: string; limit: number; comment: string | undefined; first: number | null; last: number | null },
 ): Promise<{ sample: CommentSample | null; warnings: Warning[] }> {
   if (o.limit === 0) return { sample: null, warnings: [] };
-  const spec = loaded.roles.find((r) => r.role === 'nps') ?? loaded.roles[0];
+  const spec = loaded.roles.find((r) => roleKind(r.role) === 'nps') ?? loaded.roles[0];
   const category = DEFAULT_CATEGORIES[spec.role][0];
   const base = { category, metric: spec.role, matched: 0, rows: [] };
   const scope = loaded.scope ?? PLAIN_SCOPE;

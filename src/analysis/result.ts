@@ -2,11 +2,12 @@
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
  * the warnings. (ARCHITECTURE.md, Contracts: add fields, never rename.)
  */
+import { metricDef, type Metric, roleName, unhandledKind } from '../model/metrics.js';
 import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { methodOf, type StatSettings } from './estimate.js';
-import type { Metric, RoleSpec } from '../fold/plan.js';
+import type { RoleSpec } from '../fold/plan.js';
 import type { FoldCounts, FoldResult } from '../fold/fold.js';
 import type { EnrichInfo, Loaded, SourceInfo } from '../fold/load.js';
 import { foldTotal } from '../fold/marginals.js';
@@ -59,9 +60,17 @@ export function statSettings(metrics: Metric[], s: StatSettings & { minN: number
  * percents Newcombe; means Welch t, or t on the cluster SE under --cluster.
  */
 export function testOf(metric: Metric, s: StatSettings): string {
-  if (metric === 'nps') return s.variance === 'linearized' ? 'linearized' : s.methods.nps === 'wald' ? 'wald' : 'adjusted-wald';
-  if (metric === 'csat' || metric === 'ces') return 'newcombe';
-  return s.cluster !== undefined ? 'cluster-t' : 'welch-t';
+  const def = metricDef(metric);
+  switch (def.kind) {
+    case 'nps':
+      return s.variance === 'linearized' ? 'linearized' : s.methods[def.role] === 'wald' ? 'wald' : 'adjusted-wald';
+    case 'proportion':
+      return 'newcombe';
+    case 'mean':
+      return s.cluster !== undefined ? 'cluster-t' : 'welch-t';
+    default:
+      return unhandledKind(def);
+  }
 }
 
 /** Which column each score role was read from. */
@@ -216,8 +225,8 @@ export function loadWarnings(loaded: { sources: SourceInfo[]; roles: RoleSpec[];
 export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
   const out: Warning[] = [];
   for (const spec of roles) {
-    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
-    else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${spec.role.toUpperCase()} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
+    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
+    else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
     const message = narrowRangeMessage(spec, foldTotal(fold, spec));
     if (message) out.push({ code: 'scale-range', message, column: spec.column });
   }
@@ -249,4 +258,14 @@ function describe(code: string): string {
     default:
       return `${code} issues`;
   }
+}
+
+/**
+ * The JSON v1 envelope around a command's own fields: `cxm` (the schema version) and the command
+ * first, then what was read, the settings and the command's fields in the order given, and the
+ * warnings last.
+ */
+export function resultEnvelope<C extends string, F extends { input: unknown; warnings: Warning[] }>(command: C, fields: F): { cxm: 1; command: C } & F {
+  const { warnings, ...rest } = fields;
+  return { cxm: 1, command, ...rest, warnings } as { cxm: 1; command: C } & F;
 }

@@ -3,6 +3,7 @@
  * another scale (every answer 1–5 on an NPS column: a 5-point rating read as NPS). Read from the
  * folded Tally (which points were used), so it costs nothing per row.
  */
+import { roleKind, roleName } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
 import type { RoleSpec } from '../fold/plan.js';
 
@@ -42,11 +43,11 @@ export function narrowRangeMessage(spec: RoleSpec, t: Tally): string | null {
   const s = suggestedScale(spec, t);
   if (!s) return null;
   const range = observedRange(t)!;
-  const what = `column ${JSON.stringify(spec.column)}: all ${tallyN(t)} answers lie in ${range.min}-${range.max}, on a declared ${spec.role.toUpperCase()} scale of ${spec.scale.lo}-${spec.scale.hi}`;
+  const what = `column ${JSON.stringify(spec.column)}: all ${tallyN(t)} answers lie in ${range.min}-${range.max}, on a declared ${roleName(spec.role)} scale of ${spec.scale.lo}-${spec.scale.hi}`;
   if (s.hi === 1) {
-    const as = spec.role === 'nps' ? `--csat ${JSON.stringify(spec.column)} --scale csat=0-1` : `--scale ${spec.role}=0-1`;
+    const as = roleKind(spec.role) === 'nps' ? `--csat ${JSON.stringify(spec.column)} --scale csat=0-1` : `--scale ${spec.role}=0-1`;
     return `${what}: if it is a yes/no answer (1 = yes), score it with ${as}`;
   }
-  if (spec.role === 'nps') return `${what}: if the question was a ${s.lo}-${s.hi} rating it is not an NPS answer (score it with --csat ${JSON.stringify(spec.column)}${s.lo === 1 && s.hi === 5 ? '' : ` --scale csat=${s.lo}-${s.hi} --band csat=LO-HI`})`;
+  if (roleKind(spec.role) === 'nps') return `${what}: if the question was a ${s.lo}-${s.hi} rating it is not an NPS answer (score it with --csat ${JSON.stringify(spec.column)}${s.lo === 1 && s.hi === 5 ? '' : ` --scale csat=${s.lo}-${s.hi} --band csat=LO-HI`})`;
   return `${what}: if the question used ${s.lo}-${s.hi}, declare it with --scale ${spec.role}=${s.lo}-${s.hi}`;
 }

@@ -2,14 +2,15 @@
  * `cxm score`: the overall score of each metric and, with --by, one row per segment, each with its
  * interval and its difference to everyone else (adjusted for the number of segments compared).
  */
+import type { Metric } from '../model/metrics.js';
 import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { compareTallies, estimateFields, isLowBase, type EstimateFields, type StatSettings } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
-import { specOf, type Metric, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
+import { specOf, type RoleSpec } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
 
 export interface ScoreSettings extends StatSettings {
   minN: number;
@@ -154,12 +155,10 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
 export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
   const dims = loaded.fold.dimensions;
   const rows = withFamily(s, (t) => scoreRows(loaded, t));
-  return {
-    cxm: 1,
-    command: 'score',
+  return resultEnvelope('score', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
     rows,
     warnings: [...loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
-  };
+  });
 }

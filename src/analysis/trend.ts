@@ -4,6 +4,7 @@
  * the table (per metric; with --by, across every series of that metric). Optionally a rolling score
  * over the last N periods, computed from the summed Tallies of those periods.
  */
+import type { Metric } from '../model/metrics.js';
 import { UsageError } from '../model/errors.js';
 import { addInto, emptyTally, type Tally } from '../model/tally.js';
 import { formatCivil } from '../time/calendar.js';
@@ -12,8 +13,8 @@ import type { Loaded } from '../fold/load.js';
 import { KEY_SEPARATOR } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
-import { specOf, type Metric } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, zeroSeWarnings } from './result.js';
+import { specOf } from '../fold/plan.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
 import { groupObject, markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
@@ -196,9 +197,7 @@ export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
   const warnings = loadedWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
   warnings.push(...zeroSeWarnings(rows.map((r) => r.vsPrevious)));
-  return {
-    cxm: 1,
-    command: 'trend',
+  return resultEnvelope('trend', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: {
       ...statSettings(loaded.metrics, s),
@@ -215,5 +214,5 @@ export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
     },
     rows,
     warnings,
-  };
+  });
 }

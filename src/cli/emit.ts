@@ -3,11 +3,15 @@
  * run summary to stderr unless --quiet. With --strict, invalid rows (and rows whose date cannot be
  * read) turn into exit 2 after the output is written, so a pipeline still sees what was computed.
  */
-import { InputError } from '../model/errors.js';
 import { writeFileAtomic } from '../io/write-output.js';
+import { UsageError } from '../model/errors.js';
 import type { InputSummary, Warning } from '../analysis/result.js';
+import type { CommonOptions } from '../options/common-options.js';
 import { summaryLines } from '../report/summary.js';
-import type { CliIo } from './io.js';
+import { renderResult, type AnyResult, type RenderOptions } from '../api/render.js';
+import { refuseUnlessClean } from '../api/strict.js';
+import type { CountedTallies } from '../api/tallies.js';
+import { useColor, type CliIo } from './io.js';
 
 export interface Emission {
   text: string;
@@ -22,10 +26,19 @@ export function emit(io: CliIo, e: Emission): void {
   if (e.output) writeFileAtomic(e.output, e.text);
   else io.stdout.write(e.text);
   if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
-  if (e.strict && e.input.invalid > 0) {
-    throw new InputError(`${e.input.invalid} invalid row${e.input.invalid === 1 ? '' : 's'} (--strict)`, undefined, 'see the rows listed above, or drop --strict to count and skip them');
-  }
-  if (e.strict && e.warnings.some((w) => w.code === 'bad-date')) {
-    throw new InputError('rows with a date that cannot be read (--strict)', undefined, 'see the rows listed above, or drop --strict to leave them out of the periods');
-  }
+  if (e.strict) refuseUnlessClean(e.input, e.warnings);
+}
+
+/** A result in the --format asked for, delivered. */
+export async function writeResult(io: CliIo, result: AnyResult, o: Pick<CommonOptions, 'format' | 'output' | 'quiet' | 'strict' | 'color'>, view: RenderOptions = {}): Promise<void> {
+  const text = await renderResult(result, o.format, useColor(io, o.color), view);
+  emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+}
+
+/** `--emit tallies`: the data set's Tallies as CSV (the default) or JSON, then the usual summary. */
+export async function emitTallies(io: CliIo, o: CommonOptions, counted: CountedTallies): Promise<void> {
+  const format = o.given.includes('format') ? o.format : 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--emit tallies writes csv or json, not ${format}`, 'use --format csv (the default) or --format json');
+  const { renderTallies } = await import('../report/render-tallies.js');
+  emit(io, { text: renderTallies(counted.table, format), output: o.output, input: counted.input, warnings: counted.warnings, quiet: o.quiet, strict: o.strict });
 }

@@ -3,16 +3,16 @@
  * list flags accumulate: `--by region --by plan` equals `--by region,plan`.
  */
 import { Option, type Command } from 'commander';
+import { METRICS, ROLE_DEFS, ROLES } from '../model/metrics.js';
 import { LAYOUT_NAMES } from '../io/layout.js';
 
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Column and reading flags: which columns, which file format details. */
 export function addInputFlags(cmd: Command): Command {
+  // said once, on the first: every column flag's column is found from the header when not given
+  ROLES.forEach((role, i) => cmd.option(`--${role} <column>`, `${ROLE_DEFS[role].help}${i === 0 ? '; found from the header when not given' : ''}`));
   return cmd
-    .option('--nps <column>', 'the NPS column (0-10); found from the header when not given')
-    .option('--csat <column>', 'the CSAT column (1-5)')
-    .option('--ces <column>', 'the CES column (1-7)')
     .option('--scale <metric=lo-hi>', 'answer scale of a column, e.g. ces=1-5 (repeatable)', collect)
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
@@ -26,7 +26,7 @@ export function addInputFlags(cmd: Command): Command {
 /** Statistics flags: metrics, level, methods, low base, multiple-comparison adjustment. */
 export function addStatsFlags(cmd: Command): Command {
   return cmd
-    .option('--metric <list>', 'nps, csat, ces, csat-mean, ces-mean (default: every metric whose column is found)', collect)
+    .option('--metric <list>', `${METRICS.join(', ')} (default: every metric whose column is found)`, collect)
     .option('--level <x>', 'confidence level, e.g. 0.95 or 95', undefined)
     .option('--method <spec>', 'interval methods, e.g. nps=score,csat=jeffreys (repeatable)', collect)
     .option('--seed <n>', 'seed for --method nps=bootstrap (default 1)')

@@ -2,7 +2,6 @@
  * The command-line program and its single exit point: every error becomes one line on stderr and an
  * exit code (0 ok, 1 a check failed, 2 usage or input error, 3 internal error with "please report").
  */
-import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatPlace, isCxmError, type CxmError } from '../model/errors.js';
 import { removePendingTemporaryFiles } from '../io/write-output.js';
@@ -18,21 +17,9 @@ import { defineScore } from './commands/score.js';
 import { defineSql } from './commands/sql.js';
 import { defineTrend } from './commands/trend.js';
 import { processIo, type CliIo } from './io.js';
+import { version } from '../api/version.js';
 
-/** The package version, read from package.json beside the built or source tree. */
-export function version(): string {
-  for (const rel of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'cxm' && pkg.version) return pkg.version;
-    } catch {
-      // try the next place
-    }
-  }
-  return '0.0.0';
-}
-
-function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo): Command {
   const program = new Command('cxm')
     .description('Customer-experience analytics: NPS, CSAT and CES with confidence intervals, segments, cross-tabs and trends')
     .version(version(), '-V, --version', 'print the version')

@@ -5,6 +5,7 @@
  */
 import type { ProgressDisplay } from '../fold/load.js';
 import type { Progress } from '../fold/progress.js';
+import type { RunContext } from '../api/context.js';
 import type { CliIo } from './io.js';
 
 const MIN_BYTES = 64 * 1024 * 1024;
@@ -56,4 +57,9 @@ export function progressBar(io: CliIo, flag: boolean, now: () => number = () => 
       progress = null;
     },
   };
+}
+
+/** What a run gets from the process: standard input, and the bar unless --no-progress. */
+export function runContext(io: CliIo, flag: boolean): RunContext {
+  return { stdin: io.stdin, progress: progressBar(io, flag) };
 }

@@ -52,11 +52,13 @@ class WeightedSink implements RecordSink {
       const read = this.weightOf(record, w.index, w.decimalComma);
       if (typeof read === 'string') {
         const value = record.text(w.index);
-        return this.target.invalidRow(this.issue('bad-weight', record, w.column, value, `column ${JSON.stringify(w.column)}: ${read}`));
+        this.target.invalidRow(this.issue('bad-weight', record, w.column, value, `column ${JSON.stringify(w.column)}: ${read}`));
+        return;
       }
       if (read === 0) {
         this.target.issues.add(this.issue('zero-weight', record, w.column, record.text(w.index), `column ${JSON.stringify(w.column)}: weight 0; the row is left out`));
-        return this.target.excluded(record.line, 'weight 0');
+        this.target.excluded(record.line, 'weight 0');
+        return;
       }
       weight = read;
     }
@@ -67,11 +69,15 @@ class WeightedSink implements RecordSink {
       entity = record.text(per.index).trim();
       if (entity === '') {
         this.target.issues.add(this.issue('excluded-row', record, per.column, '', `column ${JSON.stringify(per.column)}: no value to roll up by (--per); the row is left out`));
-        return this.target.excluded(record.line, 'no entity');
+        this.target.excluded(record.line, 'no entity');
+        return;
       }
       if (this.instantOf) {
         const ms = this.instantOf(record);
-        if (ms === null) return this.target.excluded(record.line, 'no date');
+        if (ms === null) {
+          this.target.excluded(record.line, 'no date');
+          return;
+        }
         at = ms;
       }
     }

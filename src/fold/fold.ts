@@ -3,12 +3,14 @@
  * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
  * results from threads or files merge by addition (`mergeFolds`).
  */
+import type { Role } from '../model/metrics.js';
 import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
 import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
-import { emptyTally, type Role, type Scale, type Tally } from '../model/tally.js';
+import { emptyTally, type Scale, type Tally } from '../model/tally.js';
 import { PATTERN_UNITS, patternCount, rowsByPattern } from '../model/row-pattern.js';
-import { BLANK, SLOW, type SourceRecord } from '../io/record.js';
-import { cachedScoreParser, type ScoreCell } from '../io/values.js';
+import type { SourceRecord } from '../io/record.js';
+import { POINT_BLANK, POINT_INVALID, scorePoint, type ScoreColumn } from '../io/score-point.js';
+import { cachedScoreParser } from '../io/values.js';
 import { createDimensionReader, type DimensionPlan, type DimensionReader } from './dimensions.js';
 import type { EnrichPlan } from './enrich-plan.js';
 import { EntityAccumulator, type EntityStates } from './entity-state.js';
@@ -95,7 +97,7 @@ export class Folder {
   private readonly invalid: Float64Array[];
   private capacity = 16;
   private readonly widths: number[];
-  private readonly parsers: ((raw: string) => ScoreCell)[];
+  private readonly scoreColumns: ScoreColumn[];
   /** --weight: exact Σw and Σw² per role, group × point (null otherwise: record() never touches them) */
   private readonly weightSums: ExactSum[][] | null = null;
   private readonly weightSqSums: ExactSum[][] | null = null;
@@ -114,7 +116,7 @@ export class Folder {
     this.counts3 = this.widths.map((w) => new Float64Array(this.capacity * w));
     this.skipped = plan.roles.map(() => new Float64Array(this.capacity));
     this.invalid = plan.roles.map(() => new Float64Array(this.capacity));
-    this.parsers = plan.roles.map((r) => cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined));
+    this.scoreColumns = plan.roles.map((r) => ({ ...r, parse: cachedScoreParser(r.scale, r.labels ? new Map(r.labels) : undefined) }));
     this.patterns = new Float64Array(patternCount(plan.roles.length));
     if (plan.enrich?.weight) {
       this.weightSums = plan.roles.map(() => []);
@@ -212,40 +214,16 @@ export class Folder {
       this.counts.excluded++;
       return;
     }
-    const roles = this.plan.roles;
     const units = PATTERN_UNITS;
     let pattern = 0;
-    for (let r = 0; r < roles.length; r++) {
-      const role = roles[r];
-      const lo = role.scale.lo;
-      let v = record.smallInt(role.index);
-      if (v === BLANK) {
-        this.skipped[r][g]++;
+    for (let r = 0; r < this.scoreColumns.length; r++) {
+      const point = this.point(r, record, g);
+      if (point === POINT_BLANK) continue;
+      if (point === POINT_INVALID) {
+        pattern += 2 * units[r];
         continue;
       }
-      if (v === SLOW || v < lo || v > role.scale.hi) {
-        const raw = record.text(role.index);
-        const cell = this.parsers[r](raw);
-        if (cell.kind === 'blank') {
-          this.skipped[r][g]++;
-          continue;
-        }
-        if (cell.kind === 'invalid') {
-          this.invalid[r][g]++;
-          pattern += 2 * units[r];
-          this.issues.add({
-            code: 'invalid-value',
-            file: this.plan.file,
-            line: record.line,
-            column: role.column,
-            value: raw,
-            message: `column ${JSON.stringify(role.column)}: ${JSON.stringify(raw)} ${cell.reason}`,
-          });
-          continue;
-        }
-        v = cell.value;
-      }
-      this.counts3[r][g * this.widths[r] + v - lo]++;
+      this.counts3[r][g * this.widths[r] + point]++;
       pattern += units[r];
     }
     this.patterns[pattern]++;
@@ -301,33 +279,14 @@ export class Folder {
   }
 
   /**
-   * Role r's answer in this record as an offset on its scale; blank (counted as skipped) and invalid
-   * (counted, logged) answers give POINT_BLANK / POINT_INVALID. The same reading as record(), which
-   * keeps it inline for speed.
+   * Role r's answer in this record as an offset on its scale; blank answers (counted as skipped) and
+   * invalid ones (counted, logged) give POINT_BLANK / POINT_INVALID.
    */
   private point(r: number, record: SourceRecord, g: number): number {
-    const role = this.plan.roles[r];
-    const lo = role.scale.lo;
-    let v = record.smallInt(role.index);
-    if (v === BLANK) {
-      this.skipped[r][g]++;
-      return POINT_BLANK;
-    }
-    if (v === SLOW || v < lo || v > role.scale.hi) {
-      const raw = record.text(role.index);
-      const cell = this.parsers[r](raw);
-      if (cell.kind === 'blank') {
-        this.skipped[r][g]++;
-        return POINT_BLANK;
-      }
-      if (cell.kind === 'invalid') {
-        this.invalid[r][g]++;
-        this.issues.add({ code: 'invalid-value', file: this.plan.file, line: record.line, column: role.column, value: raw, message: `column ${JSON.stringify(role.column)}: ${JSON.stringify(raw)} ${cell.reason}` });
-        return POINT_INVALID;
-      }
-      v = cell.value;
-    }
-    return v - lo;
+    const point = scorePoint(record, this.scoreColumns[r], this.issues, this.plan.file);
+    if (point === POINT_BLANK) this.skipped[r][g]++;
+    else if (point === POINT_INVALID) this.invalid[r][g]++;
+    return point;
   }
 
   /** The exact weight sums of group g, per role and point (for mergeFolds). */
@@ -378,8 +337,6 @@ export class Folder {
   }
 }
 
-const POINT_BLANK = -1;
-const POINT_INVALID = -2;
 
 /** `setDimensions` of a result: the tag dimensions, whose keys are sets (absent when there are none). */
 export function setDimensions(dimensions: DimensionPlan[]): { setDimensions?: number[] } {

@@ -4,10 +4,11 @@
  * addition, and summed over the group columns the command does not ask for — so `score --by region`
  * reads tallies counted by region and plan, and shards counted anywhere add up to the whole.
  */
+import { ROLES, type Role, roleOf, type Metric, roleName } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
 import { IssueLog, withoutColumns, type IssueCode } from '../model/issues.js';
 import { patternCount, projectPatterns, rowsByPattern } from '../model/row-pattern.js';
-import { emptyTally, ROLES, type Role } from '../model/tally.js';
+import { emptyTally } from '../model/tally.js';
 import type { TallyMeta, TallyPeriod } from '../model/tally-file.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { readTallyFile, type CountRow, type TallyFile } from '../io/read-tallies.js';
@@ -17,7 +18,7 @@ import { foldClusters } from './cluster-dimension.js';
 import { Marginals } from './marginals.js';
 import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
-import { bandOutside, roleOf, type Metric, type RoleSpec } from './plan.js';
+import { bandOutside, type RoleSpec } from './plan.js';
 
 export const PERIOD_DIMENSION = 'period';
 
@@ -169,16 +170,16 @@ function pickRoles(file: TallyFile, request: TallyRequest, wanted: Role[] | unde
     if (!needed) continue;
     if (!counted) {
       if (wanted?.includes(role) || named !== undefined) {
-        throw new InputError(`the tallies have no ${role.toUpperCase()} counts`, { file: file.file }, `metrics in the tallies: ${file.meta.roles.map((r) => r.metric).join(', ')}`);
+        throw new InputError(`the tallies have no ${roleName(role)} counts`, { file: file.file }, `metrics in the tallies: ${file.meta.roles.map((r) => r.metric).join(', ')}`);
       }
       continue;
     }
     if (named !== undefined && named !== counted.column) {
-      throw new UsageError(`--${role} ${JSON.stringify(named)}: the tallies counted ${role.toUpperCase()} from column ${JSON.stringify(counted.column)}`);
+      throw new UsageError(`--${role} ${JSON.stringify(named)}: the tallies counted ${roleName(role)} from column ${JSON.stringify(counted.column)}`);
     }
     const scale = request.scales[role];
     if (scale && (scale.lo !== counted.scale.lo || scale.hi !== counted.scale.hi)) {
-      throw new UsageError(`--scale ${role}=${scale.lo}-${scale.hi}: the tallies counted ${role.toUpperCase()} on ${counted.scale.lo}-${counted.scale.hi}`, 'a scale is fixed when answers are counted; --band can still change which answers count as a success');
+      throw new UsageError(`--scale ${role}=${scale.lo}-${scale.hi}: the tallies counted ${roleName(role)} on ${counted.scale.lo}-${counted.scale.hi}`, 'a scale is fixed when answers are counted; --band can still change which answers count as a success');
     }
     const band = request.bands[role] ?? counted.band;
     const outside = bandOutside(role, band, counted.scale);

@@ -3,8 +3,9 @@
  * which role, and fold all records into Tallies grouped by the requested dimensions — enriched, when
  * asked, with a joined customer file, a row filter, weights, comment tags and per-entity roll-ups.
  */
+import { type Role, roleOf, type Metric } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
-import type { Role, Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import { findColumn } from '../io/columns.js';
 import { readJoinTable } from '../io/join-table.js';
 import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
@@ -19,7 +20,7 @@ import type { FoldResult } from './fold.js';
 import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
-import { bindPlan, checkSameColumns, resolveRoles, roleOf, sourceContext, type Metric, type RoleSpec } from './plan.js';
+import { bindPlan, checkSameColumns, resolveRoles, sourceContext, type RoleSpec } from './plan.js';
 import { formatWhere } from './where.js';
 
 /**

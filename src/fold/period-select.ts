@@ -72,7 +72,7 @@ export function periodInfo(index: number, every: Every, weekStart: WeekStart): {
 function dayOf(group: GroupResult): number {
   const label = group.key[group.key.length - 1];
   const parsed = parsePeriod(label);
-  if (!parsed || parsed.every !== 'day') throw new Error(`not a day label: ${label}`);
+  if (parsed?.every !== 'day') throw new Error(`not a day label: ${label}`);
   return parsed.index;
 }
 

@@ -2,8 +2,9 @@
  * From options and headers to a fold plan: which column plays which role on which scale, which
  * columns group the rows. Names are resolved here, once per source, so the fold works by index.
  */
+import { listRoles, ROLE_DEFS, roleName, ROLES, roleOf, type Metric, type Role } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
-import { ROLES, type Role, type Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import { detectRoleCandidates, findColumn, listColumns, roleNamedBy } from '../io/columns.js';
 import { labelsFor } from '../io/labels.js';
 import type { RoleHint } from '../io/layout.js';
@@ -12,14 +13,6 @@ import type { Source } from '../io/read-source.js';
 import type { DimensionPlan } from './dimensions.js';
 import { TAG_COLUMN, type ColumnSpace } from './enrich-plan.js';
 import type { FoldPlan } from './fold.js';
-
-/** Metrics a user can ask for, and the role whose Tally each one reads. */
-export const METRICS = ['nps', 'csat', 'ces', 'csat-mean', 'ces-mean'] as const;
-export type Metric = (typeof METRICS)[number];
-
-export function roleOf(metric: Metric): Role {
-  return metric.startsWith('csat') ? 'csat' : metric.startsWith('ces') ? 'ces' : 'nps';
-}
 
 /** The NPS class of an answer by its offset from the scale's low end: 0–6, 7–8, 9–10. */
 export function npsClassOf(offset: number): 'detractors' | 'passives' | 'promoters' {
@@ -30,8 +23,6 @@ export function npsClassOf(offset: number): 'detractors' | 'passives' | 'promote
 export function specOf(specs: RoleSpec[], metric: Metric): RoleSpec {
   return specs.find((r) => r.role === roleOf(metric))!;
 }
-
-export const DEFAULT_SCALES: Record<Role, Scale> = { nps: { lo: 0, hi: 10 }, csat: { lo: 1, hi: 5 }, ces: { lo: 1, hi: 7 } };
 
 export interface RoleSpec {
   role: Role;
@@ -65,19 +56,9 @@ export interface ColumnContext {
   preview?: string[][];
 }
 
-/**
- * The top band of a scale: CSAT 1–5 → 4–5, CES 1–7 → 5–7, CES 1–5 → 4–5; NPS on 11 points → the top
- * two (promoters); CSAT or CES on 2 points (yes/no, Zendesk's good/bad) → the top one. Any other scale
- * needs --band: guessing it would change the score silently.
- */
+/** The success band a scale gets when --band gives none (the registry's rule), or null when it must be given. */
 export function defaultBand(role: Role, scale: Scale): Scale | null {
-  const width = scale.hi - scale.lo + 1;
-  if (role === 'nps') return width === 11 ? { lo: scale.lo + 9, hi: scale.hi } : null;
-  if (width === 2) return { lo: scale.hi, hi: scale.hi };
-  if (role === 'csat' && scale.lo === 1 && scale.hi === 5) return { lo: 4, hi: 5 };
-  if (role === 'ces' && scale.lo === 1 && scale.hi === 7) return { lo: 5, hi: 7 };
-  if (role === 'ces' && scale.lo === 1 && scale.hi === 5) return { lo: 4, hi: 5 };
-  return null;
+  return ROLE_DEFS[role].defaultBand(scale);
 }
 
 /** A reason the roles cannot be settled, as the error it becomes in `score`. */
@@ -114,11 +95,11 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
         via = `layout: ${hint.why}`;
       } else {
         let found = candidates[role].filter((i) => !named.has(header[i]) && !hinted.has(header[i]));
-        if (found.length > 1) found = settleByPreview(found, context.preview, options.scales[role] ?? DEFAULT_SCALES[role]);
+        if (found.length > 1) found = settleByPreview(found, context.preview, role, options.scales[role] ?? ROLE_DEFS[role].scale);
         if (found.length > 1) {
           problems.push({
             kind: 'input',
-            message: `two columns could hold ${role.toUpperCase()}: ${found.map((i) => JSON.stringify(header[i])).join(' and ')}`,
+            message: `two columns could hold ${ROLE_DEFS[role].name}: ${found.map((i) => JSON.stringify(header[i])).join(' and ')}`,
             hint: `choose one with --${role} COLUMN`,
           });
           continue;
@@ -131,21 +112,22 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     }
     if (index === null) {
       if (wanted?.includes(role)) {
-        problems.push({ kind: 'input', message: `no ${role.toUpperCase()} column found`, hint: `name it with --${role} COLUMN; columns: ${listColumns(header)}` });
+        problems.push({ kind: 'input', message: `no ${ROLE_DEFS[role].name} column found`, hint: `name it with --${role} COLUMN; columns: ${listColumns(header)}` });
       }
       continue;
     }
     if (wanted && !wanted.includes(role) && name === undefined) continue;
     const fromHint = via.startsWith('layout') ? hint : undefined;
-    const scale = options.scales[role] ?? fromHint?.scale ?? DEFAULT_SCALES[role];
+    const def = ROLE_DEFS[role];
+    const scale = options.scales[role] ?? fromHint?.scale ?? def.scale;
     const band = options.bands[role] ?? fromHint?.band ?? defaultBand(role, scale);
     if (!band) {
       problems.push({
         kind: 'usage',
         message:
-          role === 'nps'
-            ? `NPS needs an 11-point scale (0-10 or 1-11), not ${scale.lo}-${scale.hi}`
-            : `${role.toUpperCase()} on ${scale.lo}-${scale.hi} needs --band ${role}=LO-HI (which answers count as ${role === 'csat' ? 'satisfied' : 'agree'})`,
+          def.success === null
+            ? `${def.name} needs an 11-point scale (0-10 or 1-11), not ${scale.lo}-${scale.hi}`
+            : `${def.name} on ${scale.lo}-${scale.hi} needs --band ${role}=LO-HI (which answers count as ${def.success.yes})`,
       });
       continue;
     }
@@ -160,10 +142,10 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
         problems.push({ kind: 'usage', message: `config labels.${role}: ${JSON.stringify(label)} is ${value}, not a point of the scale ${scale.lo}-${scale.hi}` });
       }
     }
-    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured), ...(labels[index] ? { question: labels[index] } : {}), via });
+    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured, def.labels), ...(labels[index] ? { question: labels[index] } : {}), via });
   }
   if (specs.length === 0 && problems.length === 0) {
-    problems.push({ kind: 'input', message: 'no score column found (NPS, CSAT or CES)', hint: `name one with --nps, --csat or --ces; columns: ${listColumns(header)}` });
+    problems.push({ kind: 'input', message: `no score column found (${listRoles(roleName)})`, hint: `name one with ${listRoles((r) => `--${r}`)}; columns: ${listColumns(header)}` });
   }
   return { specs, problems };
 }
@@ -175,9 +157,9 @@ export function bandOutside(role: Role, band: Scale, scale: Scale): string | nul
 }
 
 /** Of several candidate columns, those whose first values read as scores (at least 80% of the non-blank ones). */
-function settleByPreview(found: number[], preview: string[][] | undefined, scale: Scale): number[] {
+function settleByPreview(found: number[], preview: string[][] | undefined, role: Role, scale: Scale): number[] {
   if (!preview?.length) return found;
-  const parse = cachedScoreParser(scale, new Map(labelsFor(scale, undefined)));
+  const parse = cachedScoreParser(scale, new Map(labelsFor(scale, undefined, ROLE_DEFS[role].labels)));
   const scores = found.filter((i) => {
     let filled = 0;
     let ok = 0;

@@ -2,8 +2,8 @@
  * Column roles from header names: which column holds NPS, CSAT, CES answers. Matching ignores case
  * and punctuation. Users override any role with --nps/--csat/--ces.
  */
+import { ROLES, type Role } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
-import type { Role } from '../model/tally.js';
 
 /** `Likelihood to Recommend (0-10)` → `likelihood to recommend 0 10` */
 export function normalizeHeader(header: string): string {
@@ -48,6 +48,8 @@ const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
     w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => x.startsWith('recommend')),
   csat: (w) => w.includes('csat') || w.some((x) => x.startsWith('satisf')),
   ces: (w) => w.includes('ces') || w.includes('effort') || w.includes('easy'),
+  // a yes/no recommend column is named with --recommend; telling one from its header is issue 13's
+  recommend: () => false,
 };
 
 /** The role a header or question text names, if any (the first rule that matches). */
@@ -65,7 +67,7 @@ export function roleNamedBy(text: string): Role | null {
  * marks a derived column (`Q1_NPS_GROUP`) rules the column out whatever its label says.
  */
 export function detectRoleCandidates(header: string[], labels: string[] = []): Record<Role, number[]> {
-  const out: Record<Role, number[]> = { nps: [], csat: [], ces: [] };
+  const out = Object.fromEntries(ROLES.map((r) => [r, []])) as unknown as Record<Role, number[]>;
   header.forEach((name, index) => {
     if (isNotAScore(name)) return;
     const role = roleNamedBy(name) ?? roleNamedBy(labels[index] ?? '');

@@ -156,7 +156,6 @@ class ArraySplitter {
   private keyBuffer: string | null = null;
   private awaitingValueOfKey = false;
   private chosenArray = false;
-  private chosenKey = '';
   private finishedArray = false;
   /** text of the element being captured */
   private capture: string[] = [];
@@ -212,7 +211,6 @@ class ArraySplitter {
           this.awaitingValueOfKey = false;
           if (c === 91 && !this.chosenArray && !this.finishedArray && this.prefers(this.lastKey)) {
             this.chosenArray = true;
-            this.chosenKey = this.lastKey;
             this.recordDepth = 2;
           }
         }

@@ -101,9 +101,12 @@ export function builtInLabels(scale: Scale): [string, number][] {
   return [...out];
 }
 
-/** Built-in labels for the scale, then the config file's (normalized; they win). */
-export function labelsFor(scale: Scale, configured: Record<string, number> | undefined): [string, number][] {
-  const out = new Map(builtInLabels(scale));
+/**
+ * The built-in labels for the scale (or, for a role with its own answer words, those: a yes/no
+ * column reads "yes" and "no", not Zendesk's "good" and "bad"), then the config file's (normalized; they win).
+ */
+export function labelsFor(scale: Scale, configured: Record<string, number> | undefined, own?: readonly (readonly [string, number])[]): [string, number][] {
+  const out = new Map<string, number>(own ?? builtInLabels(scale));
   for (const [label, value] of Object.entries(configured ?? {})) out.set(normalizeLabel(label), value);
   return [...out];
 }

@@ -5,7 +5,8 @@
  * rows out (previews, partial responses…) and hints for columns whose role the header does not say.
  * `generic` is the plain file with one header row. Facts behind each entry: docs/formats.md.
  */
-import type { Role, Scale } from '../model/tally.js';
+import type { Role } from '../model/metrics.js';
+import type { Scale } from '../model/tally.js';
 
 export const LAYOUT_NAMES = [
   'generic',

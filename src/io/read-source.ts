@@ -16,7 +16,7 @@ import { detectLayout, layoutDateColumn, layoutHints, layoutRules, type Layout, 
 import { formatLimit, MAX_COLUMNS, MAX_HEAD_BYTES } from './limits.js';
 import { notTextReason } from './not-text.js';
 import { NulWatch } from './nul-watch.js';
-import type { RecordSink, SourceRecord } from './record.js';
+import type { RecordSink } from './record.js';
 import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
 

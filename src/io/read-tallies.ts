@@ -4,10 +4,10 @@
  * is machine-made, so any row that does not fit the format is an error with its line, never skipped:
  * a dropped row would be a count silently lost.
  */
+import { ROLES, type Role } from '../model/metrics.js';
 import * as z from 'zod/mini';
 import { InputError } from '../model/errors.js';
 import { IssueLog } from '../model/issues.js';
-import { ROLES, type Role } from '../model/tally.js';
 import { INPUT_KINDS, PATTERN_KIND, TALLY_COLUMNS, TALLY_FORMAT, TALLY_VERSION, type CountKind, type TallyMeta } from '../model/tally-file.js';
 import { parsePatternText, patternCount, rowsByPattern } from '../model/row-pattern.js';
 import type { Encoding } from './decode.js';

@@ -11,8 +11,9 @@
  *   meta — one row whose `meta` cell is a JSON object (TallyMeta): what the counts do not say.
  * Everything merges by addition except `meta`, which must agree. docs/tallies.md is the reference.
  */
+import type { Role } from './metrics.js';
 import type { SerializedIssueLog } from './issues.js';
-import type { Role, Scale } from './tally.js';
+import type { Scale } from './tally.js';
 
 export const TALLY_FORMAT = 'cxm-tallies';
 /** 2: input-pattern rows (version 1 files have none; both are read) */

@@ -3,8 +3,9 @@
  * (terminal, Markdown), the JSON v1 envelope with those reasons, and fixed CSV columns. JUnit XML and
  * GitHub annotations are in their own renderers and use the names and reasons from here.
  */
+import { isPercent, metricDigits, metricLabel } from '../model/metrics.js';
 import type { CheckResult, CheckRow } from '../analysis/check.js';
-import { adjustLabel, isPercent, METRIC_LABELS, metricDigits } from './score.js';
+import { adjustLabel } from './score.js';
 import { formatAlpha, formatCount, formatFixed, formatInterval, formatLevel, formatP } from './format.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
@@ -31,7 +32,7 @@ function threshold(row: CheckRow): string {
 
 /** `NPS ≥ 30`, `CSAT % drop ≤ 5 pts` */
 export function checkName(row: CheckRow): string {
-  const label = METRIC_LABELS[row.metric];
+  const label = metricLabel(row.metric);
   return row.kind === 'min' ? `${label} ≥ ${threshold(row)}` : `${label} drop ≤ ${threshold(row)}`;
 }
 
@@ -231,7 +232,10 @@ export function checkView(result: CheckResult): View {
 }
 
 /** The JSON v1 envelope: each check with its reason in words. */
-export function checkJson(result: CheckResult): unknown {
+/** The JSON v1 object of a check run: the result, each verdict with its reason. */
+export type CheckJson = Omit<CheckResult, 'checks'> & { checks: (CheckRow & { reason: string })[] };
+
+export function checkJson(result: CheckResult): CheckJson {
   return {
     ...result,
     checks: result.checks.map((r) => ({

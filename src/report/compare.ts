@@ -3,12 +3,12 @@
  * the evidence for a change (adjusted p, smallest first) rather than by the size of Δ, which small
  * segments inflate. CSV keeps the tidy rows in group order with both sides flattened.
  */
+import { isPercent, metricDigits, metricLabel, type Metric } from '../model/metrics.js';
 import type { CompareResult, CompareRow, SideInfo } from '../analysis/compare.js';
-import type { Metric } from '../fold/plan.js';
 import { formatAlpha, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
 import { dateNote } from './trend.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -32,7 +32,7 @@ function compareSection(result: CompareResult, metric: Metric): Section {
   const digits = metricDigits(metric);
   const suffix = isPercent(metric) ? '%' : '';
   const level = formatLevel(s.level);
-  const label = METRIC_LABELS[metric];
+  const label = metricLabel(metric);
   const current = sideLabel(s.current, 'current');
   const baseline = sideLabel(s.baseline, 'baseline');
   const all = result.rows.filter((r) => r.metric === metric);

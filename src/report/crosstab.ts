@@ -3,13 +3,13 @@
  * shows the score (▲/▼ when it differs from everyone outside it), its n and, with --ci, its interval.
  * CSV gets the tidy rows: cells, margins and total.
  */
+import { isPercent, metricDigits, type Metric } from '../model/metrics.js';
 import type { CrosstabResult, CrosstabRow } from '../analysis/crosstab.js';
-import type { Metric } from '../fold/plan.js';
 import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, methodLabel, metricDigits, metricTitle, repeatNote, restLowBaseNote, scoreCell, testNote } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, repeatNote, restLowBaseNote, scoreCell, testNote } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {
@@ -65,7 +65,8 @@ export function crosstabView(result: CrosstabResult, o: CrosstabViewOptions): Vi
 export function crosstabCsv(result: CrosstabResult): { columns: string[]; rows: CsvValue[][] } {
   const { rows: a, cols: b } = result.settings;
   const weighted = result.settings.weight !== undefined;
-  const columns = ['metric', a, b, ...estimateColumns(weighted), 'suppressed', ...testColumns('vs_rest'), 'skipped', 'invalid'];
-  const rows = result.rows.map((r) => [r.metric, r.group[a], r.group[b], ...estimateValues(r, weighted), r.suppressed, ...testValues(r.vsRest), r.skipped, r.invalid]);
+  const counts = countColumns(result.rows.map((r) => r.metric));
+  const columns = ['metric', a, b, ...estimateColumns(weighted, counts), 'suppressed', ...testColumns('vs_rest'), 'skipped', 'invalid'];
+  const rows = result.rows.map((r) => [r.metric, r.group[a], r.group[b], ...estimateValues(r, weighted, counts), r.suppressed, ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
 }

@@ -3,13 +3,13 @@
  * every --by column and tag) sorted by its impact on the total, the largest pull downwards first.
  * CSV gets the same rows with fixed columns.
  */
+import { isPercent, metricDigits, metricLabel, type Metric } from '../model/metrics.js';
 import type { DriverRow, DriversResult } from '../analysis/drivers.js';
-import type { Metric } from '../fold/plan.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, restLowBaseNote, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, restLowBaseNote, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 function impactCell(r: DriverRow, digits: number): Cell {
@@ -29,7 +29,7 @@ function driversSection(result: DriversResult, metric: Metric): Section {
     { label: 'segment' },
     { label: nLabel(s), align: 'right' },
     { label: 'share', align: 'right' },
-    { label: METRIC_LABELS[metric], align: 'right' },
+    { label: metricLabel(metric), align: 'right' },
     { label: `${level} CI`, align: 'right' },
     { label: 'Δ vs rest', align: 'right' },
     { label: 'impact', align: 'right' },
@@ -79,11 +79,12 @@ export function driversView(result: DriversResult): View {
 
 export function driversCsv(result: DriversResult): { columns: string[]; rows: CsvValue[][] } {
   const weighted = result.settings.weight !== undefined;
+  const counts = countColumns(result.rows.map((r) => r.metric));
   const columns = [
     'metric',
     'column',
     'segment',
-    ...estimateColumns(weighted),
+    ...estimateColumns(weighted, counts),
     'share',
     'rest_n',
     ...(weighted ? ['rest_n_eff'] : []),
@@ -99,7 +100,7 @@ export function driversCsv(result: DriversResult): { columns: string[]; rows: Cs
     r.metric,
     r.dimension,
     r.dimension === undefined ? undefined : r.group[r.dimension],
-    ...estimateValues(r, weighted),
+    ...estimateValues(r, weighted, counts),
     r.share,
     r.rest?.n,
     ...(weighted ? [r.rest?.nEff] : []),

@@ -3,6 +3,7 @@
  * the terminal only; fixed CSV columns (id, date, timestamp, score, category, segments, tags with
  * --tags, contacts, comment), made safe for spreadsheets by the CSV renderer.
  */
+import { roleKind, roleName } from '../model/metrics.js';
 import type { FollowupResult, FollowupRow } from '../analysis/followup.js';
 import { UNTAGGED } from '../io/tag-rules.js';
 import { enrichNotes } from './enrich-notes.js';
@@ -24,9 +25,9 @@ export const tagsText = (row: FollowupRow): string => (row.tags?.length ? row.ta
 
 function what(result: FollowupResult): string {
   const s = result.settings;
-  if (s.scores) return `${s.metric.toUpperCase()} ${s.scores.lo}–${s.scores.hi}`;
-  if (s.categories === null) return `all ${s.metric.toUpperCase()} answers`;
-  return s.categories.map((c) => (s.metric === 'nps' ? `${c}s` : c)).join(', ');
+  if (s.scores) return `${roleName(s.metric)} ${s.scores.lo}–${s.scores.hi}`;
+  if (s.categories === null) return `all ${roleName(s.metric)} answers`;
+  return s.categories.map((c) => (roleKind(s.metric) === 'nps' ? `${c}s` : c)).join(', ');
 }
 
 export function followupView(result: FollowupResult, options: { shorten: boolean }): View {

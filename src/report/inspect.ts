@@ -2,6 +2,7 @@
  * How `cxm inspect` looks: per file, what was read (layout, encoding, rows), the columns with their
  * roles, and the issues; CSV gives the column list, one row per file and column.
  */
+import { roleKind, roleName } from '../model/metrics.js';
 import type { InspectColumn, InspectFile, InspectResult } from '../analysis/inspect.js';
 import { layoutTitle } from '../io/layout.js';
 import { formatCount } from './format.js';
@@ -44,7 +45,7 @@ export function rowsText(f: Pick<InspectFile, 'rows'>): string {
 
 function roleText(c: InspectColumn): string {
   if (c.role !== 'score') return c.role;
-  return c.notUsed ? `${c.metric!.toUpperCase()}? not used` : `${c.metric!.toUpperCase()} score`;
+  return c.notUsed ? `${roleName(c.metric!)}? not used` : `${roleName(c.metric!)} score`;
 }
 
 function aboutSection(f: InspectFile): Section {
@@ -77,7 +78,7 @@ function columnsSection(f: InspectFile): Section {
         cell(short(c.name, NAME_CHARS), mark),
         cell(label),
         cell(roleText(c), mark),
-        cell(c.scale ? `${c.scale} (${c.metric === 'nps' ? 'promoters' : 'top'} ${c.band})` : (c.dateFormats ?? []).join(', ')),
+        cell(c.scale ? `${c.scale} (${c.metric && roleKind(c.metric) === 'nps' ? 'promoters' : 'top'} ${c.band})` : (c.dateFormats ?? []).join(', ')),
         cell(seen),
         cell(c.samples.slice(0, SAMPLES_SHOWN).map((s) => short(s)).join(' · ')),
       ];

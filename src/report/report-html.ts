@@ -4,12 +4,11 @@
  * escaped; the page is also well-formed XML, which the tests use to check that. No clock: the same
  * result gives the same bytes.
  */
+import { isPercent, metricLabel, metricRange, roleKind, roleName, type Metric } from '../model/metrics.js';
 import type { CompareRow } from '../analysis/compare.js';
 import type { ReportResult } from '../analysis/period-report.js';
-import type { Metric } from '../fold/plan.js';
 import { escapeXml as e } from './escape-xml.js';
 import { formatCount, formatLevel, formatP } from './format.js';
-import { METRIC_LABELS, isPercent } from './score.js';
 import { warningText } from './summary.js';
 import { trendChart, type ChartPoint } from './svg-chart.js';
 import {
@@ -75,10 +74,8 @@ footer dd { margin: 0; overflow-wrap: anywhere; }
 @media print { main { padding: 0; } h2 { break-after: avoid; } }
 `;
 
-const DOMAINS: Partial<Record<Metric, [number, number]>> = { nps: [-100, 100], csat: [0, 100], ces: [0, 100] };
-
 function card(r: ReportResult, row: CompareRow): string {
-  const h = headline(r, row);
+  const h = headline(row);
   const level = formatLevel(r.settings.level);
   const cls = h.direction ?? (h.lowBase ? 'low' : '');
   const arrow = h.direction ? ` ${ARROWS[h.direction]}` : '';
@@ -107,19 +104,19 @@ function trendFigure(r: ReportResult, metric: Metric): string {
   const summary = trendSummary(r, metric);
   const chart = trendChart(points, {
     id: `trend-${metric}`,
-    title: `${METRIC_LABELS[metric]} by ${r.settings.every} with its ${level} confidence interval`,
+    title: `${metricLabel(metric)} by ${r.settings.every} with its ${level} confidence interval`,
     description: summary,
-    domain: DOMAINS[metric] ?? null,
+    domain: metricRange(metric),
     suffix: isPercent(metric) ? '%' : '',
   });
   const table = [
-    `<table><thead><tr><th scope="col">${e(r.settings.every)}</th><th scope="col">n</th><th scope="col">${e(METRIC_LABELS[metric])}</th><th scope="col">${e(level)} CI</th></tr></thead><tbody>`,
+    `<table><thead><tr><th scope="col">${e(r.settings.every)}</th><th scope="col">n</th><th scope="col">${e(metricLabel(metric))}</th><th scope="col">${e(level)} CI</th></tr></thead><tbody>`,
     ...rows.map((t) => `<tr><td>${e(t.group.period)}</td><td>${e(formatCount(t.n))}${t.lowBase && t.n > 0 ? ' *' : ''}</td><td>${e(valueText(metric, t.value, t.n))}</td><td>${e(intervalText(metric, t.lower, t.upper))}</td></tr>`),
     '</tbody></table>',
   ].join('\n');
   return [
     '<figure>',
-    `<h3>${e(METRIC_LABELS[metric])}</h3>`,
+    `<h3>${e(metricLabel(metric))}</h3>`,
     chart,
     `<figcaption>${e(summary)} The band is the ${e(level)} confidence interval; hollow points are low base (n &lt; ${r.settings.minN}).</figcaption>`,
     `<details><summary>The numbers</summary>\n${table}\n</details>`,
@@ -150,7 +147,7 @@ function segmentTable(r: ReportResult, column: string, metric: Metric, rows: Com
     ].join('');
   });
   return [
-    `<h3>${e(`${METRIC_LABELS[metric]} by ${column}`)}</h3>`,
+    `<h3>${e(`${metricLabel(metric)} by ${column}`)}</h3>`,
     `<table><thead><tr>${head.map((h) => `<th scope="col">${e(h)}</th>`).join('')}</tr></thead><tbody>`,
     ...body,
     '</tbody></table>',
@@ -160,9 +157,9 @@ function segmentTable(r: ReportResult, column: string, metric: Metric, rows: Com
 function commentsSection(r: ReportResult): string {
   const c = r.comments!;
   if (c.column === null) return '<p class="note">No comment column found: no comments to show.</p>';
-  if (c.rows.length === 0) return `<p class="note">${e(`No ${c.metric === 'nps' ? 'detractor ' : ''}comments in ${r.settings.current.period}.`)}</p>`;
+  if (c.rows.length === 0) return `<p class="note">${e(`No ${roleKind(c.metric) === 'nps' ? 'detractor ' : ''}comments in ${r.settings.current.period}.`)}</p>`;
   const quotes = c.rows.map((row) => {
-    const about = [row.date, `${c.metric.toUpperCase()} ${row.score}`, commentPlace(row), row.id].filter((x): x is string => !!x).join(' · ');
+    const about = [row.date, `${roleName(c.metric)} ${row.score}`, commentPlace(row), row.id].filter((x): x is string => !!x).join(' · ');
     return `<blockquote>${e(row.comment ?? '')}<span class="about">${e(about)}</span></blockquote>`;
   });
   return [`<p class="note">${e(commentsHeading(r))}</p>`, ...quotes].join('\n');

@@ -3,11 +3,10 @@
  * table, the segment tables with ▲/▼, the biggest movers, a sample of comments and the footer. Text
  * from the data is escaped so it cannot add Markdown or HTML of its own.
  */
+import { metricLabel, roleKind, roleName, type Metric } from '../model/metrics.js';
 import type { CompareRow } from '../analysis/compare.js';
 import type { ReportResult } from '../analysis/period-report.js';
-import type { Metric } from '../fold/plan.js';
 import { formatCount, formatLevel, formatP, safeTerminalText } from './format.js';
-import { METRIC_LABELS } from './score.js';
 import { sparkline } from './sparkline.js';
 import { warningText } from './summary.js';
 import {
@@ -47,7 +46,7 @@ function headlines(r: ReportResult): string[] {
   const s = r.settings;
   const level = formatLevel(s.level);
   const rows = r.headlines.map((row) => {
-    const h = headline(r, row);
+    const h = headline(row);
     const arrow = h.direction ? ` ${ARROWS[h.direction]}` : '';
     return [`**${h.label}**`, `**${h.value}**`, h.interval, h.n + (h.lowBase ? ' \\*' : ''), h.previous, `${h.change}${arrow}`, h.changeInterval, h.significance];
   });
@@ -58,10 +57,10 @@ function trend(r: ReportResult, metric: Metric): string[] {
   const rows = trendOf(r, metric);
   const level = formatLevel(r.settings.level);
   return [
-    `**${METRIC_LABELS[metric]}** \`${sparkline(rows.map((t) => t.value))}\` ${escapeMarkdownText(trendSummary(r, metric))}`,
+    `**${metricLabel(metric)}** \`${sparkline(rows.map((t) => t.value))}\` ${escapeMarkdownText(trendSummary(r, metric))}`,
     '',
     ...table(
-      [r.settings.every, 'n', METRIC_LABELS[metric], `${level} CI`],
+      [r.settings.every, 'n', metricLabel(metric), `${level} CI`],
       ['l', 'r', 'r', 'r'],
       rows.map((t) => [t.group.period, formatCount(t.n) + (t.lowBase && t.n > 0 ? ' \\*' : ''), valueText(metric, t.value, t.n), intervalText(metric, t.lower, t.upper)]),
     ),
@@ -90,7 +89,7 @@ function segments(r: ReportResult): string[] {
   for (const t of r.segments) {
     for (const metric of r.headlines.map((h) => h.metric)) {
       const rows = t.rows.filter((row) => row.metric === metric);
-      out.push(`### ${METRIC_LABELS[metric]} by ${escapeMarkdownText(t.column)}`, '');
+      out.push(`### ${metricLabel(metric)} by ${escapeMarkdownText(t.column)}`, '');
       out.push(
         ...table(
           [escapeMarkdownText(t.column), 'n', s.current.period, `${formatLevel(s.level)} CI`, 'n', s.previous.period, 'Δ', 'p (adj.)'],
@@ -107,10 +106,10 @@ function segments(r: ReportResult): string[] {
 function comments(r: ReportResult): string[] {
   const c = r.comments!;
   if (c.column === null) return ['_No comment column found: no comments to show._', ''];
-  if (c.rows.length === 0) return [`_No ${c.metric === 'nps' ? 'detractor ' : ''}comments in ${r.settings.current.period}._`, ''];
+  if (c.rows.length === 0) return [`_No ${roleKind(c.metric) === 'nps' ? 'detractor ' : ''}comments in ${r.settings.current.period}._`, ''];
   const out = [`_${escapeMarkdownText(commentsHeading(r))}_`, ''];
   for (const row of c.rows) {
-    const about = [row.date, `${c.metric.toUpperCase()} ${row.score}`, commentPlace(row), row.id].filter((x): x is string => !!x);
+    const about = [row.date, `${roleName(c.metric)} ${row.score}`, commentPlace(row), row.id].filter((x): x is string => !!x);
     out.push(`> ${escapeMarkdownText(row.comment ?? '')}`, '>', `> — ${escapeMarkdownText(about.join(' · '))}`, '');
   }
   return out;

@@ -3,12 +3,12 @@
  * headline of each metric, the change with its significance, segment cells and the footer. Rounding
  * happens here; escaping is the renderers' job.
  */
+import { isPercent, KINDS, metricDigits, metricLabel, ROLE_DEFS, type Metric } from '../model/metrics.js';
 import type { CompareRow } from '../analysis/compare.js';
-import type { Metric } from '../fold/plan.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
-import { adjustLabel, isPercent, METRIC_LABELS, methodLabel, metricDigits, repeatNote } from './score.js';
+import { adjustLabel, methodLabel, repeatNote } from './score.js';
 import { EVERY_LABELS, everyLabel } from './trend.js';
 import { enrichNotes } from './enrich-notes.js';
 
@@ -75,11 +75,11 @@ export interface Headline {
   significance: string;
 }
 
-export function headline(r: ReportResult, row: CompareRow): Headline {
+export function headline(row: CompareRow): Headline {
   const m = row.metric;
   return {
     metric: m,
-    label: METRIC_LABELS[m],
+    label: metricLabel(m),
     value: valueText(m, row.current.value, row.current.n),
     interval: intervalText(m, row.current.lower, row.current.upper),
     n: formatCount(row.current.n),
@@ -107,7 +107,7 @@ export function trendOf(r: ReportResult, metric: Metric): TrendRow[] {
 export function trendSummary(r: ReportResult, metric: Metric): string {
   const rows = trendOf(r, metric);
   const valued = rows.filter((t) => t.value !== null);
-  const label = METRIC_LABELS[metric];
+  const label = metricLabel(metric);
   const span = rows.length ? `${rows[0].group.period} to ${rows[rows.length - 1].group.period}` : '';
   if (valued.length === 0) return `${label} by ${r.settings.every}, ${span}: no answers.`;
   const low = valued.reduce((a, b) => (b.value! < a.value! ? b : a));
@@ -120,12 +120,13 @@ export function trendSummary(r: ReportResult, metric: Metric): string {
 export function moverText(mover: ReportResult['movers'][number]): string {
   const row = mover.row;
   const m = row.metric;
-  return `${METRIC_LABELS[m]}, ${mover.column} ${mover.segment}: ${changeText(m, row.diff)} (${valueText(m, row.baseline.value)} → ${valueText(m, row.current.value)}), adjusted p ${formatP(row.pAdjusted)}`;
+  return `${metricLabel(m)}, ${mover.column} ${mover.segment}: ${changeText(m, row.diff)} (${valueText(m, row.baseline.value)} → ${valueText(m, row.current.value)}), adjusted p ${formatP(row.pAdjusted)}`;
 }
 
 export function commentsHeading(r: ReportResult): string {
   const c = r.comments!;
-  const who = c.metric === 'nps' ? 'Detractor comments' : `Comments from answers ${c.category === 'not satisfied' ? 'not satisfied' : 'not in agreement'} (${c.metric.toUpperCase()})`;
+  const role = ROLE_DEFS[c.metric];
+  const who = role.success === null ? 'Detractor comments' : `Comments from ${role.success.phrase} (${role.name})`;
   return `${who}: the newest ${formatCount(c.rows.length)} of ${formatCount(c.matched)} in ${r.settings.current.period}`;
 }
 
@@ -152,14 +153,17 @@ export function footerLines(r: ReportResult): { label: string; text: string }[] 
   const i = r.input;
   const rows = `${formatCount(i.rows)} read: ${formatCount(i.used)} used, ${formatCount(i.skipped)} skipped (no answer), ${formatCount(i.invalid)} invalid, ${formatCount(i.excluded)} excluded (no usable date, or after the as-of date)`;
   const methods = Object.entries(s.methods)
-    .map(([m, method]) => `${METRIC_LABELS[m as Metric]} ${methodLabel(method)}`)
+    .map(([m, method]) => `${metricLabel(m as Metric)} ${methodLabel(method)}`)
+    .join(', ');
+  const differenceTests = Object.values(KINDS)
+    .map((k) => `${k.plural} ${k.difference}`)
     .join(', ');
   return [
     ...i.hashes.map((h) => ({ label: 'Input', text: `${h.file} · ${formatCount(h.bytes)} bytes · SHA-256 ${h.sha256}` })),
     { label: 'Rows', text: rows },
     {
       label: 'Methods',
-      text: `${methods}; ${formatLevel(s.level)} intervals. Changes: two independent samples (NPS adjusted difference test, percents Newcombe hybrid score interval, p by inverting it, means Welch t); headline changes unadjusted (one comparison per metric), segment changes ${adjustLabel(s.adjust)} per table. Low base: n < ${s.minN}.`,
+      text: `${methods}; ${formatLevel(s.level)} intervals. Changes: two independent samples (${differenceTests}); headline changes unadjusted (one comparison per metric), segment changes ${adjustLabel(s.adjust)} per table. Low base: n < ${s.minN}.`,
     },
     { label: 'Dates', text: `column "${s.date.column}" (${s.date.formats.join(', ')}), calendar days in ${s.date.timeZone}; ${everyLabel(s)} periods; as of ${s.asOf} (${s.asOfFrom === 'flag' ? 'given with --as-of' : 'the latest date in the data'})` },
     ...enrichNotes(s).map((text) => ({ label: 'Data', text })),

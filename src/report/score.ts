@@ -2,21 +2,13 @@
  * How a score result looks: one table per metric for people (overall row, then segments with their
  * difference to the rest), and fixed tidy columns for CSV.
  */
-import type { Metric } from '../fold/plan.js';
+import { isPercent, kindOf, metricDigits, metricLabel, roleOf, type Metric } from '../model/metrics.js';
 import type { ScoreResult, ScoreRow } from '../analysis/score.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
-
-export const METRIC_LABELS: Record<Metric, string> = {
-  nps: 'NPS',
-  csat: 'CSAT %',
-  ces: 'CES % agree',
-  'csat-mean': 'CSAT mean',
-  'ces-mean': 'CES mean',
-};
 
 const METHOD_LABELS: Record<string, string> = {
   'adjusted-wald': 'adjusted Wald',
@@ -43,17 +35,8 @@ export function adjustLabel(adjust: string): string {
 
 /** A table's metric heading: `NPS (column "Q1")`, the label and the column its answers came from. */
 export function metricTitle(metric: Metric, columns: Record<string, string>): string {
-  const column = columns[metric.replace('-mean', '')];
-  return `${METRIC_LABELS[metric]}${column ? ` (column "${column}")` : ''}`;
-}
-
-/** Digits shown: NPS and percents one decimal, means two. */
-export function metricDigits(metric: Metric): number {
-  return metric.endsWith('-mean') ? 2 : 1;
-}
-
-export function isPercent(metric: Metric): boolean {
-  return metric === 'csat' || metric === 'ces';
+  const column = columns[roleOf(metric)];
+  return `${metricLabel(metric)}${column ? ` (column "${column}")` : ''}`;
 }
 
 /** A class's share of a row: its count over n (over n_eff when weighted: the counts are effective counts). */
@@ -82,10 +65,10 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
   const columns: Column[] = [
     ...dims.map((d) => ({ label: d })),
     { label: nLabel(result.settings), align: 'right' as const },
-    { label: METRIC_LABELS[metric], align: 'right' as const },
+    { label: metricLabel(metric), align: 'right' as const },
     { label: `${level} CI`, align: 'right' as const },
   ];
-  if (metric === 'nps') columns.push({ label: 'Promoters', align: 'right' }, { label: 'Passives', align: 'right' }, { label: 'Detractors', align: 'right' });
+  if (kindOf(metric) === 'nps') columns.push({ label: 'Promoters', align: 'right' }, { label: 'Passives', align: 'right' }, { label: 'Detractors', align: 'right' });
   if (dims.length > 0) columns.push({ label: 'Δ vs rest', align: 'right' }, { label: 'p (adj.)', align: 'right' });
 
   const body: Cell[][] = rows.map((r) => {
@@ -98,7 +81,7 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
       isOverall ? cell(scoreCell(r).text, 'total') : scoreCell(r, r.vsRest),
       cell(formatInterval(r.lower, r.upper, digits, suffix), mark === 'total' ? undefined : mark),
     );
-    if (metric === 'nps') {
+    if (kindOf(metric) === 'nps') {
       cells.push(cell(share(r.counts.promoters, r), mark === 'total' ? undefined : mark), cell(share(r.counts.passives, r), mark === 'total' ? undefined : mark), cell(share(r.counts.detractors, r), mark === 'total' ? undefined : mark));
     }
     if (dims.length > 0) {
@@ -136,8 +119,9 @@ export function scoreView(result: ScoreResult): View {
 export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvValue[][] } {
   const dims = result.settings.by;
   const weighted = result.settings.weight !== undefined;
-  const columns = ['metric', ...dims, ...estimateColumns(weighted), ...testColumns('vs_rest'), 'skipped', 'invalid'];
-  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted), ...testValues(r.vsRest), r.skipped, r.invalid]);
+  const counts = countColumns(result.rows.map((r) => r.metric));
+  const columns = ['metric', ...dims, ...estimateColumns(weighted, counts), ...testColumns('vs_rest'), 'skipped', 'invalid'];
+  const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted, counts), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
 }
 

@@ -23,7 +23,7 @@ export interface ChartOptions {
   title: string;
   description: string;
   /** the metric's range, to keep the axis inside it (NPS −100..100, percents 0..100) */
-  domain: [number, number] | null;
+  domain: readonly [number, number] | null;
   /** axis label suffix: `%` */
   suffix: string;
 }
@@ -48,9 +48,9 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return ticks;
 }
 
-function yDomain(points: ChartPoint[], domain: [number, number] | null): [number, number] {
+function yDomain(points: ChartPoint[], domain: readonly [number, number] | null): [number, number] {
   const values = points.flatMap((p) => [p.value, p.lower, p.upper]).filter((v): v is number => v !== null);
-  if (values.length === 0) return domain ?? [0, 1];
+  if (values.length === 0) return domain ? [domain[0], domain[1]] : [0, 1];
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   const pad = Math.max((hi - lo) * 0.08, 1);

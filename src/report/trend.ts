@@ -3,13 +3,13 @@
  * period with its change from the period before, and a sparkline under each table; fixed tidy
  * columns for CSV.
  */
-import type { Metric } from '../fold/plan.js';
+import { isPercent, metricDigits, metricLabel, type Metric } from '../model/metrics.js';
 import type { TrendResult, TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
-import { estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
+import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, isPercent, lowBaseNote, METRIC_LABELS, methodLabel, metricDigits, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -33,13 +33,13 @@ function trendSection(result: TrendResult, metric: Metric, rows: TrendRow[]): Se
   const columns: Column[] = [
     { label: 'period' },
     { label: nLabel(s), align: 'right' },
-    { label: METRIC_LABELS[metric], align: 'right' },
+    { label: metricLabel(metric), align: 'right' },
     { label: `${level} CI`, align: 'right' },
     { label: 'Δ vs previous', align: 'right' },
     { label: `Δ ${level} CI`, align: 'right' },
     { label: 'p (adj.)', align: 'right' },
   ];
-  if (s.window !== null) columns.push({ label: `${s.window}-${s.every} ${METRIC_LABELS[metric]}`, align: 'right' }, { label: `${level} CI`, align: 'right' });
+  if (s.window !== null) columns.push({ label: `${s.window}-${s.every} ${metricLabel(metric)}`, align: 'right' }, { label: `${level} CI`, align: 'right' });
   const body: Cell[][] = rows.map((r) => {
     const mark = r.n === 0 ? 'muted' : r.lowBase ? 'low' : undefined;
     const cells: Cell[] = [
@@ -116,6 +116,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
   const by = result.settings.by;
   const rolling = result.settings.window !== null;
   const weighted = result.settings.weight !== undefined;
+  const counts = countColumns(result.rows.map((r) => r.metric));
   const columns = [
     'metric',
     ...by,
@@ -123,7 +124,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
     'start',
     'end',
     'partial',
-    ...estimateColumns(weighted),
+    ...estimateColumns(weighted, counts),
     'vs_previous_period',
     ...testColumns('vs_previous'),
     ...(rolling ? ['rolling_periods', 'rolling_n', 'rolling_value', 'rolling_lower', 'rolling_upper'] : []),
@@ -139,7 +140,7 @@ export function trendCsv(result: TrendResult): { columns: string[]; rows: CsvVal
       r.start,
       r.end,
       r.partial,
-      ...estimateValues(r, weighted),
+      ...estimateValues(r, weighted, counts),
       r.vsPrevious?.period,
       ...testValues(r.vsPrevious),
       ...(rolling ? [w?.periods, w?.n, w?.value, w?.lower, w?.upper] : []),

@@ -90,7 +90,7 @@ export function createDayReader(date: DateSource, context: DateReaderContext): (
   return (record) => {
     if (fast) {
       const ms = record.parseBytes(index, parseIsoBytes);
-      if (ms === ms) return isoBytesResult.zoned ? localDay(ms) : wallToInstant ? localDay(wallToInstant(ms)) : Math.floor(ms / MS_PER_DAY);
+      if (!Number.isNaN(ms)) return isoBytesResult.zoned ? localDay(ms) : wallToInstant ? localDay(wallToInstant(ms)) : Math.floor(ms / MS_PER_DAY);
     }
     const key = record.key(index);
     if (key !== lastKey) read(key, record);

@@ -28,7 +28,7 @@ export function createRowDateReader(date: DateSource, context: DateReaderContext
   return (record) => {
     if (date.formats[0] === 'iso-8601') {
       const ms = record.parseBytes(date.index, parseIsoBytes);
-      if (ms === ms) return { day: dayOf(ms, isoBytesResult.zoned), ms };
+      if (!Number.isNaN(ms)) return { day: dayOf(ms, isoBytesResult.zoned), ms };
     }
     const text = record.text(date.index).trim();
     const parsed = text === '' ? null : parse(text);

@@ -1,4 +1,4 @@
-// Each command's page (docs/commands/NAME.md) documents its flags in tables whose first column is "option",
+// Each command's page (its page under docs/commands/) documents its flags in tables whose first column is "option",
 // and names the groups of shared flags it takes in a line "**Shared options:** [group](../options.md#group)…"
 // (the groups of src/cli/flags.ts, tabled in docs/options.md and docs/enrichment.md). This test reads the
 // command's --help and fails when the two disagree: a flag the help lists that no table the page points to

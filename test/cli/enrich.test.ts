@@ -29,7 +29,7 @@ async function json(args: string[]): Promise<{ rows: Record<string, unknown>[]; 
 
 /** Rows without nEff (after checking it equals n, as it must for equal weights). */
 function withoutNEff(rows: unknown): unknown {
-  return JSON.parse(JSON.stringify(rows), (key, value) => {
+  return JSON.parse(JSON.stringify(rows), (_key, value) => {
     if (value && typeof value === 'object' && 'nEff' in value) {
       expect(value.nEff).toBe(value.n);
       const { nEff: _nEff, ...rest } = value;

@@ -58,11 +58,11 @@ function examples(markdown: string): Example[] {
   return found;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The shown lines as a pattern over the output's lines: "…" stands for any number of lines. */
 function excerpt(shown: string[]): RegExp {
-  const body = shown.map((l) => (l === '…' ? '(?:[^\\n]*\\n)*?' : `${escape(l)}\\n`)).join('');
+  const body = shown.map((l) => (l === '…' ? '(?:[^\\n]*\\n)*?' : `${escapeRegExp(l)}\\n`)).join('');
   return new RegExp(`(?:^|\\n)${body}`);
 }
 

@@ -33,7 +33,8 @@ const customer = (r: PlainRow) => customers.get(r.email.trim());
 const between = (r: PlainRow, first: string, last: string) => day(r) >= first && day(r) <= last;
 /** Newest first: later time, then later line. */
 const newestFirst = (rows: PlainRow[]) => [...rows].sort((a, b) => (a.submitted_at < b.submitted_at ? 1 : a.submitted_at > b.submitted_at ? -1 : Number(b.$line) - Number(a.$line)));
-const ids = (rows: { id?: string | null; response_id?: string }[]) => rows.map((r) => r.id ?? r.response_id);
+/** The response ids of cxm's rows (`id`) or of the fixture's rows (`response_id`). */
+const ids = (rows: readonly object[]) => rows.map((r) => (r as { id?: string }).id ?? (r as { response_id?: string }).response_id);
 
 interface ListRow {
   id: string;

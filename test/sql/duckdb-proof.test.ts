@@ -195,3 +195,14 @@ describe('cxm sql on DuckDB with --where, --weight and --since/--until equals cx
     expect(raw.stderr.split('\n')[0]).toMatch(/^read 480 rows: \d+ used, [1-9]\d* skipped/);
   });
 });
+
+describe('cxm sql on DuckDB equals cxm on the file: a yes/no recommend column (fixtures/recommend.csv)', () => {
+  const RECOMMEND = 'fixtures/recommend.csv';
+  it('score by region and trend by month: the spellings read as cxm reads them, the same invalid answers', async () => {
+    const rec = ['--recommend', 'recommended'];
+    // named on both sides: detected from its header, "recommended" would be taken as NPS (issue 13)
+    await same('score', RECOMMEND, [...rec, '--by', 'region'], await tallies(table(RECOMMEND), [...rec, '--by', 'region']));
+    const month = ['--date', 'submitted_at', '--every', 'month'];
+    await same('trend', RECOMMEND, [...rec, ...month], await tallies(table(RECOMMEND), [...rec, ...month]));
+  });
+});

@@ -115,11 +115,19 @@ describe('binomialSample', () => {
     expect(() => binomialSample(-1, 0.5, random)).toThrow(RangeError);
     expect(() => binomialSample(10, 1.5, random)).toThrow(RangeError);
   });
-  it('is fast for n = 10⁷ (O(1) per draw)', () => {
-    const random = seededRandom(5);
-    const start = performance.now();
-    for (let i = 0; i < 20_000; i++) binomialSample(10_000_000, 0.3, random);
-    expect(performance.now() - start).toBeLessThan(2000);
+  it('takes O(1) uniforms per draw at n = 10⁷ (no walk over the n trials)', () => {
+    // BTRD accepts most first tries (Hörmann 1993): about 1.4 uniforms a draw with this seed; the
+    // wall time is measured by `npm run bench`
+    const draws = 20_000;
+    const source = seededRandom(5);
+    let uniforms = 0;
+    const random = () => {
+      uniforms++;
+      return source();
+    };
+    for (let i = 0; i < draws; i++) binomialSample(10_000_000, 0.3, random);
+    expect(uniforms / draws).toBeGreaterThanOrEqual(1);
+    expect(uniforms / draws).toBeLessThan(2);
   });
 });
 
@@ -148,10 +156,8 @@ describe('npsBootstrapInterval', () => {
     expect(wide.lower as number).toBeLessThan(narrow.lower as number);
     expect(wide.upper as number).toBeGreaterThan(narrow.upper as number);
   });
-  it('handles n = 10⁷ quickly', () => {
-    const start = performance.now();
+  it('handles n = 10⁷ (resampling by binomial draws, not row by row; its time is in `npm run bench`)', () => {
     const result = npsBootstrapInterval({ detractors: 2e6, passives: 3e6, promoters: 5e6 }, 0.95, { seed: 1 });
-    expect(performance.now() - start).toBeLessThan(2000);
     const wald = npsWaldInterval({ detractors: 2e6, passives: 3e6, promoters: 5e6 }, 0.95);
     expect(Math.abs((result.lower as number) - (wald.lower as number))).toBeLessThan(1e-4);
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script without types
 import { random } from '../../scripts/seeded-random.mjs';
 import { createDateParser } from '../../src/time/dates.js';
 import { isoBytesResult, parseIsoBytes } from '../../src/time/iso-bytes.js';

@@ -34,35 +34,21 @@ export function defineCheck(program: Command, io: CliIo): Command {
   addScoringFlags(cmd, { emit: false, formats: 'table (default), json, junit, github, markdown or csv' });
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCheckOptions }, { loadInput, dayTallyRequest }, check, { dayRequest, pickPeriods }, { renderCheck }, { emit }, { CheckFailed }] = await Promise.all([
-      import('../check-options.js'),
-      import('../load-input.js'),
-      import('../../analysis/check.js'),
-      import('../../fold/period-select.js'),
-      import('../render-check.js'),
+    const [{ parseCheckOptions }, { runCheck, checkFailure }, { renderCheck }, { emit }, { useColor }, { CheckFailed }, { runContext }] = await Promise.all([
+      import('../../options/check-options.js'),
+      import('../../api/check.js'),
+      import('../../api/render.js'),
       import('../emit.js'),
+      import('../io.js'),
       import('../../model/errors.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCheckOptions(files, raw);
-    let result;
-    if (o.mode === 'files') {
-      const current = await loadInput(o, io, { files: o.current });
-      const baseline = await loadInput(o, io, { files: o.baseline });
-      result = check.checkFilesResult(current, baseline, o);
-    } else if (o.mode === 'periods') {
-      const loaded = await loadInput(o, io, { date: dayRequest(o, o.asOf), period: dayTallyRequest(o, o.asOf) });
-      const pick = pickPeriods(loaded.fold, o.every, o.weekStart, o.asOf, loaded.sources[0].input.name);
-      result = check.checkPeriodsResult(loaded, pick, o);
-    } else {
-      const loaded = await loadInput(o, io);
-      result = check.checkFileResult(loaded, o);
-    }
-    const text = await renderCheck(result, o.format, io, o.color);
+    const result = await runCheck(o, runContext(io, o.progress));
+    const text = await renderCheck(result, o.format, useColor(io, o.color));
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
-    if (!result.summary.ok) {
-      const failed = result.summary.failed + (o.onLowBase === 'fail' ? result.summary.lowBase : 0);
-      throw new CheckFailed(`${failed} check${failed === 1 ? '' : 's'} failed`);
-    }
+    const failure = checkFailure(result, o);
+    if (failure !== null) throw new CheckFailed(failure);
   });
   return cmd;
 }

@@ -30,29 +30,14 @@ export function defineCompare(program: Command, io: CliIo): Command {
   addScoringFlags(cmd, { emit: false });
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCompareOptions }, { loadInput }, compare, { renderResult }, { emit }] = await Promise.all([
-      import('../compare-options.js'),
-      import('../load-input.js'),
-      import('../../analysis/compare.js'),
-      import('../render.js'),
+    const [{ parseCompareOptions }, { runCompare }, { writeResult }, { runContext }] = await Promise.all([
+      import('../../options/compare-options.js'),
+      import('../../api/compare.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCompareOptions(files, raw);
-    let result;
-    if (o.mode === 'files') {
-      const current = await loadInput(o, io, { files: o.current });
-      const baseline = await loadInput(o, io, { files: o.baseline });
-      result = compare.compareFilesResult(current, baseline, o);
-    } else {
-      const windows = [
-        { label: compare.WINDOW_KEYS.current, first: o.current.first, last: o.current.last },
-        { label: compare.WINDOW_KEYS.baseline, first: o.baseline.first, last: o.baseline.last },
-      ];
-      const loaded = await loadInput(o, io, { date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: '(compared period)', grouping: { kind: 'date-window', windows } } });
-      result = compare.comparePeriodsResult(loaded, { current: o.current, baseline: o.baseline, timeZone: o.timeZone }, o);
-    }
-    const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await writeResult(io, await runCompare(o, runContext(io, o.progress)), o);
   });
   return cmd;
 }

@@ -28,19 +28,17 @@ export function defineCrosstab(program: Command, io: CliIo): Command {
   addScoringFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCrosstabOptions }, { loadInput, emitTallies }, { crosstabResult }, { renderResult }, { emit }] = await Promise.all([
-      import('../crosstab-options.js'),
-      import('../load-input.js'),
-      import('../../analysis/crosstab.js'),
-      import('../render.js'),
+    const [{ parseCrosstabOptions }, { runCrosstab }, { runTallies }, { emitTallies, writeResult }, { runContext }] = await Promise.all([
+      import('../../options/crosstab-options.js'),
+      import('../../api/crosstab.js'),
+      import('../../api/tallies.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCrosstabOptions(files, raw);
-    const loaded = await loadInput(o, io);
-    if (o.emit) return emitTallies(io, loaded, o, null);
-    const result = crosstabResult(loaded, o);
-    const text = await renderResult(result, o.format, io, o.color, { ci: o.ci });
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    const context = runContext(io, o.progress);
+    if (o.emit) return emitTallies(io, o, await runTallies(o, context));
+    await writeResult(io, await runCrosstab(o, context), o, { ci: o.ci });
   });
   return cmd;
 }

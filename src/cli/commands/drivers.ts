@@ -28,18 +28,14 @@ export function defineDrivers(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseDriversOptions }, { loadInput }, { driversResult }, { renderResult }, { emit }] = await Promise.all([
-      import('../drivers-options.js'),
-      import('../load-input.js'),
-      import('../../analysis/drivers.js'),
-      import('../render.js'),
+    const [{ parseDriversOptions }, { runDrivers }, { writeResult }, { runContext }] = await Promise.all([
+      import('../../options/drivers-options.js'),
+      import('../../api/drivers.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseDriversOptions(files, raw);
-    const loaded = await loadInput(o, io);
-    const result = driversResult(loaded, o);
-    const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await writeResult(io, await runDrivers(o, runContext(io, o.progress)), o);
   });
   return cmd;
 }

@@ -4,6 +4,7 @@
  * the work is loaded on use.
  */
 import type { Command } from 'commander';
+import { listRoles } from '../../model/metrics.js';
 import { addDateFlags, addEnrichFlags, addInputFlags, addOutputFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
@@ -24,7 +25,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input')
     .option('--group <groups>', 'detractors (default), passives, promoters, or all (comma-separated or repeated)', collect)
     .option('--score <lo-hi>', 'list answers in this score range instead, e.g. 0-4 or 1-2 for --metric csat')
-    .option('--metric <metric>', 'the score to list: nps, csat or ces (default: NPS when found)')
+    .option('--metric <metric>', `the score to list: ${listRoles()} (default: NPS when found)`)
     .option('--since <date>', 'first day to list, e.g. 2026-06-01 or 2026-W23 (included)')
     .option('--until <date>', 'last day to list (included)')
     .option('--with-comment', 'only responses with a comment')
@@ -40,23 +41,16 @@ export function defineFollowup(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseFollowupOptions }, { openSource }, { openOptions, rowScope }, followup, { renderFollowup }, { emit }] = await Promise.all([
-      import('../followup-options.js'),
-      import('../../io/read-source.js'),
-      import('../../fold/load.js'),
-      import('../../analysis/followup.js'),
-      import('../render-followup.js'),
+    const [{ parseFollowupOptions }, { runFollowup }, { renderFollowup }, { emit }, { useColor }] = await Promise.all([
+      import('../../options/followup-options.js'),
+      import('../../api/followup.js'),
+      import('../../api/render.js'),
       import('../emit.js'),
+      import('../io.js'),
     ]);
     const o = parseFollowupOptions(files, raw);
-    const sources = [];
-    for (const file of o.files) sources.push(await openSource(file, openOptions({ ...o, stdin: io.stdin })));
-    const scope = await rowScope(o, sources[0]);
-    const { columns, settings } = followup.planFollowup(sources, o, scope);
-    const collector = new followup.FollowupCollector(columns, settings, scope);
-    await collector.read(sources);
-    const result = followup.followupResult(sources, collector, columns, settings, scope);
-    const text = await renderFollowup(result, o.format, io, o.color);
+    const result = await runFollowup(o, { stdin: io.stdin });
+    const text = await renderFollowup(result, o.format, useColor(io, o.color));
     emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
   });
   return cmd;

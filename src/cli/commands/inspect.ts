@@ -25,15 +25,16 @@ export function defineInspect(program: Command, io: CliIo): Command {
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCommonOptions }, { inspect }, { renderResult }, { emit }] = await Promise.all([
-      import('../options.js'),
-      import('../../analysis/inspect.js'),
-      import('../render.js'),
+    const [{ parseCommonOptions }, { runInspect }, { renderResult }, { emit }, { useColor }] = await Promise.all([
+      import('../../options/common-options.js'),
+      import('../../api/inspect.js'),
+      import('../../api/render.js'),
       import('../emit.js'),
+      import('../io.js'),
     ]);
     const o = parseCommonOptions(files, raw);
-    const result = await inspect({ ...o, stdin: io.stdin });
-    const text = await renderResult(result, o.format, io, o.color);
+    const result = await runInspect(o, { stdin: io.stdin });
+    const text = await renderResult(result, o.format, useColor(io, o.color));
     // the issues are the output itself: the summary on stderr only counts the rows
     emit(io, { text, output: o.output, input: result.input, warnings: [], quiet: o.quiet, strict: o.strict });
   });

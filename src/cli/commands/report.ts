@@ -34,37 +34,18 @@ export function defineReport(program: Command, io: CliIo): Command {
   addOutputFlags(cmd, 'markdown, html or json (default: from the -o extension, else markdown); -o may contain {period}');
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseReportOptions }, { load, openOptions }, report, { dayRequest, pickPeriods }, { openSource }, hash, { renderReport }, { emit }, { progressBar }] = await Promise.all([
-      import('../report-options.js'),
-      import('../../fold/load.js'),
-      import('../../analysis/period-report.js'),
-      import('../../fold/period-select.js'),
-      import('../../io/read-source.js'),
-      import('../../io/input-hash.js'),
-      import('../render-report.js'),
+    const [{ parseReportOptions }, { runReport }, { renderReport }, { emit }, { runContext }] = await Promise.all([
+      import('../../options/report-options.js'),
+      import('../../api/report.js'),
+      import('../../api/render.js'),
       import('../emit.js'),
       import('../progress-bar.js'),
     ]);
     const o = parseReportOptions(files, raw);
-    // standard input is read once: hashed and copied on the way, for the comment sample's second pass
-    const copy = o.files.includes('-') ? new hash.StdinCopy(io.stdin) : null;
-    try {
-      const loaded = await load({ ...o, stdin: copy?.stream ?? io.stdin, progressDisplay: progressBar(io, o.progress), date: dayRequest(o, o.asOf) });
-      const pick = pickPeriods(loaded.fold, o.every, o.weekStart, o.asOf, loaded.sources[0].input.name);
-      const hashes = [];
-      for (const file of o.files) hashes.push({ file: file === '-' ? 'stdin' : file, ...(file === '-' ? copy!.finish() : await hash.sha256File(file)) });
-      const again = [];
-      for (const file of o.files) again.push(await openSource(file === '-' ? copy!.path : file, openOptions({ ...o, stdin: undefined })));
-      const { sample, warnings } = await report.commentSample(again, loaded, pick, { timeZone: o.timeZone, dateFormat: o.dateFormat, limit: o.comments, comment: o.comment, first: o.first, last: o.last });
-      for (const row of sample?.rows ?? []) if (row.file === copy?.path) row.file = 'stdin';
-      const result = report.reportResult(loaded, pick, o, { hashes, comments: sample, version: cmd.parent?.version() ?? '' });
-      result.warnings.push(...warnings);
-      const text = renderReport(result, o.format);
-      const output = o.output?.replaceAll('{period}', result.settings.current.period);
-      emit(io, { text: await text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
-    } finally {
-      copy?.dispose();
-    }
+    const result = await runReport(o, runContext(io, o.progress));
+    const text = await renderReport(result, o.format);
+    const output = o.output?.replaceAll('{period}', result.settings.current.period);
+    emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
   });
   return cmd;
 }

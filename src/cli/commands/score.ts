@@ -29,19 +29,17 @@ export function defineScore(program: Command, io: CliIo): Command {
   addScoringFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseCommonOptions }, { loadInput, emitTallies }, { scoreResult }, { renderResult }, { emit }] = await Promise.all([
-      import('../options.js'),
-      import('../load-input.js'),
-      import('../../analysis/score.js'),
-      import('../render.js'),
+    const [{ parseCommonOptions }, { runScore }, { runTallies }, { emitTallies, writeResult }, { runContext }] = await Promise.all([
+      import('../../options/common-options.js'),
+      import('../../api/score.js'),
+      import('../../api/tallies.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
     const o = parseCommonOptions(files, raw);
-    const loaded = await loadInput(o, io);
-    if (o.emit) return emitTallies(io, loaded, o, null);
-    const result = scoreResult(loaded, o);
-    const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    const context = runContext(io, o.progress);
+    if (o.emit) return emitTallies(io, o, await runTallies(o, context));
+    await writeResult(io, await runScore(o, context), o);
   });
   return cmd;
 }

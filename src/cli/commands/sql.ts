@@ -4,6 +4,7 @@
  * on use.
  */
 import type { Command } from 'commander';
+import { METRICS, ROLE_DEFS, ROLES } from '../../model/metrics.js';
 import { addDateFlags, collect } from '../flags.js';
 import type { CliIo } from '../io.js';
 
@@ -36,11 +37,10 @@ export function defineSql(program: Command, io: CliIo): Command {
     .option('--on <column[=column]>', 'refused with --join')
     .option('--per <column>', 'refused: per-account roll-ups are not tallies')
     .option('--per-rule <rule>', 'refused with --per')
-    .option('--tags <file>', 'refused: a response counted under each of its tags does not add up')
-    .option('--nps <column>', 'the NPS column (0-10)')
-    .option('--csat <column>', 'the CSAT column (1-5)')
-    .option('--ces <column>', 'the CES column (1-7)')
-    .option('--metric <list>', 'nps, csat, ces, csat-mean, ces-mean (default: every named column)', collect)
+    .option('--tags <file>', 'refused: a response counted under each of its tags does not add up');
+  for (const role of ROLES) cmd.option(`--${role} <column>`, ROLE_DEFS[role].help);
+  cmd
+    .option('--metric <list>', `${METRICS.join(', ')} (default: every named column)`, collect)
     .option('--scale <metric=lo-hi>', 'answer scale of a column, e.g. ces=1-5 (repeatable)', collect)
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--config <file>', 'a JSON config file (columns, scales, bands, labels, time zone)')
@@ -48,14 +48,13 @@ export function defineSql(program: Command, io: CliIo): Command {
   addDateFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const [{ parseSqlOptions }, { tallyQuery }, { DIALECT }, { writeFileAtomic }] = await Promise.all([
-      import('../sql-options.js'),
-      import('../../sql/query.js'),
-      import('../../sql/dialect.js'),
+    const [{ parseSqlOptions }, { runSql }, { writeFileAtomic }] = await Promise.all([
+      import('../../options/sql-options.js'),
+      import('../../api/sql.js'),
       import('../../io/write-output.js'),
     ]);
     const o = parseSqlOptions(raw);
-    const text = tallyQuery({ dialect: DIALECT[o.dialect], from: o.from, by: o.by, roles: o.roles, period: o.period, gate: o.gate, where: o.where, weight: o.weight });
+    const text = await runSql(o);
     if (o.output) writeFileAtomic(o.output, text);
     else io.stdout.write(text);
   });

@@ -29,24 +29,20 @@ export function defineTrend(program: Command, io: CliIo): Command {
   addScoringFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
-    const [{ parseTrendOptions, periodRequest, withTallyPeriod }, { loadInput, emitTallies }, { trendResult }, { renderResult }, { emit }] = await Promise.all([
-      import('../trend-options.js'),
-      import('../load-input.js'),
-      import('../../analysis/trend.js'),
-      import('../render.js'),
+    const [{ parseTrendOptions }, { loadTrend, runTrend }, { countedTallies }, { emitTallies, writeResult }, { runContext }] = await Promise.all([
+      import('../../options/trend-options.js'),
+      import('../../api/trend.js'),
+      import('../../api/tallies.js'),
       import('../emit.js'),
+      import('../progress-bar.js'),
     ]);
-    let o = parseTrendOptions(files, raw);
-    const grouping = { kind: 'period' as const, every: o.every, weekStart: o.weekStart, first: o.first, last: o.last };
-    const loaded = await loadInput(o, io, { date: { column: o.dateColumn, timeZone: o.timeZone, format: o.dateFormat, name: 'period', grouping }, period: periodRequest(o) });
-    if (loaded.period) o = withTallyPeriod(o, loaded.period);
+    const o = parseTrendOptions(files, raw);
+    const context = runContext(io, o.progress);
     if (o.emit) {
-      const period = { every: o.every, weekStart: o.weekStart, timeZone: o.timeZone, date: loaded.date?.column ?? '', formats: loaded.date?.formats ?? [], since: o.since, until: o.until };
-      return emitTallies(io, loaded, o, period);
+      const trend = await loadTrend(o, context);
+      return emitTallies(io, trend.o, countedTallies(trend.loaded, trend.period));
     }
-    const result = trendResult(loaded, o);
-    const text = await renderResult(result, o.format, io, o.color);
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await writeResult(io, await runTrend(o, context), o);
   });
   return cmd;
 }

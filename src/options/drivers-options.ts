@@ -2,7 +2,7 @@
 import { UsageError } from '../model/errors.js';
 import { normalizeHeader } from '../io/columns.js';
 import { TAG_COLUMN } from '../fold/enrich-plan.js';
-import { parseCommonOptions, type CommonOptions } from './options.js';
+import { parseCommonOptions, type CommonOptions } from './common-options.js';
 
 export function parseDriversOptions(files: string[], raw: Record<string, unknown>): CommonOptions {
   const o = parseCommonOptions(files, raw);

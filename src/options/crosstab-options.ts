@@ -1,7 +1,7 @@
 /** `cxm crosstab` flags on top of the common ones: --rows, --cols (one column each), --ci, --suppress-low. */
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
-import { parseCommonOptions, parseFlags, type CommonOptions } from './options.js';
+import { parseCommonOptions, parseFlags, type CommonOptions } from './common-options.js';
 
 export interface CrosstabOptions extends CommonOptions {
   rows: string;

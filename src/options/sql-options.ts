@@ -5,16 +5,17 @@
  * column. What a tally cannot hold — per-account roll-ups, comment tags — and the join (a JOIN in
  * `--from` does it in the warehouse) are refused with the reason.
  */
+import { listRoles, roleOf } from '../model/metrics.js';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { formatCivil } from '../time/calendar.js';
 import { isReservedColumn, TALLY_COLUMNS } from '../model/tally-file.js';
 import { EVERY, type Every } from '../time/period.js';
-import { resolveRoles, roleOf, type RoleSpec } from '../fold/plan.js';
+import { resolveRoles, type RoleSpec } from '../fold/plan.js';
 import { DIALECTS, type DialectName } from '../sql/dialect.js';
 import type { SqlDateFormat } from '../sql/dates.js';
 import type { SqlDateGate, SqlPeriod } from '../sql/query.js';
-import { choice, parseCommonOptions, parseDayBounds, parseFlags, type CommonOptions } from './options.js';
+import { choice, parseCommonOptions, parseDayBounds, parseFlags, type CommonOptions } from './common-options.js';
 
 export interface SqlOptions extends CommonOptions {
   dialect: DialectName;
@@ -48,7 +49,7 @@ export function parseSqlOptions(raw: Record<string, unknown>): SqlOptions {
   }
   const named = [...new Set(Object.values(common.columns).filter((c): c is string => c !== undefined))];
   if (named.length === 0) {
-    throw new UsageError('name the score columns: --nps COLUMN, --csat COLUMN or --ces COLUMN', 'a warehouse table has no header for cxm to read (or give them in the config file\'s "columns")');
+    throw new UsageError(`name the score columns: ${listRoles((r) => `--${r} COLUMN`)}`, 'a warehouse table has no header for cxm to read (or give them in the config file\'s "columns")');
   }
   const wanted = common.metrics ? [...new Set(common.metrics.map(roleOf))] : undefined;
   const roles = resolveRoles(named, '--from', common, wanted);

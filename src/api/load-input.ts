@@ -1,7 +1,6 @@
 /**
  * Where a command's data set comes from: responses read and folded (`load`), or tally files merged
- * (`--tallies`, `loadTallies`); and `--emit tallies`, which writes that data set's Tallies instead of
- * the command's results.
+ * (`--tallies`, `loadTallies`).
  */
 import { UsageError } from '../model/errors.js';
 import { formatCivil } from '../time/calendar.js';
@@ -9,9 +8,8 @@ import type { TallyPeriod } from '../model/tally-file.js';
 import type { DateRequest } from '../time/date-plan.js';
 import type { Loaded } from '../fold/load.js';
 import type { PeriodRequest } from '../fold/load-tallies.js';
-import type { CliIo } from './io.js';
-import type { CommonOptions } from './options.js';
-import { progressBar } from './progress-bar.js';
+import type { CommonOptions } from '../options/common-options.js';
+import { stdinOf, type RunContext } from './context.js';
 
 export interface InputRequest {
   /** the files of this side (compare); the command's files by default */
@@ -21,20 +19,20 @@ export interface InputRequest {
   period?: PeriodRequest;
 }
 
-export async function loadInput(o: Omit<CommonOptions, 'format'>, io: CliIo, request: InputRequest = {}): Promise<Loaded & { period?: TallyPeriod | null }> {
+export async function loadInput(o: Omit<CommonOptions, 'format'>, context: RunContext, request: InputRequest = {}): Promise<Loaded & { period?: TallyPeriod | null }> {
   const files = request.files ?? o.files;
   if (o.tallies) {
     if (request.date && !request.period) throw new UsageError('--tallies cannot be compared by --period/--against', 'compare two tally files instead: cxm compare --tallies CURRENT BASELINE');
     refuseRowOptions(o, request);
     const { loadTallies } = await import('../fold/load-tallies.js');
-    const loaded = await loadTallies({ ...o, files, stdin: io.stdin, ...(request.period ? { period: request.period } : {}) });
+    const loaded = await loadTallies({ ...o, files, stdin: stdinOf(context, files), ...(request.period ? { period: request.period } : {}) });
     // weighted tallies (their meta names the weight column) are scored and shown as a weighted run
     if (loaded.enrich.weight) o.weighted = true;
     else if (o.variance === 'linearized') throw new UsageError('--variance linearized needs weighted tallies', 'the tally files carry no weights: count them with --weight COLUMN --emit tallies');
     return loaded;
   }
   const { load } = await import('../fold/load.js');
-  return load({ ...o, files, stdin: io.stdin, progressDisplay: progressBar(io, o.progress), ...(request.date ? { date: request.date } : {}) });
+  return load({ ...o, files, stdin: stdinOf(context, files), ...(context.progress ? { progressDisplay: context.progress } : {}), ...(request.date ? { date: request.date } : {}) });
 }
 
 /**
@@ -68,18 +66,4 @@ export function dayTallyRequest(o: Omit<CommonOptions, 'format'>, asOf: number |
     ...(o.given.includes('date') && o.dateColumn !== undefined ? { date: o.dateColumn } : {}),
     ...(asOf !== null ? { until: formatCivil(asOf) } : {}),
   };
-}
-
-/** `--emit tallies`: the data set's Tallies as CSV (the default) or JSON, then the usual summary. */
-export async function emitTallies(io: CliIo, loaded: Loaded, o: CommonOptions, period: TallyPeriod | null): Promise<void> {
-  const format = o.given.includes('format') ? o.format : 'csv';
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--emit tallies writes csv or json, not ${format}`, 'use --format csv (the default) or --format json');
-  const [{ tallyTable }, { renderTallies }, { inputSummary, loadWarnings }, { emit }] = await Promise.all([
-    import('../analysis/tally-export.js'),
-    import('../report/render-tallies.js'),
-    import('../analysis/result.js'),
-    import('./emit.js'),
-  ]);
-  const text = renderTallies(tallyTable(loaded, period), format);
-  emit(io, { text, output: o.output, input: inputSummary(loaded.sources, loaded.fold.counts), warnings: loadWarnings(loaded), quiet: o.quiet, strict: o.strict });
 }

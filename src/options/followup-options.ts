@@ -4,12 +4,12 @@
  * rows (--limit). --weight, --variance, --per and --per-rule are refused: they change how answers count
  * in a score, and the list has none.
  */
+import { roleKind, ROLES } from '../model/metrics.js';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { NPS_GROUPS, groupCategory, type FollowupRequest, type NpsGroup } from '../analysis/followup.js';
 import type { Scale } from '../model/tally.js';
-import { ROLES } from '../model/tally.js';
-import { choice, flagName, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './options.js';
+import { choice, flagName, nonNegativeInt, parseCommonOptions, parseDayBounds, parseFlags, splitList, type CommonOptions } from './common-options.js';
 
 /** The common options, with --since/--until as followup reads them (day numbers, see FollowupRequest). */
 export type FollowupOptions = Omit<CommonOptions, 'since' | 'until'> & Omit<FollowupRequest, Exclude<keyof CommonOptions, 'since' | 'until'>>;
@@ -56,7 +56,7 @@ export function parseFollowupOptions(files: string[], raw: Record<string, unknow
   const { metric: _metric, ...rest } = raw;
   const common = parseCommonOptions(files, rest);
   const categories = parseGroups(o.group);
-  if (categories && o.metric !== undefined && o.metric !== 'nps') {
+  if (categories && o.metric !== undefined && roleKind(o.metric) !== 'nps') {
     throw new UsageError(`--group ${o.group!.join(',')} names NPS classes; with --metric ${o.metric}, list answers with --score LO-HI (default: those outside the satisfied/agree band)`);
   }
   let scores: Scale | null = null;

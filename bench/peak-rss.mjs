@@ -1,5 +1,5 @@
 // Runs the built cxm with the given arguments and, when it exits, writes its peak resident memory
-// (bytes) to file descriptor 3: `node test/hostile/peak-rss.mjs score FILE…` (the hostile tests spawn it).
+// (bytes) to file descriptor 3: `node bench/peak-rss.mjs score FILE…` (bench/hostile.mjs spawns it).
 import fs from 'node:fs';
 
 process.on('exit', () => {
@@ -9,4 +9,4 @@ process.on('exit', () => {
     // no descriptor 3: run by hand
   }
 });
-await import('../../bin/cxm.js');
+await import('../bin/cxm.js');

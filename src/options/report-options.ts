@@ -11,7 +11,7 @@ import { expandGlobs } from '../io/glob.js';
 import { EVERY, type Every } from '../time/period.js';
 import { DEFAULT_COMMENTS, DEFAULT_HISTORY } from '../analysis/period-report.js';
 import { parseAsOf } from './as-of.js';
-import { choice, fail, parseCommonOptions, parseFlags, readConfig, text, type CommonOptions, type ReportConfig } from './options.js';
+import { choice, fail, parseCommonOptions, parseFlags, readConfig, text, type CommonOptions, type ReportConfig } from './common-options.js';
 
 export const REPORT_FORMATS = ['markdown', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

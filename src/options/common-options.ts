@@ -3,29 +3,24 @@
  * the schemas turn them into typed settings or a one-line usage error naming the flag. A config file
  * (`--config`) supplies defaults that flags override.
  */
+import { DEFAULT_METHODS, isMetric, listRoles, methodsOf, METRICS, ROLE_DEFS, ROLES, type Methods, type Metric, type Role } from '../model/metrics.js';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { InputError, UsageError } from '../model/errors.js';
-import { ROLES, type Role, type Scale } from '../model/tally.js';
+import type { Scale } from '../model/tally.js';
 import { DATE_FORMAT_ALIASES, DATE_RECOGNIZERS, dateFormatNamed } from '../time/dates.js';
 import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { readJsonFile } from '../io/json-file.js';
 import { readTagRules, type TagRule } from '../io/tag-rules.js';
-import { VARIANCES, type Methods, type Variance } from '../analysis/estimate.js';
+import { VARIANCES, type Variance } from '../analysis/estimate.js';
 import { ADJUST_ACROSS, type AdjustAcross } from '../analysis/score.js';
 import { PER_RULES, type PerRule } from '../fold/entity-state.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
-import { METRICS, type Metric } from '../fold/plan.js';
 import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../time/period.js';
 import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { parseWhere, type WhereExpr } from '../fold/where.js';
 import { checkTimeZone } from '../time/time-zone.js';
-import {
-  NPS_METHODS,
-  P_ADJUST_METHODS,
-  PROPORTION_METHODS,
-  type PAdjustMethod,
-} from '../stats/types.js';
+import { P_ADJUST_METHODS, type PAdjustMethod } from '../stats/types.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
@@ -100,7 +95,7 @@ export interface CommonOptions {
 
 export const DEFAULTS = {
   level: 0.95,
-  methods: { nps: 'adjusted-wald', csat: 'wilson', ces: 'wilson' } as Methods,
+  methods: DEFAULT_METHODS,
   seed: 1,
   resamples: 2000,
   minN: 30,
@@ -153,21 +148,29 @@ const metricsSchema = z.pipe(
     const out: Metric[] = [];
     for (const m of splitList(values)) {
       const key = m.toLowerCase();
-      if (!(METRICS as readonly string[]).includes(key)) fail(ctx as never, m, `unknown metric ${JSON.stringify(m)} (choose from ${METRICS.join(', ')})`);
+      if (!isMetric(key)) fail(ctx as never, m, `unknown metric ${JSON.stringify(m)} (choose from ${METRICS.join(', ')})`);
       if (!out.includes(key as Metric)) out.push(key as Metric);
     }
     return out;
   }),
 );
 
+const RANGE = new RegExp(`^\\s*(${ROLES.join('|')})\\s*=\\s*(-?\\d+)\\s*-\\s*(-?\\d+)\\s*$`, 'i');
+
 /** `ces=1-5` */
 export function parseRange(spec: string): { role: Role; scale: Scale } | null {
-  const m = /^\s*(nps|csat|ces)\s*=\s*(-?\d+)\s*-\s*(-?\d+)\s*$/i.exec(spec);
+  const m = RANGE.exec(spec);
   if (!m) return null;
   const lo = Number(m[2]);
   const hi = Number(m[3]);
   if (hi <= lo || hi - lo > 1000) return null;
   return { role: m[1].toLowerCase() as Role, scale: { lo, hi } };
+}
+
+/** Why a role whose scale is its definition (recommend: 0 = no, 1 = yes) takes no --scale or --band. */
+function fixedScaleMessage(role: Role): string {
+  const d = ROLE_DEFS[role];
+  return `${role} is always ${d.scale.lo}-${d.scale.hi} (${d.success?.rest ?? 'low'} = ${d.scale.lo}, ${d.success?.yes ?? 'high'} = ${d.scale.hi}) and ${d.success?.yes ?? 'the top'} counts`;
 }
 
 const rangesSchema = (flag: string) =>
@@ -177,7 +180,9 @@ const rangesSchema = (flag: string) =>
       const out: Partial<Record<Role, Scale>> = {};
       for (const spec of splitList(values)) {
         const r = parseRange(spec);
-        if (!r) fail(ctx as never, spec, `takes METRIC=LO-HI, like ${flag === '--scale' ? 'ces=1-5' : 'csat=4-5'} (got ${JSON.stringify(spec)})`);
+        const fixed = ROLES.find((role) => ROLE_DEFS[role].fixedScale && new RegExp(`^\\s*${role}\\s*=`, 'i').test(spec));
+        if (fixed) fail(ctx as never, spec, fixedScaleMessage(fixed));
+        else if (!r) fail(ctx as never, spec, `takes METRIC=LO-HI, like ${flag === '--scale' ? 'ces=1-5' : 'csat=4-5'} (got ${JSON.stringify(spec)})`);
         else out[r.role] = r.scale;
       }
       return out;
@@ -193,10 +198,10 @@ export function parseMethods(specs: string[], base: Methods): Methods | string {
   for (const spec of splitList(specs)) {
     const [left, right] = spec.includes('=') ? spec.split('=', 2).map((s) => s.trim().toLowerCase()) : [null, spec.trim().toLowerCase()];
     const targets: Role[] = left === null ? [...ROLES] : [left as Role];
-    if (left !== null && !(ROLES as readonly string[]).includes(left)) return `unknown metric ${JSON.stringify(left)} in --method (use nps, csat or ces)`;
+    if (left !== null && !(ROLES as readonly string[]).includes(left)) return `unknown metric ${JSON.stringify(left)} in --method (use ${listRoles()})`;
     let applied = false;
     for (const role of targets) {
-      const allowed: readonly string[] = role === 'nps' ? NPS_METHODS : PROPORTION_METHODS;
+      const allowed = methodsOf(role);
       if (allowed.includes(right)) {
         (out as unknown as Record<Role, string>)[role] = right;
         applied = true;
@@ -204,10 +209,26 @@ export function parseMethods(specs: string[], base: Methods): Methods | string {
         return `${role} has no method ${JSON.stringify(right)} (choose from ${allowed.join(', ')})`;
       }
     }
-    if (!applied) return `unknown method ${JSON.stringify(right)} (NPS: ${NPS_METHODS.join(', ')}; CSAT/CES: ${PROPORTION_METHODS.join(', ')})`;
+    if (!applied) return `unknown method ${JSON.stringify(right)} (${methodChoices()})`;
   }
   return out;
 }
+
+/** `NPS: adjusted-wald, wald, …; CSAT/CES: wilson, …`: the roles that share a list named together. */
+function methodChoices(): string {
+  const lists = new Map<string, Role[]>();
+  for (const role of ROLES) {
+    const key = methodsOf(role).join(', ');
+    lists.set(key, [...(lists.get(key) ?? []), role]);
+  }
+  return [...lists].map(([names, roles]) => `${roles.map((r) => ROLE_DEFS[r].name).join('/')}: ${names}`).join('; ');
+}
+
+/** A column flag per score role: `--nps COL`, `--csat COL`… */
+const roleColumnFlags = Object.fromEntries(ROLES.map((r) => [r, z.optional(z.string())])) as Record<Role, z.ZodMiniOptional<z.ZodMiniString>>;
+
+/** The config's `methods`: per role, one of its interval methods. */
+const roleMethods = Object.fromEntries(ROLES.map((r) => [r, z.optional(z.enum(methodsOf(r) as [string, ...string[]]))])) as Record<Role, z.ZodMiniOptional<z.ZodMiniEnum<Record<string, string>>>>;
 
 const DELIMITER_NAMES: Record<string, string> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '\t': '\t', '|': '|', pipe: '|' };
 
@@ -221,9 +242,7 @@ export const choice = <T extends string>(values: readonly T[]) =>
 
 /** Raw commander values (strings, string arrays, booleans) → typed; every field optional. */
 const cliSchema = z.object({
-  nps: z.optional(z.string()),
-  csat: z.optional(z.string()),
-  ces: z.optional(z.string()),
+  ...roleColumnFlags,
   by: z.optional(z.array(z.string())),
   metric: z.optional(metricsSchema),
   level: z.optional(levelSchema),
@@ -303,13 +322,13 @@ export type ReportConfig = z.infer<typeof reportConfigSchema>;
 
 /** The config file: what a team keeps in git. Flags override it. */
 const configSchema = z.strictObject({
-  columns: z.optional(z.strictObject({ nps: z.optional(z.string()), csat: z.optional(z.string()), ces: z.optional(z.string()), date: z.optional(z.string()), comment: z.optional(z.string()) })),
+  columns: z.optional(z.strictObject({ ...roleColumnFlags, date: z.optional(z.string()), comment: z.optional(z.string()) })),
   by: z.optional(z.array(z.string())),
   metrics: z.optional(z.array(z.enum(METRICS))),
   scales: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
   bands: z.optional(z.partialRecord(z.enum(ROLES as unknown as [Role, ...Role[]]), z.string())),
   level: z.optional(z.number().check(z.gt(0), z.lt(1))),
-  methods: z.optional(z.strictObject({ nps: z.optional(z.enum(NPS_METHODS)), csat: z.optional(z.enum(PROPORTION_METHODS)), ces: z.optional(z.enum(PROPORTION_METHODS)) })),
+  methods: z.optional(z.strictObject(roleMethods)),
   minN: z.optional(z.int().check(z.gte(0))),
   adjust: z.optional(z.enum(P_ADJUST_METHODS)),
   segmentOrder: z.optional(z.record(z.string(), z.array(z.string()))),
@@ -375,6 +394,7 @@ export function readConfig(file: string): ConfigFile {
 function configRanges(values: Partial<Record<Role, string>> | undefined, flag: string, file: string): Partial<Record<Role, Scale>> {
   const out: Partial<Record<Role, Scale>> = {};
   for (const [role, spec] of Object.entries(values ?? {})) {
+    if (ROLE_DEFS[role as Role].fixedScale) throw new InputError(`config ${flag}.${role}: ${fixedScaleMessage(role as Role)}`, { file });
     const r = parseRange(`${role}=${spec}`);
     if (!r) throw new InputError(`config ${flag}.${role}: takes LO-HI, like "1-5" (got ${JSON.stringify(spec)})`, { file });
     out[r.role] = r.scale;
@@ -429,7 +449,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const tagsFile = o.tags ?? (config.tags !== undefined ? path.resolve(path.dirname(o.config!), config.tags) : undefined);
   return {
     files,
-    columns: { ...roleColumns(config.columns), ...(o.nps !== undefined ? { nps: o.nps } : {}), ...(o.csat !== undefined ? { csat: o.csat } : {}), ...(o.ces !== undefined ? { ces: o.ces } : {}) },
+    columns: { ...roleColumns(config.columns), ...Object.fromEntries(ROLES.flatMap((r) => (o[r] !== undefined ? [[r, o[r]]] : []))) },
     by,
     metrics: o.metric ?? config.metrics,
     level: o.level ?? config.level ?? DEFAULTS.level,

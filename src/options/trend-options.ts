@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { TallyPeriod } from '../model/tally-file.js';
 import type { PeriodRequest } from '../fold/load-tallies.js';
 import { EVERY, type Every } from '../time/period.js';
-import { choice, fail, parseCommonOptions, parseDayBounds, parseFlags, text, type CommonOptions } from './options.js';
+import { choice, fail, parseCommonOptions, parseDayBounds, parseFlags, text, type CommonOptions } from './common-options.js';
 
 export interface TrendOptions extends CommonOptions {
   every: Every;

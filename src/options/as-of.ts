@@ -9,7 +9,7 @@ import { parsePeriod } from '../time/period.js';
 export function parseAsOf(value: string | undefined): number | null {
   if (value === undefined) return null;
   const parsed = parsePeriod(value);
-  if (!parsed || parsed.every !== 'day') {
+  if (parsed?.every !== 'day') {
     throw new UsageError(`--as-of takes a date like 2026-06-28 (got ${JSON.stringify(value)})`, 'in a crontab: --as-of $(date +\\%F)');
   }
   return parsed.index;

@@ -3,17 +3,17 @@
  * is compared with (--baseline FILES, or --every PERIOD with --as-of), the rule, and what a low base
  * does. The config file's `check` section gives defaults; flags override it, threshold by threshold.
  */
+import { isMetric, METRICS, metricRange, type Metric } from '../model/metrics.js';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
 import { CHECK_RULES, ON_LOW_BASE, type CheckRule, type OnLowBase } from '../model/check-rules.js';
 import { expandGlobs } from '../io/glob.js';
 import type { Thresholds } from '../analysis/check.js';
 import { EVERY, type Every } from '../time/period.js';
-import { METRICS, type Metric } from '../fold/plan.js';
 import type { PAdjustMethod } from '../stats/types.js';
 import { P_ADJUST_METHODS } from '../stats/types.js';
 import { parseAsOf } from './as-of.js';
-import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './options.js';
+import { choice, flagName, parseCommonOptions, parseFlags, readConfig, refuseSharedFiles, splitList, type CheckConfig, type CommonOptions } from './common-options.js';
 
 export const CHECK_FORMATS = ['table', 'json', 'junit', 'github', 'markdown', 'csv'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -39,9 +39,9 @@ const schema = z.object({
 
 const USAGE_HINT = 'e.g. cxm check responses.csv --min nps=30, or --max-drop nps=5 with --baseline OLD.csv or --every week';
 
-/** The range a threshold must lie in: NPS −100..100, percents 0..100, means any number. */
+/** The range a threshold must lie in, the metric's (NPS −100..100, percents 0..100); means any number. */
 function checkRange(flag: string, metric: Metric, value: number): void {
-  const [lo, hi] = metric === 'nps' ? [-100, 100] : metric === 'csat' || metric === 'ces' ? [0, 100] : [-Infinity, Infinity];
+  const [lo, hi] = metricRange(metric) ?? [-Infinity, Infinity];
   if (flag === '--max-drop' ? value < 0 || value > hi - lo : value < lo || value > hi) {
     throw new UsageError(`${flag} ${metric}=${value}: ${flag === '--max-drop' ? `a drop is 0 to ${hi - lo} points` : `${metric} runs from ${lo} to ${hi}`}`);
   }
@@ -53,7 +53,7 @@ export function parseThresholdSpecs(flag: string, specs: string[]): Partial<Reco
   for (const spec of splitList(specs)) {
     const m = /^\s*([a-z-]+)\s*=\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*$/i.exec(spec);
     const metric = m?.[1].toLowerCase();
-    if (!m || !(METRICS as readonly string[]).includes(metric!)) {
+    if (!m || !isMetric(metric!)) {
       throw new UsageError(`${flag} takes METRIC=NUMBER, like ${flag === '--min' ? 'nps=30' : 'nps=5'} (got ${JSON.stringify(spec)})`, `metrics: ${METRICS.join(', ')}`);
     }
     out[metric as Metric] = Number(m[2]);

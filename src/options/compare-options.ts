@@ -8,7 +8,7 @@ import { UsageError } from '../model/errors.js';
 import { expandGlobs } from '../io/glob.js';
 import { formatCivil } from '../time/calendar.js';
 import { parsePeriodSpan } from '../time/period.js';
-import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, refuseSharedFiles, type CommonOptions } from './options.js';
+import { flagName, parseCommonOptions, parseFlags, PERIOD_HINT, refuseSharedFiles, type CommonOptions } from './common-options.js';
 
 export interface PeriodSpan {
   label: string;
