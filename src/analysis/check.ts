@@ -15,6 +15,7 @@
  * by chance more often than a gate that runs one. A check with fewer than --min-n answers (on either
  * side) is low base: neither pass nor fail, and outside the family.
  */
+import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
 import type { CheckRule, OnLowBase } from '../model/check-rules.js';
 import type { Tally } from '../model/tally.js';
@@ -206,7 +207,7 @@ function dropCheck(metric: Metric, group: Record<string, string>, current: Tally
 export function checkRows(current: Side, baseline: Side | null, dims: string[], metrics: Metric[], s: CheckSettings): CheckRow[] {
   const pending: Pending[] = [];
   const segments = segmentsOf(baseline ? [current, baseline] : [current], dims, s.segmentOrder);
-  const targets: [string | null, Record<string, string>][] = [[null, {}], ...segments.map(([id, key]): [string, Record<string, string>] => [id, groupObject(dims, key)])];
+  const targets: [string | null, Record<string, string>][] = [[null, dataRecord<string>()], ...segments.map(([id, key]): [string, Record<string, string>] => [id, groupObject(dims, key)])];
   for (const metric of checkedMetrics(s.thresholds, metrics)) {
     const spec = specOf(current.specs, metric);
     const min = s.thresholds.min[metric];

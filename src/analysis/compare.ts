@@ -6,6 +6,7 @@
  * The tests take the two sides as independent samples: customers in both make them conservative, several
  * answers from one customer within a side optimistic (--cluster corrects that).
  */
+import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
 import { emptyTally, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
@@ -112,7 +113,7 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
       const row: CompareRow = { metric, group, current: c, baseline: b, diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, lowBase };
       return { row, inFamily: !lowBase && d.p !== null };
     };
-    for (const family of [[build(null, {})], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
+    for (const family of [[build(null, dataRecord<string>())], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
       markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
       for (const f of family) rows.push(f.row);
     }

@@ -5,6 +5,7 @@
  * vsRest), and the p-values are adjusted across the cells of the matrix. Margins are not tested: they
  * are what `cxm score --by A` shows, with its own family.
  */
+import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, isLowBase, type EstimateFields } from './estimate.js';
@@ -57,7 +58,8 @@ function ordered(values: Iterable<string>, dimension: string, order: Record<stri
   return [...new Set(values)].sort((x, y) => compare([x], [y]));
 }
 
-function row(metric: Metric, group: Record<string, string>, t: Tally, spec: RoleSpec, s: CrosstabSettings): CrosstabRow {
+function row(metric: Metric, given: Record<string, string>, t: Tally, spec: RoleSpec, s: CrosstabSettings): CrosstabRow {
+  const group = Object.assign(dataRecord<string>(), given); // looked up by the other dimension's name too
   const f = estimateFields(metric, t, spec, s, s.minN);
   const suppressed = s.suppressLow && f.lowBase;
   if (!suppressed) return { metric, group, ...f, suppressed };

@@ -11,6 +11,7 @@
  * share (taken as fixed), and its p is the difference test's, adjusted across every segment of the
  * table (per metric). Rows are sorted by impact, the largest pull downwards first.
  */
+import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
 import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
@@ -66,7 +67,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
     const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
     const all = mass(total[r]);
-    rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
+    rows.push({ metric, group: dataRecord<string>(), ...estimateFields(metric, total[r], spec, s, s.minN) });
     const family: { row: DriverRow; inFamily: boolean }[] = [];
     dims.forEach((dimension, d) => {
       const groups = [...marginals.groups([d])].sort((a, b) => order[d](a.key, b.key));
@@ -80,7 +81,7 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
         const row: DriverRow = {
           metric,
           dimension,
-          group: { [dimension]: key[0] },
+          group: Object.assign(dataRecord<string>(), { [dimension]: key[0] }),
           ...fields,
           share,
           rest: { n: restFields.n, ...(restFields.nEff !== undefined ? { nEff: restFields.nEff } : {}), value: restFields.value },

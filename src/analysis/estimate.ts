@@ -9,6 +9,7 @@
  * equal is scored from its plain counts, so equal weights reproduce unweighted results exactly. With
  * `variance: 'linearized'` the NPS interval and NPS differences use the linearization SE instead.
  */
+import { InputError } from '../model/errors.js';
 // the registry's method names are passed where src/stats' are expected: a name stats lacks does not compile
 import { KINDS, metricDef, ROLE_DEFS, unhandledKind, type Methods, type Metric, type NpsMethodName, type ProportionMethodName } from '../model/metrics.js';
 import { hasEqualWeights, isWeighted, tallyN, type Tally } from '../model/tally.js';
@@ -99,6 +100,7 @@ export function effectiveCounts(t: Tally, clusterNEff?: number | null): { count:
   }
   if (sum === 0) return { count: t.count.map(() => 0), n, nEff: 0 };
   const nEff = (sum * sum) / squares;
+  checkWeightSums(nEff);
   return { count: t.weightSum.map((w) => (w / sum) * nEff), n, nEff };
 }
 
@@ -140,7 +142,16 @@ export function weightedNpsTally(t: Tally): WeightedNpsTally {
     k.sumWeights += t.weightSum[i];
     k.sumSquaredWeights += t.weightSqSum[i];
   });
+  for (const k of Object.values(out)) checkWeightSums(k.sumWeights * k.sumWeights + k.sumSquaredWeights);
   return out;
+}
+
+/**
+ * Weights are bounded per row (MAX_WEIGHT), but a tally file carries sums of its own: a sum that
+ * overflowed is refused here rather than reach an output as NaN or an interval of −100 to 100.
+ */
+function checkWeightSums(value: number): void {
+  if (!Number.isFinite(value)) throw new InputError('the weights are too large: their sums overflow', undefined, 'weights are relative: divide them (or the tally file\'s weight sums) by a common factor');
 }
 
 function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, number>, t: Tally): MetricEstimate {

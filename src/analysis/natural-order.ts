@@ -39,7 +39,8 @@ export function naturalCompare(a: string, b: string): number {
 
 /** Compares group keys dimension by dimension, honouring a configured order per dimension. */
 export function groupKeyComparator(dimensions: string[], order: Record<string, string[]> = {}): (a: string[], b: string[]) => number {
-  const ranks = dimensions.map((d) => new Map((order[d] ?? []).map((v, i) => [v, i])));
+  // own keys only: a column named `constructor` must not find Object.prototype.constructor
+  const ranks = dimensions.map((d) => new Map((Object.hasOwn(order, d) ? order[d] : []).map((v, i) => [v, i])));
   return (a, b) => {
     for (let d = 0; d < dimensions.length; d++) {
       const ra = ranks[d].get(a[d]);

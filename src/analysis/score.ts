@@ -11,6 +11,7 @@ import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type RoleSpec } from '../fold/plan.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
+import { dataRecord } from '../model/data-record.js';
 
 export interface ScoreSettings extends StatSettings {
   minN: number;
@@ -81,7 +82,7 @@ export function roleIndex(loaded: Pick<Loaded, 'fold'>, spec: RoleSpec): number 
 }
 
 export function groupObject(dimensions: string[], key: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = dataRecord<string>();
   dimensions.forEach((d, i) => (out[d] = key[i]));
   return out;
 }
@@ -127,7 +128,7 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
   for (const metric of metrics) {
     const spec = specOf(roles, metric);
     const r = roleIndex(loaded, spec);
-    rows.push({ metric, group: {}, ...estimateFields(metric, total[r], spec, s, s.minN) });
+    rows.push({ metric, group: dataRecord<string>(), ...estimateFields(metric, total[r], spec, s, s.minN) });
     const segmentRows = sorted.map(({ key, tallies }) => {
       const tally = tallies[r];
       const { skipped, invalid, ...fields } = estimateFields(metric, tally, spec, s, s.minN);

@@ -146,7 +146,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         const fields = estimateFields(metric, tally, spec, s, s.minN);
         const row: TrendRow = {
           metric,
-          group: { ...groupObject(byDims, one.key), period: label },
+          group: Object.assign(groupObject(byDims, one.key), { period: label }),
           start: formatCivil(first),
           end: formatCivil(last),
           partial: first !== range.first || last !== range.last,

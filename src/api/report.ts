@@ -3,6 +3,8 @@
  * sample of comments, with the inputs' hashes. Standard input is read once: hashed and copied on the
  * way, for the comment sample's second pass.
  */
+import fs from 'node:fs';
+import { InputError } from '../model/errors.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import { parseReportOptions, type ReportOptions as ParsedReportOptions } from '../options/report-options.js';
 import { type COMMAND_OPTIONS, fileList, flagValues, type OptionsOf } from './api-options.js';
@@ -20,6 +22,7 @@ export async function runReport(o: ParsedReportOptions, context: RunContext): Pr
     import('../io/read-source.js'),
     import('../io/input-hash.js'),
   ]);
+  for (const file of o.files) if (file !== '-' && isStream(file)) throw new InputError('cxm report reads its data twice (the comment sample), and a pipe or FIFO can be read only once', { file }, 'give a file, or pipe it to standard input: … | cxm report -');
   const stdin = stdinOf(context, o.files);
   const copy = o.files.includes('-') && stdin ? new hash.StdinCopy(stdin) : null;
   try {
@@ -43,4 +46,14 @@ export async function runReport(o: ParsedReportOptions, context: RunContext): Pr
 export async function report(files: readonly string[], options: ReportOptions = {}, context: RunContext = {}): Promise<ReportResult> {
   const o = parseReportOptions(fileList('report', files), flagValues('report', options));
   return finish(await runReport(o, context), o);
+}
+
+/** A path that names a pipe, FIFO or device (read once), not a regular file; missing paths fail later. */
+function isStream(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@
  * run summary to stderr unless --quiet. With --strict, invalid rows (and rows whose date cannot be
  * read) turn into exit 2 after the output is written, so a pipeline still sees what was computed.
  */
-import { writeFileAtomic } from '../io/write-output.js';
+import { writeOutput } from '../io/write-output.js';
 import { UsageError } from '../model/errors.js';
 import type { InputSummary, Warning } from '../analysis/result.js';
 import type { CommonOptions } from '../options/common-options.js';
@@ -22,8 +22,8 @@ export interface Emission {
   strict: boolean;
 }
 
-export function emit(io: CliIo, e: Emission): void {
-  if (e.output) writeFileAtomic(e.output, e.text);
+export async function emit(io: CliIo, e: Emission): Promise<void> {
+  if (e.output) await writeOutput(e.output, e.text);
   else io.stdout.write(e.text);
   if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
   if (e.strict) refuseUnlessClean(e.input, e.warnings);
@@ -32,7 +32,7 @@ export function emit(io: CliIo, e: Emission): void {
 /** A result in the --format asked for, delivered. */
 export async function writeResult(io: CliIo, result: AnyResult, o: Pick<CommonOptions, 'format' | 'output' | 'quiet' | 'strict' | 'color'>, view: RenderOptions = {}): Promise<void> {
   const text = await renderResult(result, o.format, useColor(io, o.color), view);
-  emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+  await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
 }
 
 /** `--emit tallies`: the data set's Tallies as CSV (the default) or JSON, then the usual summary. */
@@ -40,5 +40,5 @@ export async function emitTallies(io: CliIo, o: CommonOptions, counted: CountedT
   const format = o.given.includes('format') ? o.format : 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--emit tallies writes csv or json, not ${format}`, 'use --format csv (the default) or --format json');
   const { renderTallies } = await import('../report/render-tallies.js');
-  emit(io, { text: renderTallies(counted.table, format), output: o.output, input: counted.input, warnings: counted.warnings, quiet: o.quiet, strict: o.strict });
+  await emit(io, { text: renderTallies(counted.table, format), output: o.output, input: counted.input, warnings: counted.warnings, quiet: o.quiet, strict: o.strict });
 }

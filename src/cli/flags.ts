@@ -20,7 +20,8 @@ export function addInputFlags(cmd: Command): Command {
     .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
     .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
     .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
-    .option('--threads <n>', 'threads for large CSV files (default: all cores)');
+    .option('--threads <n>', 'threads for large CSV files (default: all cores)')
+    .option('--max-groups <n>', 'most groups (segments, × periods) a run may make (default: 1,000,000)');
 }
 
 /** Statistics flags: metrics, level, methods, low base, multiple-comparison adjustment. */

@@ -2,6 +2,8 @@
  * The process surface a command touches: streams and environment. Tests pass their own; `bin/cxm.js`
  * passes the real process.
  */
+import tty from 'node:tty';
+import { writeAllSync, writeError } from '../io/write-output.js';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -16,7 +18,30 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return { stdout: standardOutput(), stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * Standard output written straight to file descriptor 1, every byte: Node's own stream drops the rest of
+ * a short write (a full disk cut a CSV short with exit 0). A write error is exit 2 in words ("cannot
+ * write standard output: no space left on device"); a reader that went away (`| head`) is no error.
+ */
+function standardOutput(): TextSink {
+  let readerGone = false;
+  return {
+    isTTY: tty.isatty(1),
+    write(text: string) {
+      if (readerGone) return true;
+      try {
+        writeAllSync(1, Buffer.from(text));
+      } catch (error) {
+        // the rest is not wanted; the run ends as it would (its summary still goes to stderr)
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') readerGone = true;
+        else throw writeError('standard output', error);
+      }
+      return true;
+    },
+  };
 }
 
 /**

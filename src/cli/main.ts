@@ -100,8 +100,8 @@ export function internalError(error: unknown, env: Record<string, string | undef
 }
 
 /**
- * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0, a closed
- * stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
+ * The process around `run`: a closed stdout pipe (`cxm … | head`) ends quietly with exit 0 (see
+ * `processIo`), a closed stderr is ignored; Ctrl-C (SIGINT), SIGTERM and SIGHUP remove any half-written output file and exit
  * 128 + the signal's number: 130, 143, 129 (worker threads end with the process); an error escaping `run` (a bug in a callback) is an
  * internal error, exit 3, still in one line.
  */
@@ -114,10 +114,6 @@ export async function main(): Promise<void> {
       process.exit(3);
     }
   };
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    fatal(error);
-  });
   process.stderr.on('error', () => undefined); // nowhere left to say anything
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
@@ -127,5 +123,7 @@ export async function main(): Promise<void> {
       process.exit(code);
     });
   }
+  // for tests that send signals: a handshake instead of a guess at how long Node takes to start
+  if (process.env.CXM_TEST_READY === '1') process.stderr.write('ready\n');
   process.exitCode = await run(process.argv.slice(2));
 }

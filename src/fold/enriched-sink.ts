@@ -7,6 +7,7 @@
  */
 import type { IssueLog, RowIssue } from '../model/issues.js';
 import type { RecordSink, SourceRecord } from '../io/record.js';
+import { MAX_WEIGHT, MIN_WEIGHT } from '../io/limits.js';
 import { parseDecimal } from '../io/values.js';
 import { createInstantReader } from '../time/instant-reader.js';
 import type { EnrichPlan } from './enrich-plan.js';
@@ -100,8 +101,9 @@ class WeightedSink implements RecordSink {
     if (text === '') return 'no weight';
     const value = parseDecimal(text, decimalComma);
     if (value === null) return `${JSON.stringify(text)} is not a number`;
-    if (!Number.isFinite(value * value)) return `${JSON.stringify(text)} is not a finite number (or too large to square)`;
+    if (!Number.isFinite(value)) return `${JSON.stringify(text)} is not a finite number`;
     if (value < 0) return `${JSON.stringify(text)} is negative`;
+    if (value !== 0 && (value > MAX_WEIGHT || value < MIN_WEIGHT)) return `${JSON.stringify(text)} is outside the weights cxm accepts, 1e-100 to 1e100 (weights are relative: rescale them)`;
     return value;
   }
 

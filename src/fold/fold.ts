@@ -3,6 +3,8 @@
  * Memory is O(groups × scale points); nothing per row is kept. A Folder's result is plain data, so
  * results from threads or files merge by addition (`mergeFolds`).
  */
+import { InputError } from '../model/errors.js';
+import { formatLimit, MAX_GROUPS } from '../io/limits.js';
 import type { Role } from '../model/metrics.js';
 import { IssueLog, type RowIssue, type SerializedIssueLog } from '../model/issues.js';
 import { addExact, exactValue, type ExactSum } from '../model/exact-sum.js';
@@ -22,6 +24,8 @@ export interface FoldPlan {
   roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
   /** --join, --where, --since/--until, --weight, --per (enriched-sink.ts); absent for a plain fold */
   enrich?: EnrichPlan;
+  /** most groups (--max-groups; MAX_GROUPS when absent) */
+  maxGroups?: number;
 }
 
 export interface FoldCounts {
@@ -183,12 +187,21 @@ export class Folder {
     let g = this.groupIndex.get(composite);
     if (g === undefined) {
       g = this.groupKeys.length;
+      if (g >= (this.plan.maxGroups ?? MAX_GROUPS)) throw this.tooManyGroups(record.line);
       this.groupIndex.set(composite, g);
       // the row's ids are copied only when they start a group: the scratch array is reused for every row
       this.groupKeys.push(dims === 0 ? [] : dims === 1 ? [composite as number] : ids.slice());
       if (g >= this.capacity) this.grow();
     }
     return g;
+  }
+
+  /** The error at the group limit, naming the dimension with the most distinct values so far. */
+  private tooManyGroups(line: number): InputError {
+    const limit = this.plan.maxGroups ?? MAX_GROUPS;
+    let d = 0;
+    for (let i = 1; i < this.valueTexts.length; i++) if (this.valueTexts[i].length > this.valueTexts[d].length) d = i;
+    return groupLimitError(limit, this.plan.dimensions[d]?.name ?? '', this.valueTexts[d]?.length ?? 0, { file: this.plan.file, line });
   }
 
   private grow(): void {
@@ -342,4 +355,14 @@ export class Folder {
 export function setDimensions(dimensions: DimensionPlan[]): { setDimensions?: number[] } {
   const sets = dimensions.flatMap((d, i) => (d.kind === 'tags' ? [i] : []));
   return sets.length ? { setDimensions: sets } : {};
+}
+
+/** More groups than --max-groups: exit 2, naming the column and its distinct values so far. */
+export function groupLimitError(limit: number, column: string, distinct: number, place?: { file: string; line?: number }): InputError {
+  const count = (n: number) => formatLimit(n, 'count');
+  return new InputError(
+    `more than ${count(limit)} groups, the limit: column ${JSON.stringify(column)} has ${count(distinct)} distinct values so far`,
+    place,
+    `group by a column with fewer values, or raise the limit with --max-groups N (each group takes memory: see docs/security.md)`,
+  );
 }

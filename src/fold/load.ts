@@ -16,7 +16,8 @@ import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowSc
 import type { PerRule } from './entity-state.js';
 import { foldClusters } from './cluster-dimension.js';
 import { foldSource } from './fold-source.js';
-import type { FoldResult } from './fold.js';
+import { groupLimitError, type FoldResult } from './fold.js';
+import { MAX_GROUPS } from '../io/limits.js';
 import { Marginals } from './marginals.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
@@ -51,6 +52,8 @@ export interface LoadRequest {
   includePreviews?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
+  /** --max-groups (MAX_GROUPS when absent) */
+  maxGroups?: number;
   /** a display of reading progress (the command line's bar); it decides whether to show itself */
   progressDisplay?: ProgressDisplay;
   /** --date, --tz, --date-format: the date column for --since/--until and --per-rule latest (trend/compare bring their own in `date`) */
@@ -146,6 +149,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       const plan = bindPlan(source, roles, request.cluster !== undefined ? [...request.by, request.cluster] : request.by, extra, space);
       const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       if (enrich) plan.enrich = enrich;
+      if (request.maxGroups !== undefined) plan.maxGroups = request.maxGroups;
       if (source === first) firstEnrich = enrich;
       const result = await foldSource(source, plan, { threads: request.threads, progress });
       progress?.finishInput(source.input.size ?? 0, result.counts.rows);
@@ -156,6 +160,8 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
   const merged = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  // with --cluster the (group, cluster) pairs are what is held in memory: they are counted against the limit
+  checkGroupCount(merged, request.maxGroups ?? MAX_GROUPS);
   const fold = request.cluster !== undefined ? foldClusters(merged, request.by.length) : merged;
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
@@ -222,4 +228,12 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 /** How the reader should open each input of a request. */
 export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
   return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
+}
+
+/** Files and threads each under the limit may make more groups together. */
+function checkGroupCount(fold: FoldResult, limit: number): void {
+  if (fold.groups.length <= limit) return;
+  const distinct = fold.dimensions.map((_, d) => new Set(fold.groups.map((g) => g.key[d])).size);
+  const d = distinct.indexOf(Math.max(...distinct));
+  throw groupLimitError(limit, fold.dimensions[d] ?? '', distinct[d]);
 }

@@ -6,6 +6,7 @@
  */
 import type { SourceRecord } from '../io/record.js';
 import type { TagRule } from '../io/tag-rules.js';
+import { compileUserRegex } from '../io/user-regex.js';
 
 export const TAG_SEPARATOR = '\u001e';
 
@@ -31,7 +32,7 @@ export function taggerFor(plan: TagPlan): Tagger {
   // a rule's keywords become one case-insensitive alternation: one scan of the comment, no lower-casing
   const rules = plan.rules.map((r) => ({
     tag: r.tag,
-    patterns: [...(r.keywords.length ? [new RegExp(r.keywords.map(escapeRegExp).join('|'), 'iu')] : []), ...r.regexes.map((x) => new RegExp(x.source, x.flags))],
+    patterns: [...(r.keywords.length ? [new RegExp(r.keywords.map(escapeRegExp).join('|'), 'iu')] : []), ...r.regexes.map((x) => compileUserRegex(x.source, x.flags))],
   }));
   const index = plan.index;
   let lastText: string | null = null;

@@ -12,6 +12,7 @@ import { UNTAGGED } from '../io/tag-rules.js';
 import { parseDecimal } from '../io/values.js';
 import { taggerFor, tagsOfKey, type TagPlan } from './tagger.js';
 import type { CompareOp, WhereExpr } from './where.js';
+import { compileUserRegex } from '../io/user-regex.js';
 
 /** Where a name in the expression is read: a column by index, or the comment tags. */
 export type BoundColumn = { column: string; index: number; decimalComma: boolean } | { column: string; tags: TagPlan };
@@ -77,7 +78,7 @@ export function compileWhere(expr: BoundWhere): (record: SourceRecord) => boolea
       return (r) => tests.some((t) => t(r));
     }
     case 'match': {
-      const re = new RegExp(expr.source, expr.flags);
+      const re = compileUserRegex(expr.source, expr.flags);
       if ('tags' in expr.at) {
         const tags = tagReader(expr.at.tags);
         return (r) => tags(r).some((t) => re.test(t));

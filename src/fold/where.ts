@@ -14,6 +14,7 @@
  * case-insensitive. A syntax error is a usage error with the 1-based position and a caret under it.
  */
 import { UsageError } from '../model/errors.js';
+import { userRegexProblem } from '../io/user-regex.js';
 
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';
 
@@ -162,11 +163,10 @@ class WhereParser {
     let flags = '';
     while (i < this.text.length && /[a-z]/i.test(this.text[i])) flags += this.text[i++];
     if (!REGEX_FLAGS.test(flags)) throw this.error(`regular expression flags ${JSON.stringify(flags)}: only i, m, s and u are allowed`);
-    try {
-      new RegExp(source, flags);
-    } catch (error) {
+    const problem = userRegexProblem(source, flags);
+    if (problem !== null) {
       this.pos = start;
-      throw this.error(`not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
+      throw this.error(`not a valid regular expression: ${problem}`);
     }
     this.pos = i;
     return { source, flags };

@@ -4,6 +4,7 @@
  * question, named by the field's ref (else its id), so answers line up by question whatever order
  * they come in and a skipped question is a blank cell.
  */
+import { dataRecord, setOwn } from '../model/data-record.js';
 
 /** What is known about one answer column: the field type (`nps`, `opinion_scale`…) and its title, if given. */
 export interface AnswerField {
@@ -24,14 +25,14 @@ export function answersToColumns(response: Obj): Record<string, AnswerField> | n
   // an empty list (a response that answered nothing) only counts beside Typeform's other fields
   if (answers.length === 0 && !('landed_at' in response || 'token' in response)) return null;
   const titles = definitionTitles(response);
-  const fields: Record<string, AnswerField> = {};
+  const fields = dataRecord<AnswerField>();
   delete response.answers;
   for (const answer of answers as Obj[]) {
     const field = answer.field as Obj;
     const id = String(field.ref ?? field.id ?? '');
     if (!id) continue;
-    const name = id in response ? `answers.${id}` : id;
-    response[name] = answerValue(answer);
+    const name = Object.hasOwn(response, id) ? `answers.${id}` : id;
+    setOwn(response, name, answerValue(answer));
     const title = typeof field.title === 'string' ? field.title : titles.get(String(field.id));
     fields[name] = { ...(typeof field.type === 'string' ? { type: field.type } : {}), ...(title ? { title } : {}) };
   }

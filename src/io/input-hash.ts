@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { fileError } from './input.js';
-import { pendingTemporaryFiles } from './write-output.js';
+import { pendingTemporaryFiles, writeAllSync, writeError } from './write-output.js';
 
 export interface Digest {
   sha256: string;
@@ -46,22 +46,35 @@ export class StdinCopy {
   constructor(stdin: NodeJS.ReadableStream) {
     this.path = path.join(os.tmpdir(), `cxm-stdin-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
     pendingTemporaryFiles.add(this.path);
-    this.fd = fs.openSync(this.path, 'w', 0o600);
+    this.fd = fs.openSync(this.path, 'wx', 0o600); // exclusive: a planted symlink is not followed
     const through = new PassThrough();
-    (stdin as Readable).on('data', (chunk: Buffer | string) => {
+    const input = stdin as Readable;
+    this.onData = (chunk: Buffer | string) => {
+      // after dispose() (a run that ended early, e.g. on a bad --by) the rest of stdin is not wanted
+      if (this.fd === null) return;
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       this.hash.update(buffer);
       this.bytes += buffer.length;
-      fs.writeSync(this.fd!, buffer);
-      if (!through.write(buffer)) {
-        (stdin as Readable).pause();
-        through.once('drain', () => (stdin as Readable).resume());
+      try {
+        writeAllSync(this.fd, buffer);
+      } catch (error) {
+        through.destroy(writeError(`the copy of standard input (${this.path})`, error));
+        return;
       }
-    });
-    (stdin as Readable).on('end', () => through.end());
-    (stdin as Readable).on('error', (error) => through.destroy(error));
+      if (!through.write(buffer)) {
+        input.pause();
+        through.once('drain', () => input.resume());
+      }
+    };
+    input.on('data', this.onData);
+    input.on('end', () => through.end());
+    input.on('error', (error) => through.destroy(error));
+    this.stdin = input;
     this.stream = through;
   }
+
+  private readonly onData: (chunk: Buffer | string) => void;
+  private readonly stdin: Readable;
 
   /** The digest of everything read (call after the stream has been read to its end). */
   finish(): Digest {
@@ -73,6 +86,8 @@ export class StdinCopy {
   }
 
   dispose(): void {
+    this.stdin.off('data', this.onData);
+    this.stdin.pause();
     if (this.fd !== null) fs.closeSync(this.fd);
     this.fd = null;
     fs.rmSync(this.path, { force: true });

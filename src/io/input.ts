@@ -38,11 +38,17 @@ export async function openInput(arg: string, stdin: NodeJS.ReadableStream = proc
     throw fileError(arg, error);
   }
   if (stat.isDirectory()) throw new InputError('is a directory, not a file', { file: arg });
-  const isRegular = stat.isFile();
+  if (!stat.isFile()) {
+    // a FIFO, a pipe (/dev/stdin, <(zcat …)), a device: read once, as a stream, on one thread; the
+    // stream opens it off the event loop, so a FIFO with no writer yet still hears Ctrl-C
+    const input = streamInput(arg, fs.createReadStream(arg, { highWaterMark: CHUNK_BYTES }));
+    await input.extendHead(HEAD_BYTES);
+    return input;
+  }
   const input: Input = {
     name: arg,
-    path: isRegular ? arg : null,
-    size: isRegular ? stat.size : null,
+    path: arg,
+    size: stat.size,
     head: Buffer.alloc(0),
     complete: false,
     async extendHead(bytes) {
@@ -95,11 +101,25 @@ async function* fileChunks(path: string, offset: number): AsyncGenerator<Buffer>
 
 /** Standard input: what was read for the head is kept and replayed by `chunks()`, which runs once. */
 function stdinInput(stdin: NodeJS.ReadableStream): Input {
-  const iterator = (stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  return streamInput('stdin', stdin);
+}
+
+/** A stream read once, under `name`: errors (a failed open, a failed read) name it. */
+function streamInput(name: string, stream: NodeJS.ReadableStream): Input {
+  const source = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const iterator = {
+    async next(): Promise<IteratorResult<Buffer | string>> {
+      try {
+        return await source.next();
+      } catch (error) {
+        throw name === 'stdin' ? error : fileError(name, error);
+      }
+    },
+  };
   const toBuffer = (v: Buffer | string) => (typeof v === 'string' ? Buffer.from(v) : v);
   let used = false;
   const input: Input = {
-    name: 'stdin',
+    name,
     path: null,
     size: null,
     head: Buffer.alloc(0),
@@ -120,7 +140,7 @@ function stdinInput(stdin: NodeJS.ReadableStream): Input {
       input.head = Buffer.concat(parts);
     },
     chunks: async function* (offset = 0) {
-      if (used) throw new Error('standard input can be read only once');
+      if (used) throw new Error(`${name} can be read only once`);
       used = true;
       if (offset < input.head.length) yield input.head.subarray(offset);
       let skip = Math.max(0, offset - input.head.length);

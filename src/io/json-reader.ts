@@ -8,6 +8,7 @@ import { answersToColumns, type AnswerField } from './answer-columns.js';
 import type { ByteInterner } from './byte-interner.js';
 import { formatLimit, MAX_JSON_DEPTH, MAX_JSON_RECORD_CHARS } from './limits.js';
 import { BLANK, SLOW, type SourceRecord } from './record.js';
+import { dataRecord } from '../model/data-record.js';
 
 /** Keys of wrapper objects whose array holds the responses, in order of preference. */
 export const WRAPPER_KEYS = ['items', 'responses', 'satisfaction_ratings', 'conversations', 'data', 'results', 'records'];
@@ -42,12 +43,12 @@ export class JsonSyntaxError extends Error {
 }
 
 /** Flattens nested objects into dotted keys (noting them under NESTED); arrays and scalars are kept as they are. */
-export function flatten(value: unknown, prefix = '', out: FlatRecord = {}): FlatRecord {
+export function flatten(value: unknown, prefix = '', out: FlatRecord = dataRecord<unknown>() as FlatRecord): FlatRecord {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const key = prefix ? `${prefix}.${k}` : k;
       if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) {
-        (out[NESTED] ??= {})[key] = v;
+        (out[NESTED] ??= dataRecord<object>())[key] = v;
         flatten(v, key, out);
       } else out[key] = v;
     }

@@ -29,6 +29,25 @@ export const MAX_JSON_RECORD_CHARS = 16 * MiB;
  */
 export const MAX_HEAD_BYTES = 2 * MAX_RECORD_BYTES;
 
+/**
+ * Most groups a run may make (segments, × periods for trend and report), by default; `--max-groups N`
+ * changes it. Each group holds its Tallies and, in the results, its estimates and rendered row: a
+ * column with a distinct value per response made one group per row, until a stack overflow or V8
+ * running out of memory. Past the limit the run stops early, naming the column.
+ */
+export const MAX_GROUPS = 1_000_000;
+
+/** Largest `--config` or `--tags` file: read whole, so bounded (a 2 GB file took 4.2 GB of memory). */
+export const MAX_SETTINGS_FILE_BYTES = 16 * MiB;
+
+/**
+ * Range of a non-zero weight (`--weight`). Weights are relative, so nothing real is lost; inside it the
+ * sums the statistics need (Σw, Σw², (Σw)²) stay finite and non-zero for any number of rows, where two
+ * weights of 1e154 (each squarable alone) overflowed Σw² into NaN intervals.
+ */
+export const MAX_WEIGHT = 1e100;
+export const MIN_WEIGHT = 1e-100;
+
 /** `16 MiB`, `16,384` in messages. */
 export function formatLimit(value: number, unit: 'bytes' | 'count'): string {
   if (unit === 'bytes') return value % MiB === 0 ? `${value / MiB} MiB` : `${Math.ceil(value / 1024)} KiB`;

@@ -6,6 +6,7 @@
  */
 import { InputError } from '../model/errors.js';
 import { readJsonFile } from './json-file.js';
+import { userRegexProblem } from './user-regex.js';
 
 export interface TagRule {
   tag: string;
@@ -27,9 +28,14 @@ export function parseTagRules(json: unknown, file: string): TagRule[] {
   const example = 'e.g. {"billing": ["invoice", "refund", "/charg(e|ed)/i"]}';
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InputError('tag rules must be an object of tag → keywords', { file }, example);
   const rules: TagRule[] = [];
+  const seen = new Map<string, string>();
   for (const [tag, value] of Object.entries(json as Record<string, unknown>)) {
     const name = tag.trim();
-    if (name === '' || name === UNTAGGED) throw new InputError(`tag ${JSON.stringify(tag)}: not a usable tag name`, { file });
+    // a tag set is one key joined by TAG_SEPARATOR (a control character): a name holding one would split
+    if (name === '' || name === UNTAGGED || /\p{Cc}/u.test(name)) throw new InputError(`tag ${JSON.stringify(tag)}: not a usable tag name`, { file }, 'a tag name needs a visible character and no control characters');
+    const first = seen.get(name);
+    if (first !== undefined) throw new InputError(`tag ${JSON.stringify(tag)}: the same name as tag ${JSON.stringify(first)} once spaces are trimmed`, { file }, 'give each tag one entry');
+    seen.set(name, tag);
     const patterns = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(patterns) || patterns.length === 0 || patterns.some((p) => typeof p !== 'string' || p.trim() === '')) {
       throw new InputError(`tag ${JSON.stringify(tag)}: needs a list of keywords or /regular expressions/`, { file }, example);
@@ -43,11 +49,8 @@ export function parseTagRules(json: unknown, file: string): TagRule[] {
       }
       const [, source, flags] = m;
       if (!/^[imsu]*$/.test(flags)) throw new InputError(`tag ${JSON.stringify(tag)}: ${pattern}: flags ${JSON.stringify(flags)} (only i, m, s and u are allowed)`, { file });
-      try {
-        new RegExp(source, flags);
-      } catch (error) {
-        throw new InputError(`tag ${JSON.stringify(tag)}: ${pattern} is not a valid regular expression (${(error as Error).message})`, { file });
-      }
+      const problem = userRegexProblem(source, flags);
+      if (problem !== null) throw new InputError(`tag ${JSON.stringify(tag)}: ${pattern} is not a valid regular expression (${problem})`, { file }, 'cxm reads RE2 syntax: https://github.com/google/re2/wiki/Syntax');
       rule.regexes.push({ source, flags });
     }
     rules.push(rule);

@@ -56,6 +56,8 @@ export interface CommonOptions {
   color: boolean | undefined;
   progress: boolean;
   threads: number | undefined;
+  /** --max-groups */
+  maxGroups: number | undefined;
   /** --date: the date column (trend, compare of periods); undefined to detect it */
   dateColumn: string | undefined;
   /** --tz: IANA zone for bucketing timestamps, and for reading those without a zone */
@@ -267,6 +269,7 @@ const cliSchema = z.object({
   color: z.optional(z.boolean()),
   progress: z.optional(z.boolean()),
   threads: z.optional(text<number>((s, ctx) => (/^\d+$/.test(s) && Number(s) >= 1 ? Number(s) : fail(ctx, s, `must be a whole number of at least 1 (got ${JSON.stringify(s)})`)))),
+  maxGroups: z.optional(text<number>((s, ctx) => (/^\d+$/.test(s) && Number(s) >= 1 ? Number(s) : fail(ctx, s, `must be a whole number of at least 1 (got ${JSON.stringify(s)})`)))),
   config: z.optional(z.string()),
   date: z.optional(z.string()),
   tz: z.optional(z.string()),
@@ -474,6 +477,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     color: o.color === false ? false : undefined,
     progress: o.progress ?? true,
     threads: o.threads,
+    maxGroups: o.maxGroups,
     dateColumn: o.date ?? config.columns?.date,
     timeZone: checkTimeZone(o.tz ?? config.timeZone ?? DEFAULTS.timeZone),
     weekStart,

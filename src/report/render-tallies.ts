@@ -6,11 +6,12 @@
 import type { TallyTable } from '../analysis/tally-export.js';
 import { renderCsv } from './render-csv.js';
 import { safeJsonText } from './render-json.js';
+import { dataRecord } from '../model/data-record.js';
 
 export function renderTallies(table: TallyTable, format: 'csv' | 'json'): string {
   if (format === 'csv') return renderCsv(table.columns, table.rows);
   const lines = table.rows.map((row) => {
-    const object: Record<string, string | number | null> = {};
+    const object = dataRecord<string | number | null>();
     table.columns.forEach((c, i) => (object[c] = row[i]));
     return safeJsonText(JSON.stringify(object));
   });

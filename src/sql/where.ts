@@ -11,12 +11,11 @@ import { UsageError } from '../model/errors.js';
 import type { CompareOp, WhereExpr } from '../fold/where.js';
 import type { Dialect } from './dialect.js';
 import { translateRegex } from './regex.js';
+import { MAX_WEIGHT, MIN_WEIGHT } from '../io/limits.js';
 
 /** What parseDecimal reads as a number (its PLAIN_NUMBER), in the brackets every engine reads alike. */
 const NUMBER_PATTERN = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
 
-/** The largest weight whose square is finite (cxm refuses larger ones, as Σw² would overflow). */
-const LARGEST_WEIGHT = 1.3407807929942596e154;
 
 /** The number a trimmed cell `t` stands for, or NULL when it is none. */
 export function cellNumber(d: Dialect, t: string): string {
@@ -76,8 +75,8 @@ function ordering(d: Dialect, t: string, op: CompareOp, value: string): string {
 
 /**
  * How the weight `w` (cellNumber of the weight column) leaves a row: 'bad' (blank, not a number,
- * negative, or too large to square: the row is invalid), 'zero' (excluded), 'ok' (weighed); never NULL.
+ * negative, or a non-zero weight outside MIN_WEIGHT–MAX_WEIGHT: the row is invalid), 'zero' (excluded), 'ok' (weighed); never NULL.
  */
 export function weightKind(d: Dialect, w: string): string {
-  return `CASE WHEN ${w} IS NULL OR ${w} < 0 OR ${w} > ${d.number(LARGEST_WEIGHT)} THEN 'bad' WHEN ${w} = 0 THEN 'zero' ELSE 'ok' END`;
+  return `CASE WHEN ${w} IS NULL OR ${w} < 0 OR ${w} > ${d.number(MAX_WEIGHT)} OR (${w} > 0 AND ${w} < ${d.number(MIN_WEIGHT)}) THEN 'bad' WHEN ${w} = 0 THEN 'zero' ELSE 'ok' END`;
 }

@@ -33,6 +33,10 @@ export interface DateRecognizer {
   parse(text: string): ParsedDate | null;
 }
 
+/** The years a date may have (see dateFromParts). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
 /** The last date turned into a day number: rows of one day in a row cost one comparison. */
 let lastCivil = { year: 0, month: 0, day: 0, days: 0 as number | null };
 
@@ -57,6 +61,9 @@ export function dateFromParts(
   offsetMinutes: number | null = null,
 ): ParsedDate | null {
   if (hour > 23 || minute > 59 || second > 60) return null;
+  // a year outside MIN_YEAR–MAX_YEAR is no survey answer's (0000 and 9999 are placeholders) and has no
+  // four-digit period label in every zone: an unreadable date, counted with its line
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
   const days = dayNumber(year, month, day);
   if (days === null) return null;
   // a leap second (23:59:60) is read as the last moment of its minute

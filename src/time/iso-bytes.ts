@@ -33,7 +33,8 @@ export function parseIsoBytes(b: Uint8Array, start: number, end: number): number
   const day = d2(b, start + 8);
   if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
   const year = hi * 100 + lo;
-  if (year === 1969 || year === 1970 || year === 1899 || year === 1900) return Number.NaN;
+  // the placeholder years and those outside MIN_YEAR–MAX_YEAR take the full parser, which decides
+  if (year === 1969 || year === 1970 || year <= 1900 || year >= 2200) return Number.NaN;
   let days: number;
   if (year === lastYear && month === lastMonth && day === lastDay) days = lastDays;
   else {

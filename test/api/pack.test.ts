@@ -32,7 +32,7 @@ beforeAll(() => {
   const deps = run('npm', ['ls', '--omit=dev', '--all', '--parseable'], root).split('\n').filter((p) => p.startsWith(path.join(root, 'node_modules') + path.sep));
   for (const dir of deps) cpSync(dir, path.join(app, path.relative(root, dir)), { recursive: true });
   run('npm', ['install', '--offline', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', path.join(tmp, packed.filename)], app);
-}, 300_000);
+});
 
 afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -51,7 +51,7 @@ describe('the packed package', () => {
     const cli = run(process.execPath, [path.join(app, 'node_modules/cxm/bin/cxm.js'), 'score', fixture, '--by', 'region', '--metric', 'nps,csat', '--level', '0.9', '--format', 'json', '--quiet'], app);
     expect(fromLibrary).toStrictEqual(JSON.parse(cli));
     expect(fromLibrary.rows.length).toBeGreaterThan(1);
-  }, 120_000);
+  });
 
   it('runs the example of docs/api.md as the command line would print it', () => {
     const example = /```js\n([\s\S]*?)```/.exec(readFileSync(path.join(root, 'docs/api.md'), 'utf8'))![1];
@@ -69,7 +69,7 @@ describe('the packed package', () => {
       gate = (error as { status: number }).status;
     }
     expect(out).toBe(`NPS ${all.value.toFixed(1)} (n = ${all.n})\n${markdown}\n${gate === 0 ? 'gate passed' : `gate failed (exit ${gate})`}\nmissing.csv: no such file\n`);
-  }, 120_000);
+  });
 
   it('its declarations type-check a caller and refuse an output option', () => {
     symlinkSync(path.join(root, 'node_modules/@types'), path.join(app, 'node_modules/@types'));
@@ -101,5 +101,5 @@ describe('the packed package', () => {
       output = String((error as { stdout?: string }).stdout ?? error);
     }
     expect(output).toBe('');
-  }, 300_000);
+  });
 });

@@ -102,7 +102,7 @@ describe('output file', () => {
   it('reports an unwritable output path as an input error', async () => {
     const r = await runCli(['score', 'fixtures/responses.csv', '-o', '/nonexistent-dir/x.json', '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cxm: \/nonexistent-dir\/x.json: cannot write the output file/);
+    expect(r.stderr).toMatch(/^cxm: cannot write \/nonexistent-dir\/x.json: no such file or directory\n/);
     expect(existsSync('/nonexistent-dir/x.json')).toBe(false);
   });
 });

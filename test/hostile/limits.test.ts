@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatLimit, MAX_COLUMNS, MAX_JSON_DEPTH, MAX_JSON_RECORD_CHARS, MAX_RECORD_BYTES } from '../../src/io/limits.js';
+import { formatLimit, MAX_COLUMNS, MAX_JSON_DEPTH, MAX_JSON_RECORD_CHARS, MAX_RECORD_BYTES, MAX_SETTINGS_FILE_BYTES } from '../../src/io/limits.js';
 import { runCli } from '../helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cxm-limits-'));
@@ -99,10 +99,31 @@ describe('limits', () => {
     expect(over2.stderr).toBe(`cxm: ${file2}:2: a line is longer than 16 MiB, the limit\n`);
   });
 
+  it(`--tags and --config files of ${formatLimit(MAX_SETTINGS_FILE_BYTES, 'bytes')} are read; one byte more is exit 2 naming the file`, async () => {
+    const data = write('small.csv', 'nps,comment\n9,refund please\n3,slow\n');
+    // padding inside the JSON: spaces before the closing brace
+    const sized = (json: string, bytes: number) => `${json.slice(0, -1)}${' '.repeat(bytes - json.length)}}`;
+    const tags = '{"billing": ["refund"]}';
+    expect(Buffer.byteLength(sized(tags, MAX_SETTINGS_FILE_BYTES))).toBe(MAX_SETTINGS_FILE_BYTES);
+    const at = await runCli(['score', data, '--tags', write('tags-at.json', sized(tags, MAX_SETTINGS_FILE_BYTES)), '--by', 'tag', '--quiet']);
+    expect(at.code, at.stderr).toBe(0);
+    const overTags = write('tags-over.json', sized(tags, MAX_SETTINGS_FILE_BYTES + 1));
+    const over = await runCli(['score', data, '--tags', overTags, '--by', 'tag', '--quiet']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toBe(`cxm: ${overTags}: the tag rules file is larger than 16 MiB, the limit\n`);
+    const config = '{"columns": {"nps": "nps"}}';
+    const atConfig = await runCli(['score', data, '--config', write('config-at.json', sized(config, MAX_SETTINGS_FILE_BYTES)), '--quiet']);
+    expect(atConfig.code, atConfig.stderr).toBe(0);
+    const overConfig = write('config-over.json', sized(config, MAX_SETTINGS_FILE_BYTES + 1));
+    const over2 = await runCli(['score', data, '--config', overConfig, '--quiet']);
+    expect(over2.code).toBe(2);
+    expect(over2.stderr).toBe(`cxm: ${overConfig}: the config file is larger than 16 MiB, the limit\n`);
+  });
+
   it('docs/security.md names every limit', () => {
     const section = readFileSync('docs/security.md', 'utf8');
     expect(section.length).toBeGreaterThan(100);
-    for (const text of [formatLimit(MAX_RECORD_BYTES, 'bytes'), formatLimit(MAX_COLUMNS, 'count'), `${MAX_JSON_DEPTH} levels`, formatLimit(MAX_JSON_RECORD_CHARS, 'bytes')]) {
+    for (const text of [formatLimit(MAX_RECORD_BYTES, 'bytes'), formatLimit(MAX_COLUMNS, 'count'), `${MAX_JSON_DEPTH} levels`, formatLimit(MAX_JSON_RECORD_CHARS, 'bytes'), '`--config`', '`--tags`', '1e-100', '1e100']) {
       expect(section).toContain(text);
     }
   });

@@ -13,7 +13,11 @@ export function fuzzParameters(runs: number): fc.Parameters<unknown> {
   return { seed, numRuns: Math.max(1, Math.round(runs * scale)) };
 }
 
-/** The time one property may take: the normal budget, stretched with the number of runs. */
+/**
+ * The time-out of one property: a guard against a hang, not a speed limit (the suite must pass on a
+ * loaded machine), so never under vitest's own ten minutes; `ms` is the idle budget, stretched with
+ * the number of runs for `npm run fuzz`.
+ */
 export function fuzzTimeout(ms: number): number {
-  return Math.round(ms * Math.max(1, scale));
+  return Math.max(600_000, Math.round(ms * 10 * Math.max(1, scale)));
 }

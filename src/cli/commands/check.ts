@@ -46,7 +46,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     const o = parseCheckOptions(files, raw);
     const result = await runCheck(o, runContext(io, o.progress));
     const text = await renderCheck(result, o.format, useColor(io, o.color));
-    emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
     const failure = checkFailure(result, o);
     if (failure !== null) throw new CheckFailed(failure);
   });

@@ -45,7 +45,8 @@ export function defineReport(program: Command, io: CliIo): Command {
     const result = await runReport(o, runContext(io, o.progress));
     const text = await renderReport(result, o.format);
     const output = o.output?.replaceAll('{period}', result.settings.current.period);
-    emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
   });
   return cmd;
 }
+

@@ -48,14 +48,14 @@ export function defineSql(program: Command, io: CliIo): Command {
   addDateFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (raw: Record<string, unknown>) => {
-    const [{ parseSqlOptions }, { runSql }, { writeFileAtomic }] = await Promise.all([
+    const [{ parseSqlOptions }, { runSql }, { writeOutput }] = await Promise.all([
       import('../../options/sql-options.js'),
       import('../../api/sql.js'),
       import('../../io/write-output.js'),
     ]);
     const o = parseSqlOptions(raw);
     const text = await runSql(o);
-    if (o.output) writeFileAtomic(o.output, text);
+    if (o.output) await writeOutput(o.output, text);
     else io.stdout.write(text);
   });
   return cmd;
