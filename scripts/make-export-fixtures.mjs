@@ -486,3 +486,95 @@ const typeformPartials = extra(2, 4);
 
 write('expected.json', `${JSON.stringify(expected, null, 2)}\n`);
 console.log(`wrote ${Object.keys(expected.files).length} exports of ${N} respondents to fixtures/exports/`);
+
+// ---------------------------------------------------------------- fixtures/trust/: files on which cxm used to print a wrong number
+// (issue 13). Their own seed, so the exports above keep their bytes.
+{
+  const trustDir = new URL('../fixtures/trust/', import.meta.url);
+  mkdirSync(trustDir, { recursive: true });
+  const put = (name, data) => writeFileSync(new URL(name, trustDir), data);
+  const r2 = random(20261208);
+  const pick2 = picker(r2);
+  const day = (k) => new Date(Date.UTC(2025, 0, 6) + k * DAY).toISOString().slice(0, 10);
+
+  // Skytrax-style reviews (the public airline-review layout): every cell quoted, ratings written 9.0,
+  // `overall_rating` 1-10, sub-ratings 1-5, `recommended` 0/1, the review text in `content`.
+  const AIRLINES = ['aegean-airlines', 'aer-lingus', 'air-canada', 'alitalia'];
+  const TEXTS = ['Clean plane and friendly crew, would fly again without hesitation.', 'Seat was narrow and the legroom poor for a four hour flight.', 'Food was cold, the crew ignored the call button twice.', 'Good value for a short hop, boarding was quick and orderly.'];
+  const reviews = Array.from({ length: 60 }, (_, k) => {
+    const overall = pick2([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [8, 4, 3, 3, 2, 2, 3, 4, 3, 2]);
+    const recommended = overall >= 7 ? (r2() < 0.9 ? 1 : 0) : r2() < 0.1 ? 1 : 0;
+    const sub = () => String(Math.max(1, Math.min(5, Math.round(overall / 2 + (r2() - 0.5) * 2))));
+    return [pick2(AIRLINES, [1, 1, 1, 1]), `Reviewer ${k + 1}`, 'United Kingdom', day(k), `${TEXTS[k % TEXTS.length]} Flight ${k + 1} of ${pick2(['a city break', 'a business trip', 'our holiday'], [1, 1, 1])}.`, pick2(['Economy', 'Premium Economy', 'Business Class'], [6, 2, 2]), `${overall}.0`, sub(), sub(), String(recommended)];
+  });
+  const reviewHeader = ['airline_name', 'author', 'author_country', 'date', 'content', 'cabin_flown', 'overall_rating', 'seat_legroom_rating', 'seat_width_rating', 'recommended'];
+  put('reviews.csv', csv([reviewHeader, ...reviews], { quoteAllText: true }));
+  const expectedReviews = { n: reviews.length, yes: reviews.filter((r) => r[9] === '1').length };
+  // the same reviews with the recommendation written out, Yes/No
+  put('reviews-yes-no.csv', csv([reviewHeader, ...reviews.map((r) => [...r.slice(0, 9), r[9] === '1' ? 'Yes' : 'No'])], { quoteAllText: true }));
+
+  // Lounge-style ratings: 97 of 100 answers on 1-5, 3 on 6-10 (a 5-point rating with a few stray 10s)
+  const lounge = Array.from({ length: 100 }, (_, k) => [`L${pad(k + 1, 3)}`, day(k % 60), k < 3 ? String([10, 9, 6][k]) : String(pick2([1, 2, 3, 4, 5], [2, 4, 5, 6, 3])), `${TEXTS[k % TEXTS.length]} Visit ${k + 1}.`]);
+  put('lounge.csv', csv([['review_id', 'date', 'overall_rating', 'content'], ...lounge]));
+  // a 0-100 "likelihood to recommend" slider read as NPS: most answers above 10
+  const slider = Array.from({ length: 40 }, (_, k) => [`S${pad(k + 1, 3)}`, day(k), String(k % 8 === 0 ? pick2([0, 5, 10], [1, 1, 1]) : 20 + Math.floor(r2() * 81))]);
+  put('slider.csv', csv([['response_id', 'date', 'Likelihood to recommend'], ...slider]));
+
+  // Delighted CSV exports that state the survey type: a CSAT survey (1-5), and one file of two surveys
+  const delightedHeader = ['Response ID', 'Email', 'Name', 'Survey type', 'Score', 'Comment', 'Response timestamp', 'Region'];
+  const deliRow = (k, type, score) => [8800 + k, `person${k}@example.com`, `Person ${k}`, type, score, k % 3 ? '' : 'Thanks', `${day(k % 60)} 10:00:00 UTC`, REGIONS[k % 4]];
+  const csatScores = Array.from({ length: 30 }, () => pick2([1, 2, 3, 4, 5], [1, 1, 2, 5, 6]));
+  put('delighted-csat.csv', csv([delightedHeader, ...csatScores.map((v, k) => deliRow(k, 'csat', v))]));
+  const npsScores = Array.from({ length: 30 }, () => pick2([...Array(11).keys()], [1, 1, 1, 1, 1, 2, 2, 4, 5, 6, 6]));
+  const mixed = [...npsScores.map((v, k) => deliRow(k, 'nps', v)), ...csatScores.map((v, k) => deliRow(100 + k, 'csat', v))].sort((a, b) => (a[6] < b[6] ? -1 : a[6] > b[6] ? 1 : a[0] - b[0]));
+  put('delighted-mixed.csv', csv([delightedHeader, ...mixed]));
+  // the same two surveys from the API (JSON)
+  put('delighted-mixed.json', `${JSON.stringify(mixed.map((r) => ({ id: String(r[0]), person: String(r[0] + 1000), survey_type: r[3], score: r[4], comment: r[5] || null, created_at: Math.floor(Date.parse(r[6].replace(' UTC', 'Z').replace(' ', 'T')) / 1000), person_properties: { Region: r[7] } })), null, 2)}\n`);
+  const expectedTrust = {
+    reviews: expectedReviews,
+    'delighted-csat.csv': { csat: { satisfied: csatScores.filter((v) => v >= 4).length, other: csatScores.filter((v) => v < 4).length } },
+    'delighted-mixed': {
+      nps: { promoters: npsScores.filter((v) => v >= 9).length, passives: npsScores.filter((v) => v === 7 || v === 8).length, detractors: npsScores.filter((v) => v <= 6).length },
+      csat: { satisfied: csatScores.filter((v) => v >= 4).length, other: csatScores.filter((v) => v < 4).length },
+    },
+  };
+
+  // two weekly Qualtrics-style generic exports that overlap by 5 responses (a glob in a cron job)
+  const weekRows = respondents.map((r) => [`R_${pad(r.id, 4)}`, iso(r.time), r.region, num(r.nps), num(r.csat), r.comment]);
+  const weekHeader = ['ResponseId', 'RecordedDate', 'Region', 'nps', 'csat', 'comment'];
+  put('week-1.csv', csv([weekHeader, ...weekRows.slice(0, 25)]));
+  // an answer edited after the first export: the later export holds the latest score
+  const edited = weekRows.slice(20).map((r, k) => (k === 0 ? [r[0], r[1], r[2], r[3] !== '' && r[3] >= 7 ? 0 : 10, r[4], r[5]] : r));
+  put('week-2.csv', csv([weekHeader, ...edited]));
+  // one export holding a response twice
+  put('week-twice.csv', csv([weekHeader, ...weekRows.slice(0, 10), weekRows[3]]));
+  expectedTrust.weeks = { distinct: N, overlap: 5, overlapNps: weekRows.slice(20, 25).filter((r) => r[3] !== '').length, editedId: weekRows[20][0], firstScore: weekRows[20][3], lastScore: edited[0][3] };
+
+  // Microsoft Forms: a 5-label agreement question (Likert) for effort
+  const AGREEMENT_5 = ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'];
+  const ces5 = Array.from({ length: 40 }, () => pick2([1, 2, 3, 4, 5], [2, 3, 4, 6, 5]));
+  const mdyy = (k) => `1/${(k % 28) + 1}/26 10:${pad(k % 60)}:00`;
+  put('microsoft-forms-agree5.csv', Buffer.concat([BOM, Buffer.from(csv([['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', Q.ces], ...ces5.map((v, k) => [k + 1, mdyy(k), mdyy(k), 'anonymous', '', '', AGREEMENT_5[v - 1]])], { eol: '\r\n' }))]));
+  expectedTrust['microsoft-forms-agree5.csv'] = { mean: ces5.reduce((a, b) => a + b, 0) / ces5.length, n: ces5.length, agree: ces5.filter((v) => v >= 4).length };
+
+  // headers in other languages, each stating its scale
+  const lang = Array.from({ length: 30 }, (_, k) => [day(k), pick2(['Nord', 'Süd'], [1, 1]), pick2([...Array(11).keys()], [1, 1, 1, 1, 1, 2, 2, 4, 5, 6, 6]), pick2([1, 2, 3, 4, 5], [1, 1, 2, 5, 6]), pick2([1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 3, 4, 5, 4])]);
+  put('german-headers.csv', csv([['Datum', 'Region', 'Weiterempfehlung (0-10)', 'Zufriedenheit (1-5)', 'Aufwand (1-7)'], ...lang], { delimiter: ';' }));
+  put('french-headers.csv', csv([['Date', 'Région', 'Recommanderiez-vous [0–10]', 'Satisfaction globale (1 à 5)', 'Facilité (1-7)'], ...lang]));
+  const HEADERS = {
+    es: ['¿Recomendaría Acme? (0-10)', 'Satisfacción (1-5)', 'Esfuerzo (1-7)'],
+    pt: ['Recomendaria a Acme (0-10)', 'Satisfação (1-5)', 'Esforço (1-7)'],
+    it: ['Raccomanderesti Acme (0-10)', 'Soddisfazione (1-5)', 'Facilità (1-7)'],
+    nl: ['Zou u Acme aanbevelen (0-10)', 'Tevredenheid (1-5)', 'Inspanning (1-7)'],
+  };
+  for (const [code, names] of Object.entries(HEADERS)) put(`headers-${code}.csv`, csv([['date', 'region', ...names], ...lang]));
+  // a 1-5 satisfaction written on its header as 1-10: the header's scale is what the question used
+  // an effort question on 1-5 that says so only in its header: read on 1-7 it would be a different CES %
+  const effort5 = lang.map((r) => 1 + (r[4] % 5));
+  put('scale-in-header.csv', csv([['date', 'Customer effort (1-5)'], ...lang.map((r, k) => [r[0], effort5[k]])]));
+  expectedTrust['scale-in-header.csv'] = { agree: effort5.filter((v) => v >= 4).length, n: effort5.length };
+  expectedTrust.languages = { nps: lang.map((r) => r[2]), csat: lang.map((r) => r[3]), ces: lang.map((r) => r[4]) };
+
+  put('expected.json', `${JSON.stringify(expectedTrust, null, 2)}\n`);
+  console.log('wrote fixtures/trust/');
+}

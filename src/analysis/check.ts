@@ -17,7 +17,7 @@
  */
 import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
-import type { CheckRule, OnLowBase } from '../model/check-rules.js';
+import type { CheckRule, OnLowBase, OnStale } from '../model/check-rules.js';
 import type { Tally } from '../model/tally.js';
 import { intervalExclusionP } from '../stats/interval-exclusion-p.js';
 import { compareTallies, estimateMetric, type MetricEstimate } from './estimate.js';
@@ -25,7 +25,7 @@ import { formatCivil } from '../time/calendar.js';
 import { loadedSide, segmentsOf, tallyOf, twoSidedInput, windowSide, WINDOW_KEYS, type Side, type SideInfo } from './compare.js';
 import type { Loaded } from '../fold/load.js';
 import { periodIndex, type Every, type WeekStart } from '../time/period.js';
-import { DAY_DIMENSION, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
+import { DAY_DIMENSION, periodInfo, regroupDays, staleMessage, staleSince, type PeriodPick } from '../fold/period-select.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import { specOf, type RoleSpec } from '../fold/plan.js';
 import { adjustFamily, groupObject, type ScoreSettings } from './score.js';
@@ -40,6 +40,8 @@ export interface Thresholds {
 export interface CheckSettings extends ScoreSettings {
   rule: CheckRule;
   onLowBase: OnLowBase;
+  /** periods mode: what stale data does (default fail) */
+  onStale?: OnStale;
   thresholds: Thresholds;
 }
 
@@ -233,11 +235,23 @@ export function runFails(rows: CheckRow[], onLowBase: OnLowBase): boolean {
   return rows.some((r) => r.status === 'fail' || (r.status === 'low-base' && onLowBase === 'fail'));
 }
 
+/**
+ * Something about the run as a whole, beside its checks: stale data (`stale`), invalid rows under
+ * --strict (`strict`). `status` fail makes the run fail; warn is shown; pass only recorded.
+ */
+export interface RunOutcome {
+  code: 'stale' | 'strict';
+  status: 'fail' | 'warn' | 'pass';
+  message: string;
+}
+
 export interface CheckSummary {
   checks: number;
   passed: number;
   failed: number;
   lowBase: number;
+  /** run outcomes (stale data, --strict): present when there is one */
+  outcomes?: RunOutcome[];
   /** the run passes: exit 0 */
   ok: boolean;
 }
@@ -283,6 +297,21 @@ function envelope(loaded: Loaded, s: CheckSettings, input: CheckResult['input'],
   });
 }
 
+/** Adds a run outcome: recorded in the summary, and a failing one fails the run. */
+export function addOutcome(result: CheckResult, outcome: RunOutcome): void {
+  result.summary.outcomes = [...(result.summary.outcomes ?? []), outcome];
+  if (outcome.status === 'fail') result.summary.ok = false;
+}
+
+/** The --strict outcome of a run with invalid rows or unreadable dates (the run then exits 2 after its output). */
+export function strictOutcome(result: CheckResult, strict: boolean): RunOutcome | null {
+  if (!strict) return null;
+  const badDates = result.warnings.some((w) => w.code === 'bad-date');
+  if (result.input.invalid === 0 && !badDates) return null;
+  const what = [result.input.invalid ? `${result.input.invalid} invalid row${result.input.invalid === 1 ? '' : 's'}` : '', badDates ? 'rows with a date that cannot be read' : ''].filter(Boolean).join(' and ');
+  return { code: 'strict', status: 'fail', message: `${what} (--strict)` };
+}
+
 /** Minimums against one data set as a whole. */
 export function checkFileResult(loaded: Loaded, s: CheckSettings): CheckResult {
   const dims = loaded.fold.dimensions;
@@ -315,6 +344,8 @@ export function checkPeriodsResult(loaded: Loaded, pick: PeriodPick, s: CheckSet
     return { period: p.period, start: formatCivil(p.start), end: formatCivil(p.end) };
   };
   const result = envelope(loaded, s, inputSummary(loaded.sources, loaded.fold.counts), rows, loadedWarnings(loaded), 'periods', info(pick.current), info(pick.previous), dims);
+  const stale = staleSince(loaded.fold, pick);
+  if (stale) addOutcome(result, { code: 'stale', status: s.onStale ?? 'fail', message: staleMessage(stale, pick) });
   result.settings.every = pick.every;
   result.settings.weekStart = pick.weekStart;
   result.settings.asOf = formatCivil(pick.asOf);

@@ -154,14 +154,23 @@ function checkWeightSums(value: number): void {
   if (!Number.isFinite(value)) throw new InputError('the weights are too large: their sums overflow', undefined, 'weights are relative: divide them (or the tally file\'s weight sums) by a common factor');
 }
 
+/**
+ * An interval as shown: widened to take in its own point. The adjusted-Wald (and Wilson, Agresti–Coull)
+ * interval is centred on an adjusted estimate, so at n = 1 it can exclude the observed value (−100 with
+ * CI −98.5 – 48.5); the method stays, the shown bounds never leave the point out.
+ */
+export function coverPoint(value: number | null, lower: number | null, upper: number | null): { lower: number | null; upper: number | null } {
+  if (value === null) return { lower, upper };
+  return { lower: lower === null ? null : Math.min(lower, value), upper: upper === null ? null : Math.max(upper, value) };
+}
+
 function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, number>, t: Tally): MetricEstimate {
   const { n, nEff } = effectiveCounts(t);
   return {
     n,
     nEff,
     value: scaled(e.value, k),
-    lower: scaled(e.lowerClipped, k),
-    upper: scaled(e.upperClipped, k),
+    ...coverPoint(scaled(e.value, k), scaled(e.lowerClipped, k), scaled(e.upperClipped, k)),
     counts,
     zeroWidth: e.zeroWidth,
     reason: e.reason,

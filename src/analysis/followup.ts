@@ -108,7 +108,7 @@ export function resolveFollowupColumns(
   const file = source.input.name;
   const name = (value: string, flag: string) => space.header[space.index(value, flag)];
   const id = given.id !== undefined ? name(given.id, '--id') : (header[detectIdColumn(header) ?? -1] ?? null);
-  const comment = given.comment !== undefined ? name(given.comment, '--comment') : (header[detectCommentColumn(header, file, source.labels) ?? -1] ?? null);
+  const comment = given.comment !== undefined ? name(given.comment, '--comment') : (header[detectCommentColumn(header, file, source.labels, source.preview) ?? -1] ?? null);
   const contacts = given.contacts === null ? [] : given.contacts !== undefined ? given.contacts.map((c) => name(c, '--contact')) : detectContactColumns(header, source.labels).map((i) => header[i]);
   const by = given.by.filter((b) => !space.isTag(b)).map((b) => name(b, '--by'));
   return { id, comment, contacts, date: given.date, by };

@@ -8,7 +8,10 @@ import { ROLES, type Role } from '../model/metrics.js';
 import { detectRoleCandidates, findColumn, guessColumnKind, type ColumnKind } from '../io/columns.js';
 import { tallyN } from '../model/tally.js';
 import { decideDateFormat } from '../time/dates.js';
-import { openSource, type Source } from '../io/read-source.js';
+import type { ContainerInfo } from '../io/containers/open-container.js';
+import { detectCommentColumn } from '../io/person-columns.js';
+import { InputError } from '../model/errors.js';
+import { openSources, type Source } from '../io/read-source.js';
 import { foldSource } from '../fold/fold-source.js';
 import type { FoldResult } from '../fold/fold.js';
 import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
@@ -17,6 +20,8 @@ import { sumCounts } from '../fold/merge-folds.js';
 import { bindPlan, planRoles, sourceContext, type RoleSpec } from '../fold/plan.js';
 import { collectWarnings, inputSummary, roleWarnings, type InputSummary, type Warning, resultEnvelope } from './result.js';
 import { observedRange } from './scale-check.js';
+import { outOfRangeMessage } from '../fold/out-of-range.js';
+import { countRepeats, type RepeatCount } from '../fold/duplicates.js';
 
 export interface InspectColumn {
   /** 1-based, as a spreadsheet user counts */
@@ -48,6 +53,8 @@ export interface InspectFile {
   layout: string;
   layoutEvidence: string;
   format: string;
+  /** how the export was found in a gzip stream, a zip archive or a workbook (absent for a plain file) */
+  container?: ContainerInfo;
   encoding: { name: string; by: string; bom: boolean };
   delimiter: string | null;
   headerRows: number;
@@ -55,10 +62,12 @@ export interface InspectFile {
   rows: Omit<InputSummary, 'files'>;
   excludedBy: Record<string, number>;
   unfinished: number;
+  /** response ids seen more than once, and persons (email, else person id) who answered more than once */
+  repeats: { ids: RepeatCount | null; persons: RepeatCount | null };
   columns: InspectColumn[];
   issues: Warning[];
   /** --cluster COL: how many ids answered (a used row) more than once, and how many answers they gave */
-  repeats?: { column: string; ids: number; several: number; answers: number };
+  clusterRepeats?: { column: string; ids: number; several: number; answers: number };
 }
 
 export interface InspectResult {
@@ -76,7 +85,9 @@ const EXCLUDED = { preview: 'excluded-preview', test: 'excluded-test', spam: 'ex
 
 export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
-  for (const file of request.files) files.push(await inspectFile(file, request));
+  for (const file of request.files) {
+    for (const source of await openSources(file, openOptions(request))) files.push(await inspectSource(source, request));
+  }
   const total = sumCounts(files.map((f) => f.rows));
   return resultEnvelope('inspect', {
     input: { files: files.map((f) => f.file), ...total },
@@ -85,8 +96,7 @@ export async function inspect(request: InspectRequest): Promise<InspectResult> {
   });
 }
 
-async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {
-  const source = await openSource(file, openOptions(request));
+async function inspectSource(source: Source, request: InspectRequest): Promise<InspectFile> {
   const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
   // with --cluster the rows are folded by the id (the totals are the sums over the ids)
   if (request.cluster !== undefined) findColumn(source.header, request.cluster, '--cluster', source.input.name);
@@ -95,6 +105,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
   if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
   const summary = inputSummary([source], fold.counts);
   const candidates = detectRoleCandidates(source.header, source.labels);
+  const comment = commentColumn(source);
   const counts = new Map(fold.issues.counts);
   const issues: Warning[] = [
     // the columns are listed beside the issues: the hint need not list them again
@@ -104,6 +115,11 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     }),
     ...collectWarnings([source], fold.issues).filter((w) => w.code !== 'layout-note'),
     ...roleWarnings(specs, fold),
+    ...specs.flatMap((spec) => {
+      const index = source.header.indexOf(spec.column);
+      const message = outOfRangeMessage(spec, foldTotal(fold, spec), source.preview.map((row) => row[index] ?? ''));
+      return message ? [{ code: 'scale-out-of-range', message: `${message}: score would stop here`, column: spec.column }] : [];
+    }),
     ...dateWarnings(source),
   ];
   return {
@@ -111,6 +127,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     layout: source.layout,
     layoutEvidence: source.layoutEvidence,
     format: source.format,
+    ...(source.container ? { container: source.container } : {}),
     encoding: { name: source.encoding.encoding, by: source.encoding.by, bom: source.encoding.bomLength > 0 },
     delimiter: source.delimiter,
     headerRows: source.headerRows,
@@ -118,14 +135,15 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     rows: { rows: summary.rows, used: summary.used, skipped: summary.skipped, invalid: summary.invalid, excluded: summary.excluded },
     excludedBy: Object.fromEntries(Object.entries(EXCLUDED).map(([reason, code]) => [reason, counts.get(code) ?? 0]).filter(([, n]) => n)),
     unfinished: counts.get('unfinished-row') ?? 0,
-    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates)),
+    repeats: await countRepeats(source, openOptions(request)),
+    columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates, comment)),
     issues,
-    ...(repeats ? { repeats } : {}),
+    ...(repeats ? { clusterRepeats: repeats } : {}),
   };
 }
 
 /** The ids of --cluster that answered more than once: per id, its answers on the score column answered most (a row with NPS and CSAT is one answer). */
-function repeatsOf(fold: FoldResult): InspectFile['repeats'] {
+function repeatsOf(fold: FoldResult): InspectFile['clusterRepeats'] {
   let several = 0;
   let answers = 0;
   for (const g of fold.groups) {
@@ -136,6 +154,16 @@ function repeatsOf(fold: FoldResult): InspectFile['repeats'] {
     }
   }
   return { column: fold.dimensions[0], ids: fold.groups.length, several, answers };
+}
+
+/** The comment column as report, followup and --tags find it; two candidates leave none marked. */
+function commentColumn(source: Source): number | null {
+  try {
+    return detectCommentColumn(source.header, source.input.name, source.labels, source.preview);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
 }
 
 /** Date columns whose first values read both day-first and month-first: what `trend` would stop on. */
@@ -156,7 +184,7 @@ function dateWarnings(source: Source): Warning[] {
   return out;
 }
 
-function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>): InspectColumn {
+function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: FoldResult, candidates: Record<Role, number[]>, comment: number | null): InspectColumn {
   const name = source.header[i];
   const values = source.preview.map((row) => row[i] ?? '');
   const filled = values.map((v) => v.trim()).filter(Boolean);
@@ -166,9 +194,12 @@ function describeColumn(source: Source, i: number, specs: RoleSpec[], fold: Fold
   const timeZone = source.timeZones[i];
   const base = { index: i + 1, name, label, distinct: new Set(filled).size, samples, ...(timeZone ? { timeZone } : {}) };
   if (!spec) {
+    const guess = guessColumnKind(name, source.labels[i] ?? '', values);
+    if (guess === 'yes-no') return { ...base, role: guess };
     const candidate = ROLES.find((r) => candidates[r].includes(i));
     if (candidate) return { ...base, role: 'score', metric: candidate, notUsed: true };
-    const role = guessColumnKind(name, source.labels[i] ?? '', values);
+    // the comment column is the one the other commands would read (one detection), other text is other
+    const role = i === comment ? 'comment' : guess === 'comment' ? 'other' : guess;
     if (role !== 'date') return { ...base, role };
     const decision = decideDateFormat(values);
     return { ...base, role, ...(decision.read > 0 && !decision.ambiguous ? { dateFormats: decision.formats } : {}) };

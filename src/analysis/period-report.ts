@@ -20,7 +20,8 @@ import { scopeSpace } from '../fold/enrich-plan.js';
 import { DEFAULT_CATEGORIES, FollowupCollector, PLAIN_SCOPE, resolveFollowupColumns, type FollowupRow } from './followup.js';
 import type { Loaded } from '../fold/load.js';
 import { periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
-import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, type PeriodPick } from '../fold/period-select.js';
+import { DAY_DIMENSION, dayRange, periodInfo, regroupDays, staleMessage, staleSince, type PeriodPick } from '../fold/period-select.js';
+import type { OnStale } from '../model/check-rules.js';
 import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
 import type { ScoreSettings } from './score.js';
 import { trendRows, type TrendRow } from './trend.js';
@@ -37,6 +38,8 @@ export interface ReportSettings extends ScoreSettings {
   history: number;
   comments: number;
   title: string | null;
+  /** what stale data (the answers end before the current period) does: fail (default), warn, pass */
+  onStale?: OnStale;
 }
 
 export interface InputHash {
@@ -102,6 +105,8 @@ export interface ReportResult {
   segments: SegmentTable[];
   movers: Mover[];
   comments: CommentSample | null;
+  /** stale data: no answer in the current period (the data ends before it); shown as a banner at the top */
+  stale?: { message: string; status: 'fail' | 'warn' | 'pass' };
   warnings: Warning[];
 }
 
@@ -155,6 +160,9 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
 
   const warnings = loadedWarnings(loaded);
   if (headlines.every((r) => r.current.n === 0)) warnings.push({ code: 'empty-period', message: `no answers in ${current.period} (${current.start} to ${current.end})` });
+  const staleData = staleSince(loaded.fold, pick);
+  const stale = staleData ? { message: staleMessage(staleData, pick), status: s.onStale ?? 'fail' } : undefined;
+  if (stale && stale.status !== 'pass') warnings.push({ code: 'stale', message: stale.message });
   return resultEnvelope('report', {
     input: { ...inputSummary(loaded.sources, loaded.fold.counts), hashes: extra.hashes },
     settings: {
@@ -178,6 +186,7 @@ export function reportResult(loaded: Loaded, pick: PeriodPick, s: ReportSettings
     segments,
     movers,
     comments: extra.comments,
+    ...(stale ? { stale } : {}),
     warnings,
   });
 }

@@ -12,6 +12,7 @@ import type { FoldCounts, FoldResult } from '../fold/fold.js';
 import type { EnrichInfo, Loaded, SourceInfo } from '../fold/load.js';
 import { foldTotal } from '../fold/marginals.js';
 import { narrowRangeMessage } from './scale-check.js';
+import { duplicateMessage } from '../fold/duplicates.js';
 
 export interface InputSummary {
   files: string[];
@@ -133,6 +134,8 @@ export function loadedWarnings(loaded: Pick<Loaded, 'sources' | 'roles' | 'fold'
   const out = loadWarnings(loaded, { ...loaded.fold, groups: [{ key: [], tallies: loaded.marginals.total() }] });
   const join = loaded.enrich.join;
   if (join) for (const note of join.notes) out.push({ code: 'read-note', message: note, file: join.file });
+  const duplicates = loaded.enrich.duplicates;
+  if (duplicates && duplicates.dropped > 0) out.push({ code: 'duplicate-responses', message: duplicateMessage(duplicates), column: duplicates.column });
   const per = loaded.enrich.per;
   if (per && loaded.marginals.perEntity) {
     for (const dims of perDims) {
@@ -204,7 +207,11 @@ export function exclusionWarnings(issues: SerializedIssueLog, sources: SourceInf
   const out: Warning[] = [];
   if (parts.length) {
     const total = n('excluded-preview') + n('excluded-test') + n('excluded-spam') + n('excluded-partial') + n('excluded-unanswered');
-    const keep = n('excluded-preview') + n('excluded-test') + n('excluded-spam') > 0 ? ' (--include-previews keeps previews, tests and spam)' : '';
+    const keeps = [
+      ...(n('excluded-preview') + n('excluded-test') + n('excluded-spam') > 0 ? ['--include-previews keeps previews, tests and spam'] : []),
+      ...(n('excluded-partial') > 0 ? ['--include-partials keeps partial responses'] : []),
+    ];
+    const keep = keeps.length ? ` (${keeps.join('; ')})` : '';
     out.push({ code: 'excluded-rows', message: `left out ${plural(total, 'row')}: ${parts.join(', ')}${keep}` });
   }
   if (n('unfinished-row')) {
@@ -225,7 +232,7 @@ export function loadWarnings(loaded: { sources: SourceInfo[]; roles: RoleSpec[];
 export function roleWarnings(roles: RoleSpec[], fold: FoldResult): Warning[] {
   const out: Warning[] = [];
   for (const spec of roles) {
-    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}` });
+    if (spec.via.startsWith('layout')) out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${spec.via.slice('layout: '.length)}${spec.question ? `: ${JSON.stringify(spec.question)}` : ''}` });
     else if (spec.via === 'question text') out.push({ code: 'column-note', message: `${roleName(spec.role)} from column ${JSON.stringify(spec.column)}: ${JSON.stringify(spec.question ?? '')}` });
     const message = narrowRangeMessage(spec, foldTotal(fold, spec));
     if (message) out.push({ code: 'scale-range', message, column: spec.column });

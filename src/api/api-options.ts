@@ -29,11 +29,11 @@ type ValueOf<K extends Kind> = K extends 'text'
 /** The options type of a table: every key optional. */
 export type OptionsOf<T extends Record<string, Kind>> = { [K in keyof T]?: ValueOf<T[K]> };
 
-const ENRICH = { where: 'list', since: 'text', until: 'text', weight: 'text', variance: 'text', cluster: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', comment: 'text' } as const;
+const ENRICH = { where: 'list', since: 'text', until: 'text', weight: 'text', variance: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', comment: 'text', cluster: 'text', duplicates: 'text', id: 'text' } as const;
 const DATE = { date: 'text', dateFormat: 'text', tz: 'text', weekStart: 'text' } as const;
 /** A column option per score role of the registry: `nps`, `csat`, `ces`, `recommend` */
 const ROLE_COLUMNS = Object.fromEntries(ROLES.map((r) => [r, 'text'])) as { readonly [R in Role]: 'text' };
-const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', layout: 'text', includePreviews: 'flag', config: 'text', threads: 'number' } as const;
+const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', sheet: 'text', entry: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number', maxGroups: 'number' } as const;
 const STATS = { metric: 'list', level: 'number', method: 'list', seed: 'number', resamples: 'number', minN: 'number', adjust: 'text', adjustAcross: 'text' } as const;
 const STRICT = { strict: 'flag' } as const;
 const SCORING = { ...ENRICH, ...DATE, ...INPUT, tallies: 'flag', ...STATS, ...STRICT } as const;
@@ -43,9 +43,11 @@ export const COMMAND_OPTIONS = {
   crosstab: { rows: 'text', cols: 'text', suppressLow: 'flag', ...SCORING },
   trend: { every: 'text', by: 'list', window: 'number', ...SCORING },
   compare: { current: 'list', baseline: 'list', period: 'text', against: 'text', by: 'list', ...SCORING },
+  rank: { by: 'list', k: 'text', ...SCORING },
+  plan: { promoters: 'number', detractors: 'number', share: 'number', margin: 'number', n: 'number', n2: 'number', power: 'number', population: 'number', responseRate: 'text', ...SCORING },
   drivers: { by: 'list', ...ENRICH, ...DATE, ...INPUT, ...STATS, ...STRICT },
-  check: { min: 'list', maxDrop: 'list', baseline: 'list', every: 'text', asOf: 'text', rule: 'text', onLowBase: 'text', by: 'list', ...SCORING },
-  report: { every: 'text', asOf: 'text', by: 'list', title: 'text', history: 'number', comments: 'number', ...ENRICH, ...DATE, ...INPUT, ...STATS, ...STRICT },
+  check: { min: 'list', maxDrop: 'list', baseline: 'list', every: 'text', asOf: 'text', rule: 'text', onLowBase: 'text', onStale: 'text', by: 'list', ...SCORING },
+  report: { every: 'text', asOf: 'text', by: 'list', title: 'text', history: 'number', comments: 'number', onStale: 'text', ...ENRICH, ...DATE, ...INPUT, ...STATS, ...STRICT },
   followup: {
     group: 'list', score: 'text', metric: 'text', since: 'text', until: 'text', withComment: 'flag', by: 'list', id: 'text', comment: 'text', contact: 'list-or-false', limit: 'number',
     where: 'list', weight: 'text', variance: 'text', cluster: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', ...DATE, ...INPUT, ...STRICT,
@@ -62,7 +64,7 @@ export const COMMAND_OPTIONS = {
 export type ApiCommand = keyof typeof COMMAND_OPTIONS;
 
 /** Flags that shape the output, not the result. */
-export const OUTPUT_FLAGS = ['format', 'output', 'quiet', 'color', 'progress', 'emit', 'ci'] as const;
+export const OUTPUT_FLAGS = ['format', 'output', 'quiet', 'color', 'progress', 'emit', 'ci', 'mkdir'] as const;
 
 const OUTPUT_HINTS: Record<string, string> = {
   emit: 'readTallies(files, options) gives the Tallies',

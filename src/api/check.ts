@@ -15,7 +15,7 @@ export type CheckOptions = OptionsOf<typeof COMMAND_OPTIONS.check>;
 /** The check's schema-v1 object (each verdict with its reason) and the exit code. */
 export type CheckVerdicts = CheckJson & { exitCode: 0 | 1 };
 
-export async function runCheck(o: ParsedCheckOptions, context: RunContext): Promise<CheckResult> {
+async function verdicts(o: ParsedCheckOptions, context: RunContext): Promise<CheckResult> {
   const [check, { dayRequest, pickPeriods }] = await Promise.all([import('../analysis/check.js'), import('../fold/period-select.js')]);
   if (o.mode === 'files') {
     const current = await loadInput(o, context, { files: o.current });
@@ -30,11 +30,24 @@ export async function runCheck(o: ParsedCheckOptions, context: RunContext): Prom
   return check.checkFileResult(await loadInput(o, context), o);
 }
 
+/**
+ * The checks of a run with the run's own outcomes added (stale data comes with the periods): --strict with invalid rows (the run then stops with
+ * exit 2 after its output, and the output says so: never "OK" before a non-zero exit).
+ */
+export async function runCheck(o: ParsedCheckOptions, context: RunContext): Promise<CheckResult> {
+  const { addOutcome, strictOutcome } = await import('../analysis/check.js');
+  const result = await verdicts(o, context);
+  const strict = strictOutcome(result, o.strict);
+  if (strict) addOutcome(result, strict);
+  return result;
+}
+
 /** The message of a run that fails (`2 checks failed`), or null when it passes. */
 export function checkFailure(result: Pick<CheckResult, 'summary'>, o: Pick<ParsedCheckOptions, 'onLowBase'>): string | null {
   if (result.summary.ok) return null;
   const failed = result.summary.failed + (o.onLowBase === 'fail' ? result.summary.lowBase : 0);
-  return `${failed} check${failed === 1 ? '' : 's'} failed`;
+  const stale = result.summary.outcomes?.find((x) => x.code === 'stale' && x.status === 'fail');
+  return failed === 0 && stale ? stale.message : `${failed} check${failed === 1 ? '' : 's'} failed`;
 }
 
 export async function check(files: readonly string[], options: CheckOptions = {}, context: RunContext = {}): Promise<CheckVerdicts> {

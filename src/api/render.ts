@@ -10,6 +10,8 @@ import type { CrosstabResult } from '../analysis/crosstab.js';
 import type { DriversResult } from '../analysis/drivers.js';
 import type { FollowupResult } from '../analysis/followup.js';
 import type { InspectResult } from '../analysis/inspect.js';
+import type { RankResult } from '../analysis/rank.js';
+import type { PlanResult } from '../analysis/plan.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { ScoreResult } from '../analysis/score.js';
 import type { TallyTable } from '../analysis/tally-export.js';
@@ -24,7 +26,7 @@ import type { View } from '../report/view.js';
 import type { CheckVerdicts } from './check.js';
 import type { TallyRow } from './tallies.js';
 
-export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | DriversResult | InspectResult;
+export type AnyResult = ScoreResult | CrosstabResult | TrendResult | CompareResult | DriversResult | InspectResult | RankResult | PlanResult;
 
 /** What render() takes: any command's result, a check run's verdicts, or Tallies (readTallies). */
 export type Renderable = AnyResult | CheckResult | CheckVerdicts | FollowupResult | ReportResult | TallyRow[];
@@ -91,6 +93,14 @@ async function specOf(result: AnyResult, options: RenderOptions): Promise<Omit<S
       const m = await import('../report/drivers.js');
       return { view: () => m.driversView(result), csv: () => m.driversCsv(result) };
     }
+    case 'plan': {
+      const m = await import('../report/plan.js');
+      return { view: () => m.planView(result), csv: () => m.planCsv(result) };
+    }
+    case 'rank': {
+      const m = await import('../report/rank.js');
+      return { view: () => m.rankView(result), csv: () => m.rankCsv(result) };
+    }
     case 'inspect': {
       const m = await import('../report/inspect.js');
       return { view: () => m.inspectView(result), csv: () => m.inspectCsv(result) };
@@ -111,8 +121,22 @@ export async function renderAs(spec: Spec, format: OutputFormat, color: boolean)
     const { columns, rows } = spec.csv();
     return (await import('../report/render-csv.js')).renderCsv(columns, rows);
   }
-  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(spec.view('markdown'));
-  return (await import('../report/render-table.js')).renderTable(spec.view('table'), color);
+  if (format === 'markdown') return (await import('../report/render-markdown.js')).renderMarkdown(withLoudNotes(spec.view('markdown'), spec.json()));
+  return (await import('../report/render-table.js')).renderTable(withLoudNotes(spec.view('table'), spec.json()), color);
+}
+
+/**
+ * Warnings that doubt the numbers themselves (a scale that looks like another, duplicates dropped):
+ * printed under the table too, not only on standard error, so a reader of the output sees them.
+ */
+export const LOUD_WARNINGS = new Set(['scale-range', 'duplicate-responses']);
+
+function withLoudNotes(view: View, result: unknown): View {
+  const r = result as { command?: string; warnings?: { code: string; message: string }[] };
+  // inspect lists every warning in its own table
+  const warnings = r.command === 'inspect' ? [] : (r.warnings ?? []);
+  const loud = warnings.filter((w) => LOUD_WARNINGS.has(w.code)).map((w) => `Warning: ${w.message}`);
+  return loud.length ? { ...view, notes: [...view.notes, ...loud] } : view;
 }
 
 /** A check run: the verdict table (terminal or Markdown), JSON, CSV, JUnit XML or GitHub annotations. */

@@ -5,6 +5,7 @@
  */
 import { writeOutput } from '../io/write-output.js';
 import { UsageError } from '../model/errors.js';
+import { checkOutputExtension, isStdout, prepareOutputDirectory } from './output-target.js';
 import type { InputSummary, Warning } from '../analysis/result.js';
 import type { CommonOptions } from '../options/common-options.js';
 import { summaryLines } from '../report/summary.js';
@@ -20,19 +21,26 @@ export interface Emission {
   warnings: Warning[];
   quiet: boolean;
   strict: boolean;
+  /** the format written, to refuse an -o file of another format's extension */
+  format?: string;
+  /** false with --no-mkdir: a missing output directory is an error */
+  mkdir?: boolean;
 }
 
 export async function emit(io: CliIo, e: Emission): Promise<void> {
-  if (e.output) await writeOutput(e.output, e.text);
-  else io.stdout.write(e.text);
+  if (e.output && !isStdout(e.output)) {
+    checkOutputExtension(e.output, e.format);
+    prepareOutputDirectory(e.output, e.mkdir ?? true);
+    await writeOutput(e.output, e.text);
+  } else io.stdout.write(e.text);
   if (!e.quiet) io.stderr.write(`${summaryLines(e.input, e.warnings).join('\n')}\n`);
   if (e.strict) refuseUnlessClean(e.input, e.warnings);
 }
 
 /** A result in the --format asked for, delivered. */
-export async function writeResult(io: CliIo, result: AnyResult, o: Pick<CommonOptions, 'format' | 'output' | 'quiet' | 'strict' | 'color'>, view: RenderOptions = {}): Promise<void> {
+export async function writeResult(io: CliIo, result: AnyResult, o: Pick<CommonOptions, 'format' | 'output' | 'quiet' | 'strict' | 'color' | 'mkdir'>, view: RenderOptions = {}): Promise<void> {
   const text = await renderResult(result, o.format, useColor(io, o.color), view);
-  await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+  await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
 }
 
 /** `--emit tallies`: the data set's Tallies as CSV (the default) or JSON, then the usual summary. */
@@ -40,5 +48,5 @@ export async function emitTallies(io: CliIo, o: CommonOptions, counted: CountedT
   const format = o.given.includes('format') ? o.format : 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--emit tallies writes csv or json, not ${format}`, 'use --format csv (the default) or --format json');
   const { renderTallies } = await import('../report/render-tallies.js');
-  await emit(io, { text: renderTallies(counted.table, format), output: o.output, input: counted.input, warnings: counted.warnings, quiet: o.quiet, strict: o.strict });
+  await emit(io, { text: renderTallies(counted.table, format), output: o.output, input: counted.input, warnings: counted.warnings, quiet: o.quiet, strict: o.strict, format, mkdir: o.mkdir });
 }

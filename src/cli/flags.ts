@@ -17,8 +17,11 @@ export function addInputFlags(cmd: Command): Command {
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
+    .option('--sheet <name|n>', 'the sheet of an .xlsx workbook, by name or position from 1 (default: the first visible sheet)')
+    .option('--entry <name>', 'the export inside a .zip archive, by its name (default: the one export, or all of them when they share columns)')
     .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
     .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
+    .option('--include-partials', 'keep partial responses (Typeform partial or not submitted; left out by default) — unfinished Qualtrics and Formbricks answers are kept already')
     .option('--config <file>', 'a JSON config file with column mapping, scales, methods, segment order')
     .option('--threads <n>', 'threads for large CSV files (default: all cores)')
     .option('--max-groups <n>', 'most groups (segments, × periods) a run may make (default: 1,000,000)');
@@ -41,7 +44,8 @@ export function addStatsFlags(cmd: Command): Command {
 export function addOutputFlags(cmd: Command, formats = 'table, json, csv or markdown (default table)'): Command {
   return cmd
     .option('--format <format>', formats)
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('-o, --output <file>', 'write to a file (atomically; its directory is created when missing) instead of standard output; - is standard output')
+    .option('--no-mkdir', 'with -o: refuse a missing output directory instead of creating it')
     .option('--strict', 'exit 2 when any row has an invalid value')
     .option('--quiet', 'no summary of rows read on standard error')
     .option('--no-color', 'no colour in tables (also: NO_COLOR)')
@@ -67,6 +71,9 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsO
   const scoring = (flags: string, description: string) => cmd.addOption(new Option(flags, description).hideHelp(options.rowsOnly === true));
   cmd.option('--where <expr>', 'keep rows where EXPR holds, e.g. "plan in (Pro, Business) and channel != sms" (repeatable: all must hold)', collect);
   if (!options.rowsOnly) {
+    cmd
+      .option('--duplicates <rule>', 'a response id seen more than once (several files, or within one with this flag): last (default with several files), first, error or keep')
+      .option('--id <column>', 'the response id column for --duplicates (found from the header when not given: ResponseId, Response ID, response_id…)');
     cmd
       .option('--since <date>', 'first day kept, by the date column: 2026-01-05, or a period 2026-W02, 2026-01, 2026-Q1, 2026')
       .option('--until <date>', 'last day kept (included), same forms as --since');

@@ -10,6 +10,8 @@ import { defineCheck } from './commands/check.js';
 import { defineCompare } from './commands/compare.js';
 import { defineCrosstab } from './commands/crosstab.js';
 import { defineDrivers } from './commands/drivers.js';
+import { defineRank } from './commands/rank.js';
+import { definePlan } from './commands/plan.js';
 import { defineFollowup } from './commands/followup.js';
 import { defineInspect } from './commands/inspect.js';
 import { defineReport } from './commands/report.js';
@@ -37,6 +39,8 @@ export function buildProgram(io: CliIo): Command {
   defineTrend(program, io);
   defineCompare(program, io);
   defineDrivers(program, io);
+  defineRank(program, io);
+  definePlan(program, io);
   defineCheck(program, io);
   defineReport(program, io);
   defineFollowup(program, io);

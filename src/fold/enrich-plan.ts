@@ -7,7 +7,8 @@
  * the row collectors (followup's list, report's comment sample) bind the same scope to theirs.
  */
 import { InputError, UsageError } from '../model/errors.js';
-import { detectCommentColumn, findColumn, normalizeHeader } from '../io/columns.js';
+import { findColumn, normalizeHeader } from '../io/columns.js';
+import { requireCommentColumn } from '../io/person-columns.js';
 import type { JoinTable } from '../io/join-table.js';
 import type { Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
@@ -39,6 +40,8 @@ export interface GatePlan {
   where?: BoundWhere;
   /** --since/--until when no date dimension applies them (score, crosstab, drivers, the row collectors…) */
   dates?: { date: DateSource; first: number | null; last: number | null };
+  /** lines of rows left out as duplicate responses (duplicates.ts) */
+  drop?: number[];
 }
 
 export interface EnrichPlan extends GatePlan {
@@ -77,7 +80,7 @@ export function scopeSpace(source: Source, scope: RowScope): ColumnSpace {
 /** The comment tags of one source: the same rules, its own comment column. */
 function tagPlan(source: Source, rules: TagRule[], comment: string | undefined): TagPlan {
   const file = source.input.name;
-  const index = comment !== undefined ? findColumn(source.header, comment, '--comment', file) : detectCommentColumn(source.header, file);
+  const index = comment !== undefined ? findColumn(source.header, comment, '--comment', file) : requireCommentColumn(source.header, file, source.labels, source.preview);
   return { column: source.header[index], index, rules };
 }
 

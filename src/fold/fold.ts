@@ -21,7 +21,8 @@ import { EntityAccumulator, type EntityStates } from './entity-state.js';
 export interface FoldPlan {
   file: string;
   dimensions: DimensionPlan[];
-  roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][] }[];
+  /** `only`: the rows whose column `index` holds one of `values` (lower case) answer the role; others count as not answered (a file of several survey types) */
+  roles: { role: Role; column: string; index: number; scale: Scale; labels?: [string, number][]; only?: { index: number; values: string[] } }[];
   /** --join, --where, --since/--until, --weight, --per (enriched-sink.ts); absent for a plain fold */
   enrich?: EnrichPlan;
   /** most groups (--max-groups; MAX_GROUPS when absent) */
@@ -296,6 +297,12 @@ export class Folder {
    * invalid ones (counted, logged) give POINT_BLANK / POINT_INVALID.
    */
   private point(r: number, record: SourceRecord, g: number): number {
+    // a row of another survey type (role.only) has no answer for this role
+    const only = this.plan.roles[r].only;
+    if (only && !only.values.includes(record.text(only.index).trim().toLowerCase())) {
+      this.skipped[r][g]++;
+      return POINT_BLANK;
+    }
     const point = scorePoint(record, this.scoreColumns[r], this.issues, this.plan.file);
     if (point === POINT_BLANK) this.skipped[r][g]++;
     else if (point === POINT_INVALID) this.invalid[r][g]++;

@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../model/errors.js';
 import type { Scale } from '../model/tally.js';
 import { findColumn } from '../io/columns.js';
 import { readJoinTable } from '../io/join-table.js';
-import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
+import { openSources, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/date-plan.js';
@@ -18,11 +18,14 @@ import { foldClusters } from './cluster-dimension.js';
 import { foldSource } from './fold-source.js';
 import { groupLimitError, type FoldResult } from './fold.js';
 import { MAX_GROUPS } from '../io/limits.js';
-import { Marginals } from './marginals.js';
+import { foldTotal, Marginals } from './marginals.js';
+import { outOfRangeMessage } from './out-of-range.js';
+import { checkFiltersMatch } from './filter-check.js';
 import { mergeFolds } from './merge-folds.js';
 import { Progress } from './progress.js';
 import { bindPlan, checkSameColumns, resolveRoles, sourceContext, type RoleSpec } from './plan.js';
 import { formatWhere } from './where.js';
+import { refuseRepeatedFiles, scanDuplicates, type DuplicatePolicy } from './duplicates.js';
 
 /**
  * What results say about an input: its name and how it was read. A Source is one; a tally file
@@ -46,10 +49,14 @@ export interface LoadRequest {
   date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
+  sheet?: string;
+  entry?: string;
   /** `--layout`: the export's layout instead of the detected one */
   layout?: string;
   /** keep Qualtrics previews, tests and spam */
   includePreviews?: boolean;
+  /** keep partial responses (Typeform) */
+  includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
   threads?: number;
   /** --max-groups (MAX_GROUPS when absent) */
@@ -64,6 +71,9 @@ export interface LoadRequest {
   join?: { file: string; on: string; key: string };
   /** --cluster COL: folded as a hidden group dimension after --by, then kept per Tally (cluster-dimension.ts) */
   cluster?: string;
+  /** --duplicates and --id: how a response id seen more than once counts (duplicates.ts) */
+  duplicates?: DuplicatePolicy;
+  idColumn?: string;
   /** --tags RULES (already read) and --comment COL */
   tags?: { file: string; rules: TagRule[] };
   comment?: string;
@@ -78,6 +88,8 @@ export interface EnrichInfo {
   tags?: { file: string; column: string; tags: string[] };
   /** --since/--until on the date column (the gate of commands without periods) */
   dates?: { column: string; since: string | null; until: string | null };
+  /** the duplicate-response check, when it ran */
+  duplicates?: { column: string; policy: string; dropped: number; ids: number };
 }
 
 export interface ProgressDisplay {
@@ -109,9 +121,10 @@ export interface DateBounds {
 }
 
 export async function load(request: LoadRequest & EnrichRequest & DateBounds): Promise<Loaded> {
+  refuseRepeatedFiles(request.files);
   const sources: Source[] = [];
   for (const file of request.files) {
-    sources.push(await openSource(file, openOptions(request)));
+    sources.push(...(await openSources(file, openOptions(request))));
   }
   checkSameColumns(sources);
   const first = sources[0];
@@ -125,6 +138,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   const needsDates = gateDates || (request.per !== undefined && request.perRule === 'latest');
   const gateColumn = needsDates ? resolveDateColumn(first, request.dateColumn) : undefined;
   const scope = await rowScope(request, first);
+  const duplicates = await scanDuplicates(sources, request.duplicates, request.idColumn, openOptions(request));
   const formats: string[] = [];
   const display = request.progressDisplay;
   let progress: Progress | undefined = new Progress(
@@ -147,7 +161,9 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
       if (request.cluster !== undefined && space) space.index(request.cluster, '--cluster');
       else if (request.cluster !== undefined) findColumn(source.header, request.cluster, '--cluster', source.input.name);
       const plan = bindPlan(source, roles, request.cluster !== undefined ? [...request.by, request.cluster] : request.by, extra, space);
-      const enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      let enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
+      const drop = duplicates?.drop[sources.indexOf(source)];
+      if (drop?.length) enrich = { ...(enrich ?? {}), drop };
       if (enrich) plan.enrich = enrich;
       if (request.maxGroups !== undefined) plan.maxGroups = request.maxGroups;
       if (source === first) firstEnrich = enrich;
@@ -163,7 +179,10 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   // with --cluster the (group, cluster) pairs are what is held in memory: they are counted against the limit
   checkGroupCount(merged, request.maxGroups ?? MAX_GROUPS);
   const fold = request.cluster !== undefined ? foldClusters(merged, request.by.length) : merged;
+  checkFiltersMatch(first, request, fold.counts);
+  checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
+  if (duplicates) enrich.duplicates = { column: duplicates.column, policy: duplicates.policy, dropped: duplicates.dropped, ids: duplicates.ids };
   return { sources, roles, metrics, fold, marginals: new Marginals(fold), ...(dateColumn !== undefined ? { date: { column: dateColumn, formats } } : {}), enrich, scope };
 }
 
@@ -206,6 +225,15 @@ function enrichInfo(request: LoadRequest & EnrichRequest & DateBounds, first: So
   return info;
 }
 
+/** A score column most of whose answers lie outside its scale is the wrong column or the wrong scale: exit 2, with the range seen. */
+function checkScales(first: Source, roles: RoleSpec[], fold: FoldResult): void {
+  for (const spec of roles) {
+    const index = first.header.indexOf(spec.column);
+    const message = outOfRangeMessage(spec, foldTotal(fold, spec), first.preview.map((row) => row[index] ?? ''));
+    if (message) throw new InputError(message, { file: first.input.name }, `declare the scale the question used with --scale ${spec.role}=LO-HI, or name another column with --${spec.role}`);
+  }
+}
+
 export const NO_DATA_ROWS = 'no data rows: the file has a header and nothing after it';
 
 /**
@@ -226,8 +254,8 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 }
 
 /** How the reader should open each input of a request. */
-export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'stdin'>): OpenOptions {
-  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, stdin: request.stdin };
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
 }
 
 /** Files and threads each under the limit may make more groups together. */

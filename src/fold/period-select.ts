@@ -4,6 +4,7 @@
  * the data — never the clock, so a run can be repeated. Commands fold at day grain (a trend of days)
  * and regroup the days into the periods they need, by adding Tallies.
  */
+import { formatCivil } from '../time/calendar.js';
 import { InputError } from '../model/errors.js';
 import { addInto, emptyTally } from '../model/tally.js';
 import type { DateRequest } from '../time/date-plan.js';
@@ -61,6 +62,23 @@ export function pickPeriods(fold: FoldResult, every: Every, weekStart: WeekStart
   }
   const current = lastCompletePeriod(day, every, weekStart);
   return { every, weekStart, asOf: day, asOfGiven: asOf !== null, current, previous: current - 1 };
+}
+
+/**
+ * Stale data: the answers end before the current period begins (an export that stopped, an --as-of
+ * past the data). The last answer's day; undefined when the data is not stale. An --as-of before
+ * every answer is not stale data (nothing ended): its empty periods are noted as before.
+ */
+export function staleSince(fold: FoldResult, pick: PeriodPick): { lastAnswer: number; periodStart: number } | undefined {
+  const start = periodRange(pick.current, pick.every, pick.weekStart).first;
+  const last = dayRange(fold)?.last;
+  return last !== undefined && last < start ? { lastAnswer: last, periodStart: start } : undefined;
+}
+
+/** `no answers since 2026-06-28 (2026-W27 runs 2026-06-29 to 2026-07-05)` */
+export function staleMessage(stale: { lastAnswer: number; periodStart: number }, pick: PeriodPick): string {
+  const p = periodInfo(pick.current, pick.every, pick.weekStart);
+  return `no answers since ${formatCivil(stale.lastAnswer)} (${p.period} runs ${formatCivil(p.start)} to ${formatCivil(p.end)}): stale data`;
 }
 
 /** A period's label with its first and last day, for settings and titles. */

@@ -2,11 +2,11 @@
  * From options and headers to a fold plan: which column plays which role on which scale, which
  * columns group the rows. Names are resolved here, once per source, so the fold works by index.
  */
-import { listRoles, ROLE_DEFS, roleName, ROLES, roleOf, type Metric, type Role } from '../model/metrics.js';
+import { listRoles, ROLE_DEFS, roleKind, roleName, ROLES, roleOf, type Metric, type Role } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
 import type { Scale } from '../model/tally.js';
-import { detectRoleCandidates, findColumn, listColumns, roleNamedBy } from '../io/columns.js';
-import { labelsFor } from '../io/labels.js';
+import { detectRoleCandidates, findColumn, isYesNoColumn, listColumns, roleNamedBy, scaleInHeader } from '../io/columns.js';
+import { agreementFiveScale, labelsFor } from '../io/labels.js';
 import type { RoleHint } from '../io/layout.js';
 import { cachedScoreParser } from '../io/values.js';
 import type { Source } from '../io/read-source.js';
@@ -36,6 +36,8 @@ export interface RoleSpec {
   question?: string;
   /** how the column was chosen: `--nps`, `layout` (with why), `header`, `question text` */
   via: string;
+  /** a file of several survey types: only rows whose `column` holds one of `values` answer this role */
+  only?: { column: string; values: string[] };
 }
 
 export interface ColumnOptions {
@@ -81,6 +83,9 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
   const problems: RoleProblem[] = [];
   const named = new Set(Object.values(options.columns).filter((c): c is string => c !== undefined));
   const hinted = new Set((context.hints ?? []).map((h) => h.column));
+  const yesNo = (i: number) => context.preview !== undefined && isYesNoColumn(context.preview.map((row) => row[i] ?? ''));
+  // columns named like NPS whose answers are yes/no: the yes/no (recommend) role's candidates
+  const yesNoNamed = ROLES.filter((r) => roleKind(r) === 'nps').flatMap((r) => candidates[r].filter(yesNo));
   for (const role of ROLES) {
     let index: number | null = null;
     let via = 'header';
@@ -89,12 +94,25 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     if (name !== undefined) {
       index = findColumn(header, name, `--${role}`, file, labels);
       via = `--${role}`;
+      if (roleKind(role) === 'nps' && yesNo(index)) {
+        problems.push(notNps(header[index]));
+        continue;
+      }
     } else if (!wanted || wanted.includes(role)) {
       if (hint && header.includes(hint.column) && !named.has(hint.column)) {
         index = header.indexOf(hint.column);
         via = `layout: ${hint.why}`;
       } else {
         let found = candidates[role].filter((i) => !named.has(header[i]) && !hinted.has(header[i]));
+        // a yes/no column named like NPS ("recommended": 0/1) is a recommend %, never an NPS
+        if (roleKind(role) === 'nps') {
+          const answers = found.filter((i) => !yesNo(i));
+          if (answers.length === 0 && found.length > 0 && wanted?.includes(role)) {
+            problems.push(notNps(header[found[0]]));
+            continue;
+          }
+          found = answers;
+        } else if (ROLE_DEFS[role].fixedScale) found = yesNoNamed.filter((i) => !named.has(header[i]) && !hinted.has(header[i]));
         if (found.length > 1) found = settleByPreview(found, context.preview, role, options.scales[role] ?? ROLE_DEFS[role].scale);
         if (found.length > 1) {
           problems.push({
@@ -106,7 +124,8 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
         }
         if (found.length === 1) {
           index = found[0];
-          via = roleNamedBy(header[index]) === role ? 'header' : 'question text';
+          // the yes/no role is found by its answers under a header named like NPS
+          via = roleNamedBy(header[index]) === role || (ROLE_DEFS[role].fixedScale && roleNamedBy(header[index]) !== null) ? 'header' : 'question text';
         }
       }
     }
@@ -119,7 +138,14 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
     if (wanted && !wanted.includes(role) && name === undefined) continue;
     const fromHint = via.startsWith('layout') ? hint : undefined;
     const def = ROLE_DEFS[role];
-    const scale = options.scales[role] ?? fromHint?.scale ?? def.scale;
+    // the scale a header writes (`Zufriedenheit (1-5)`) is the one the question used, and so is the
+    // 5-point agreement scale whose labels are every answer (Microsoft Forms' Likert) on a 7-point role
+    const written = def.fixedScale
+      ? null
+      : (scaleInHeader(header[index]) ??
+        scaleInHeader(labels[index] ?? '') ??
+        (def.scale.hi - def.scale.lo === 6 && context.preview ? agreementFiveScale(context.preview.map((row) => row[index] ?? '')) : null));
+    const scale = options.scales[role] ?? fromHint?.scale ?? written ?? def.scale;
     const band = options.bands[role] ?? fromHint?.band ?? defaultBand(role, scale);
     if (!band) {
       problems.push({
@@ -142,7 +168,7 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
         problems.push({ kind: 'usage', message: `config labels.${role}: ${JSON.stringify(label)} is ${value}, not a point of the scale ${scale.lo}-${scale.hi}` });
       }
     }
-    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured, def.labels), ...(labels[index] ? { question: labels[index] } : {}), via });
+    specs.push({ role, column: header[index], scale, band, labels: labelsFor(scale, configured, def.labels), ...(labels[index] ? { question: labels[index] } : {}), via, ...(fromHint?.only ? { only: fromHint.only } : {}) });
   }
   if (specs.length === 0 && problems.length === 0) {
     problems.push({ kind: 'input', message: `no score column found (${listRoles(roleName)})`, hint: `name one with ${listRoles((r) => `--${r}`)}; columns: ${listColumns(header)}` });
@@ -154,6 +180,15 @@ export function planRoles(header: string[], file: string, options: ColumnOptions
 export function bandOutside(role: Role, band: Scale, scale: Scale): string | null {
   if (band.lo >= scale.lo && band.hi <= scale.hi && band.lo <= band.hi) return null;
   return `--band ${role}=${band.lo}-${band.hi} is not inside the scale ${scale.lo}-${scale.hi}`;
+}
+
+/** A yes/no column named as (or taken for) NPS: refused, with what it is. */
+function notNps(column: string): RoleProblem {
+  return {
+    kind: 'input',
+    message: `column ${JSON.stringify(column)} holds yes/no answers: it is a recommend %, not an NPS (0 and 1 on 0-10 would all be detractors)`,
+    hint: `score it as a recommend % (the share answering yes) with --recommend ${JSON.stringify(column)}`,
+  };
 }
 
 /** Of several candidate columns, those whose first values read as scores (at least 80% of the non-blank ones). */
@@ -213,6 +248,7 @@ export function bindPlan(source: Source, roles: RoleSpec[], by: string[], extra:
       index: findColumn(source.header, r.column, `--${r.role}`, file),
       scale: r.scale,
       ...(r.labels.length ? { labels: r.labels } : {}),
+      ...(r.only ? { only: { index: findColumn(source.header, r.only.column, `--${r.role}`, file), values: r.only.values } } : {}),
     })),
   };
 }

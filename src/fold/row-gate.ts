@@ -2,7 +2,8 @@
  * The row gate: which rows a run considers, and the columns the join adds to them. In order: the
  * --join row is appended (a response without a match keeps blank joined columns and is logged as
  * `unmatched-join`), --where is tested, then --since/--until on the date column (a row without a
- * usable date is logged and left out). A row the gate refuses is excluded — counted by the sink behind
+ * usable date is logged and left out). Before all that, a row the duplicate check left out (by line,
+ * duplicates.ts). A row the gate refuses is excluded — counted by the sink behind
  * it, with the reason `where` or `date`.
  *
  * One implementation for every reader of rows: the fold puts it in front of the Folder (enriched-sink.ts),
@@ -18,13 +19,14 @@ import { compileWhere } from './where-gate.js';
 
 /** Whether a plan asks the gate for anything. */
 export function hasGate(plan: GatePlan | undefined): plan is GatePlan {
-  return plan !== undefined && (plan.join !== undefined || plan.where !== undefined || plan.dates !== undefined);
+  return plan !== undefined && (plan.join !== undefined || plan.where !== undefined || plan.dates !== undefined || plan.drop !== undefined);
 }
 
 export class RowGate {
   private readonly joined: JoinedRecord | null = null;
   private readonly table: Map<string, string[]> | null = null;
   private readonly where: ((record: SourceRecord) => boolean) | null = null;
+  private readonly drop: Set<number> | null = null;
   private readonly dayOf: ((record: SourceRecord) => number | null) | null = null;
   private readonly first: number;
   private readonly last: number;
@@ -40,6 +42,7 @@ export class RowGate {
       this.table = new Map(plan.join.rows);
     }
     if (plan.where) this.where = compileWhere(plan.where);
+    if (plan.drop) this.drop = new Set(plan.drop);
     this.first = plan.dates?.first ?? Number.NEGATIVE_INFINITY;
     this.last = plan.dates?.last ?? Number.POSITIVE_INFINITY;
     if (plan.dates) this.dayOf = createDayReader(plan.dates.date, context);
@@ -47,6 +50,10 @@ export class RowGate {
 
   /** The row as the run sees it (with its join row), or null when the gate left it out (counted). */
   pass(raw: SourceRecord): SourceRecord | null {
+    if (this.drop?.has(raw.line)) {
+      this.exclude(raw.line, 'duplicate');
+      return null;
+    }
     let record = raw;
     if (this.joined) record = this.join(raw);
     if (this.where && !this.where(record)) {

@@ -43,14 +43,37 @@ export function isNotAScore(text: string): boolean {
   );
 }
 
+/**
+ * Word beginnings that name a role, in English, German, French, Spanish, Portuguese, Italian and Dutch:
+ * recommend / (weiter)empfehlen / recommander / recomendar / raccomandare / aanbevelen; satisfied /
+ * zufrieden / satisfait / satisfecho / satisfeito / soddisfatto / tevreden; effort, easy / Aufwand,
+ * einfach / effort, facile / esfuerzo, fácil / esforço / sforzo, facile / inspanning, moeite, makkelijk.
+ */
+const ROLE_WORDS = {
+  nps: ['recommend', 'empfehl', 'weiterempfehl', 'recommand', 'recomend', 'raccomand', 'consigli', 'aanbevel', 'aanraden'],
+  csat: ['satisf', 'zufrieden', 'satisfac', 'satisfaç', 'soddisf', 'tevreden'],
+  ces: ['effort', 'easy', 'aufwand', 'einfach', 'facil', 'fácil', 'esfuerzo', 'esforço', 'sforzo', 'inspanning', 'moeite', 'makkelijk', 'gemakkelijk'],
+};
+
 const ROLE_RULES: Record<Role, (w: string[], joined: string) => boolean> = {
-  nps: (w, joined) =>
-    w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => x.startsWith('recommend')),
-  csat: (w) => w.includes('csat') || w.some((x) => x.startsWith('satisf')),
-  ces: (w) => w.includes('ces') || w.includes('effort') || w.includes('easy'),
-  // a yes/no recommend column is named with --recommend; telling one from its header is issue 13's
+  nps: (w, joined) => w.includes('nps') || w.includes('ltr') || joined.includes('likelihood to recommend') || w.some((x) => ROLE_WORDS.nps.some((p) => x.startsWith(p))),
+  csat: (w) => w.includes('csat') || w.some((x) => ROLE_WORDS.csat.some((p) => x.startsWith(p))),
+  ces: (w) => w.includes('ces') || w.some((x) => ROLE_WORDS.ces.some((p) => x.startsWith(p))),
+  // a yes/no recommend column is named like an NPS; its answers tell it apart (fold/plan.ts, isYesNoColumn)
   recommend: () => false,
 };
+
+/**
+ * A scale written in a header or question: `(0-10)`, `[1–5]`, `0 bis 10`, `1 à 5`, `1 to 7`, `0 tot 10`.
+ * Only a low end of 0 or 1 and 2 to 11 points above it: other number pairs (`Q1-2`, years) are not scales.
+ */
+export function scaleInHeader(text: string): { lo: number; hi: number } | null {
+  const m = /(?:^|[\s([{])([01])\s*(?:-|–|—|to|bis|à|a|al|tot|t\/m|~)\s*(\d{1,2})(?=$|[\s)\]}.,;:])/iu.exec(text);
+  if (!m) return null;
+  const lo = Number(m[1]);
+  const hi = Number(m[2]);
+  return hi > lo && hi - lo >= 1 && hi <= 11 ? { lo, hi } : null;
+}
 
 /** The role a header or question text names, if any (the first rule that matches). */
 export function roleNamedBy(text: string): Role | null {
@@ -102,7 +125,27 @@ export function listColumns(header: string[], max = 30): string {
 }
 
 /** What a column holds, as `inspect` shows it. Scores are decided by the plan; this guesses the rest. */
-export type ColumnKind = 'score' | 'date' | 'segment' | 'comment' | 'id' | 'contact' | 'other';
+export type ColumnKind = 'score' | 'date' | 'segment' | 'comment' | 'id' | 'contact' | 'yes-no' | 'rating' | 'other';
+
+/** Answers of a yes/no question, in the languages headers are read in (and 0/1, true/false). */
+const YES_NO = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 'ja', 'nein', 'oui', 'non', 'si', 'sí', 'sim', 'não', 'nao', 'nee']);
+/** 0/1 answers this many times before a column counts as yes/no: a few 0s and 1s may open a real 0–10 column. */
+const YES_NO_MIN_NUMBERS = 5;
+
+/**
+ * Whether a column's first values are the answers of a yes/no question: every non-blank one 0 or 1
+ * (`1.0` too; at least YES_NO_MIN_NUMBERS of them) or a yes/no word. Such a column is never an NPS:
+ * 0 and 1 on a 0–10 scale would all be detractors.
+ */
+export function isYesNoColumn(values: string[]): boolean {
+  const filled = values.map((v) => v.trim().toLowerCase()).filter((v) => v !== '');
+  if (filled.length === 0) return false;
+  if (filled.every((v) => YES_NO.has(v))) return true;
+  return filled.length >= YES_NO_MIN_NUMBERS && filled.every((v) => /^[01](?:[.,]0+)?$/.test(v));
+}
+
+/** Words that name a rating (`overall_rating`, `Stars`, `Score`): numbers on a scale, not a segment. */
+const RATING_WORDS = new Set(['rating', 'ratings', 'rate', 'score', 'stars', 'star', 'grade', 'note', 'bewertung', 'valoración', 'avaliação', 'valutazione', 'beoordeling']);
 
 const CONTACT_WORDS = new Set(['email', 'mail', 'phone', 'mobile']);
 const NAME_PARTS = new Set(['first', 'last', 'full', 'recipient', 'customer', 'respondent', 'user']);
@@ -144,27 +187,11 @@ export function guessColumnKind(name: string, label: string, values: string[]): 
   }
   const meanLength = filled.reduce((a, v) => a + v.length, 0) / Math.max(1, filled.length);
   const numeric = filled.length > 0 && share((v) => NUMBER.test(v)) === 1;
+  if (isYesNoColumn(values) && [...w, ...lw].some((x) => x.startsWith('recommend') || x === 'nps' || x === 'ltr')) return 'yes-no';
+  if (numeric && distinct >= 2 && w.some((x) => RATING_WORDS.has(x))) return 'rating';
   if (share((v) => /^https?:\/\//i.test(v)) >= 0.8) return 'other';
   if (!numeric && ([...w, ...lw].some((x) => COMMENT_WORDS.has(x)) || (meanLength >= 20 && distinct > filled.length / 2))) return 'comment';
   if (numeric && (distinct > 12 || filled.some((v) => /[.,]\d*[1-9]/.test(v)))) return 'other';
   if (filled.length > 0 && distinct <= Math.max(2, Math.min(20, filled.length / 2))) return 'segment';
   return 'other';
-}
-
-/** Words of a free-text answer column, best first: `comment`, `feedback`… before `Q2_4_TEXT`, `reason`. */
-const COMMENT_RANKS = [new Set(['comment', 'comments', 'feedback', 'verbatim', 'verbatims', 'remark', 'remarks']), new Set(['text', 'reason', 'why', 'explanation'])];
-
-/**
- * The free-text comment column (for --tags), from the header: the best-ranked names win; two of the
- * best rank, or none, are an error that asks for --comment.
- */
-export function detectCommentColumn(header: string[], file: string): number {
-  for (const rank of COMMENT_RANKS) {
-    const found = header.map((h, i) => (words(h).some((w) => rank.has(w)) ? i : -1)).filter((i) => i >= 0);
-    if (found.length === 1) return found[0];
-    if (found.length > 1) {
-      throw new InputError(`two columns could hold the comments: ${found.map((i) => JSON.stringify(header[i])).join(' and ')}`, { file }, 'choose one with --comment COLUMN');
-    }
-  }
-  throw new InputError('no comment column found for --tags', { file }, `name it with --comment COLUMN; columns: ${listColumns(header)}`);
 }

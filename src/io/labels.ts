@@ -110,3 +110,15 @@ export function labelsFor(scale: Scale, configured: Record<string, number> | und
   for (const [label, value] of Object.entries(configured ?? {})) out.set(normalizeLabel(label), value);
   return [...out];
 }
+
+/**
+ * The 5-point agreement scale, when a column's answers are all its labels (Microsoft Forms' Likert:
+ * Strongly disagree … Strongly agree, no "somewhat"): read on 1–5, not spread over CES's default 1–7
+ * as 1/2/4/6/7, which would move the mean. Null when any answer is a number, another label, or a
+ * label only the 7-point scale has.
+ */
+export function agreementFiveScale(values: string[]): Scale | null {
+  const five = new Set(AGREEMENT_5.positions.flatMap(([, labels]) => labels));
+  const filled = values.map(normalizeLabel).filter((v) => v !== '');
+  return filled.length > 0 && filled.every((v) => five.has(v)) && filled.some((v) => v !== 'neutral') ? { lo: 1, hi: 5 } : null;
+}

@@ -48,7 +48,12 @@ export interface RoleHint {
   band?: Scale;
   /** why, for `inspect` and the notes */
   why: string;
+  /** only the rows whose `column` holds one of `values` (lower case) answer this role: a file of several survey types */
+  only?: { column: string; values: string[] };
 }
+
+/** Delighted's survey types by the role they are scored under. */
+const DELIGHTED_TYPES: Partial<Record<Role, string[]>> = { nps: ['nps', 'enps'], csat: ['csat', 'fivestar', 'smileys', 'thumbs'], ces: ['ces'] };
 
 export interface Layout {
   name: LayoutName;
@@ -108,6 +113,7 @@ const DETECTORS: Detector[] = [
       };
     },
     rules: qualtricsRules,
+    hints: qualtricsHints,
   },
   {
     name: 'qualtrics-legacy',
@@ -189,14 +195,21 @@ const DETECTORS: Detector[] = [
       if (has(r, 'Score') && has(r, 'Response timestamp')) return 'columns Score, Response timestamp';
       return null;
     },
+    // the survey type a row states (API `survey_type`, CSV `Survey type`) is the metric its score is scored under
     hints: (header, column) => {
       const score = header.find((h) => h === 'score' || h === 'Score');
       if (!score) return [];
-      const types = new Set(header.includes('survey_type') ? column('survey_type').map((t) => t.trim().toLowerCase()).filter(Boolean) : []);
-      const type = types.size === 1 ? [...types][0] : 'nps';
-      const role: Role | null = type === 'nps' || type === 'enps' ? 'nps' : type === 'csat' || type === 'fivestar' ? 'csat' : type === 'ces' ? 'ces' : null;
-      if (!role) return [];
-      return [{ role, column: score, why: types.size === 1 ? `the score of a Delighted ${type} survey` : `Delighted's score, read as NPS (the file does not say the survey type; --csat ${score} for a CSAT survey)` }];
+      const typeColumn = header.find((h) => h === 'survey_type' || h === 'Survey type' || h === 'Survey Type');
+      if (!typeColumn) return [{ role: 'nps', column: score, why: `Delighted's score, read as NPS (the file does not say the survey type; --csat ${score} for a CSAT survey)` }];
+      const types = new Set(column(typeColumn).map((t) => t.trim().toLowerCase()).filter(Boolean));
+      const roles = (Object.keys(DELIGHTED_TYPES) as Role[]).filter((role) => DELIGHTED_TYPES[role]!.some((t) => types.has(t)));
+      const several = roles.length > 1;
+      return roles.map((role) => ({
+        role,
+        column: score,
+        only: { column: typeColumn, values: DELIGHTED_TYPES[role]! },
+        why: `the score of ${several ? 'the' : 'a'} Delighted ${DELIGHTED_TYPES[role]!.filter((t) => types.has(t)).join('/')} survey${several ? ` rows (${JSON.stringify(typeColumn)})` : ''}`,
+      }));
     },
   },
   {
@@ -242,6 +255,16 @@ const DETECTORS: Detector[] = [
     rules: (header) => ({ finished: at(header, 'Finished') }),
   },
 ];
+
+/** Qualtrics writes `Q1_NPS_GROUP` beside an NPS question `Q1`: the export says which column is the NPS. */
+function qualtricsHints(header: string[]): RoleHint[] {
+  const out: RoleHint[] = [];
+  for (const h of header) {
+    const id = /^(.+)_NPS_GROUP$/.exec(h)?.[1];
+    if (id && header.includes(id) && out.length === 0) out.push({ role: 'nps', column: id, why: `Qualtrics NPS question (${JSON.stringify(h)} beside it)` });
+  }
+  return out;
+}
 
 function qualtricsRules(header: string[]): RowRules {
   return { status: at(header, 'Status'), finished: at(header, 'Finished') };

@@ -31,8 +31,8 @@ export function parseTagRules(json: unknown, file: string): TagRule[] {
   const seen = new Map<string, string>();
   for (const [tag, value] of Object.entries(json as Record<string, unknown>)) {
     const name = tag.trim();
-    // a tag set is one key joined by TAG_SEPARATOR (a control character): a name holding one would split
-    if (name === '' || name === UNTAGGED || /\p{Cc}/u.test(name)) throw new InputError(`tag ${JSON.stringify(tag)}: not a usable tag name`, { file }, 'a tag name needs a visible character and no control characters');
+    // a tag set is one key joined by the tagger's TAG_SEPARATOR, U+001E: a name holding it would split
+    if (name === '' || name === UNTAGGED || name.includes('\u001e')) throw new InputError(`tag ${JSON.stringify(tag)}: not a usable tag name`, { file }, 'a tag name needs a visible character, and no U+001E (record separator)');
     const first = seen.get(name);
     if (first !== undefined) throw new InputError(`tag ${JSON.stringify(tag)}: the same name as tag ${JSON.stringify(first)} once spaces are trimmed`, { file }, 'give each tag one entry');
     seen.set(name, tag);

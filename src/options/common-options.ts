@@ -19,6 +19,7 @@ import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../time/period.js';
 import { CHECK_RULES, ON_LOW_BASE } from '../model/check-rules.js';
 import { parseWhere, type WhereExpr } from '../fold/where.js';
+import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../fold/duplicates.js';
 import { checkTimeZone } from '../time/time-zone.js';
 import { P_ADJUST_METHODS, type PAdjustMethod } from '../stats/types.js';
 
@@ -44,14 +45,21 @@ export interface CommonOptions {
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  /** the sheet of a workbook, the export inside a zip */
+  sheet: string | undefined;
+  entry: string | undefined;
   layout: LayoutName | undefined;
   includePreviews: boolean;
+  /** --include-partials: keep partial responses (Typeform), left out by default */
+  includePartials: boolean;
   /** label maps from the config file, per role */
   labels: Partial<Record<Role, Record<string, number>>>;
   scales: Partial<Record<Role, Scale>>;
   bands: Partial<Record<Role, Scale>>;
   segmentOrder: Record<string, string[]>;
   strict: boolean;
+  /** --no-mkdir: a missing -o directory is an error instead of being created */
+  mkdir: boolean;
   quiet: boolean;
   color: boolean | undefined;
   progress: boolean;
@@ -87,6 +95,9 @@ export interface CommonOptions {
   /** --tags RULES.json (read) and --comment COL */
   tags: { file: string; rules: TagRule[] } | undefined;
   comment: string | undefined;
+  /** --duplicates, --id: how a response id seen more than once counts (analysis/duplicates.ts) */
+  duplicates: DuplicatePolicy | undefined;
+  idColumn: string | undefined;
   /** --tallies: the files are tally files (merged by addition), not responses */
   tallies: boolean;
   /** --emit tallies: write the Tallies instead of the results */
@@ -260,11 +271,15 @@ const cliSchema = z.object({
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  sheet: z.optional(z.string().check(z.minLength(1, 'must name a sheet'))),
+  entry: z.optional(z.string().check(z.minLength(1, 'must name an entry'))),
   layout: z.optional(choice(LAYOUT_NAMES)),
   includePreviews: z.optional(z.boolean()),
+  includePartials: z.optional(z.boolean()),
   scale: z.optional(rangesSchema('--scale')),
   band: z.optional(rangesSchema('--band')),
   strict: z.optional(z.boolean()),
+  mkdir: z.optional(z.boolean()),
   quiet: z.optional(z.boolean()),
   color: z.optional(z.boolean()),
   progress: z.optional(z.boolean()),
@@ -287,6 +302,8 @@ const cliSchema = z.object({
   perRule: z.optional(choice(PER_RULES)),
   tags: z.optional(z.string()),
   comment: z.optional(z.string()),
+  duplicates: z.optional(choice(DUPLICATE_POLICIES)),
+  id: z.optional(z.string()),
   tallies: z.optional(z.boolean()),
   emit: z.optional(choice(['tallies'] as const)),
 });
@@ -466,13 +483,17 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     output: o.output,
     delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
     encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    sheet: o.sheet,
+    entry: o.entry,
     layout: o.layout ?? config.layout,
     includePreviews: o.includePreviews ?? config.includePreviews ?? false,
+    includePartials: o.includePartials ?? false,
     labels: config.labels ?? {},
     scales: { ...configRanges(config.scales, 'scales', configFile), ...(o.scale ?? {}) },
     bands: { ...configRanges(config.bands, 'bands', configFile), ...(o.band ?? {}) },
     segmentOrder: config.segmentOrder ?? {},
     strict: o.strict ?? false,
+    mkdir: o.mkdir ?? true,
     quiet: o.quiet ?? false,
     color: o.color === false ? false : undefined,
     progress: o.progress ?? true,
@@ -496,6 +517,8 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     perRule: o.perRule ?? config.perRule ?? DEFAULTS.perRule,
     tags: tagsFile !== undefined ? { file: o.tags ?? config.tags!, rules: readTagRules(tagsFile) } : undefined,
     comment: o.comment ?? config.columns?.comment,
+    duplicates: o.duplicates,
+    idColumn: o.id,
     tallies: o.tallies ?? false,
     emit: o.emit,
     given: [

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { UsageError } from '../model/errors.js';
+import { ON_STALE, type OnStale } from '../model/check-rules.js';
 import { expandGlobs } from '../io/glob.js';
 import { EVERY, type Every } from '../time/period.js';
 import { DEFAULT_COMMENTS, DEFAULT_HISTORY } from '../analysis/period-report.js';
@@ -25,6 +26,8 @@ export type ReportOptions = Omit<CommonOptions, 'format'> & {
   title: string | null;
   /** --comment: the comment column of the sample (found from the header when not given) */
   comment: string | undefined;
+  /** --on-stale: what a period with no answers (data ending before it) does */
+  onStale: OnStale;
 };
 
 const count = (min: number, max: number) =>
@@ -38,6 +41,7 @@ const schema = z.object({
   comments: z.optional(count(0, 100)),
   title: z.optional(z.string()),
   comment: z.optional(z.string()),
+  onStale: z.optional(choice(ON_STALE)),
 });
 
 /** The definition's values in the shape commander gives flags (strings and string lists). */
@@ -88,5 +92,6 @@ export function parseReportOptions(files: string[], raw: Record<string, unknown>
     comments: o.comments ?? DEFAULT_COMMENTS,
     title: o.title ?? null,
     comment: o.comment,
+    onStale: o.onStale ?? 'fail',
   };
 }

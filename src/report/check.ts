@@ -137,7 +137,8 @@ export function summaryText(result: CheckResult): string {
   const { passed, failed, lowBase, ok } = result.summary;
   const parts = [`${failed} failed`, `${passed} passed`];
   if (lowBase > 0) parts.push(`${lowBase} low base (${lowBaseEffect(result.settings)})`);
-  return `${ok ? 'OK' : 'FAILED'}: ${parts.join(', ')}`;
+  const outcomes = (result.summary.outcomes ?? []).filter((x) => x.status !== 'pass').map((x) => (x.status === 'warn' ? `warning: ${x.message}` : x.message));
+  return `${ok ? 'OK' : 'FAILED'}: ${[...outcomes, ...parts].join(', ')}`;
 }
 
 function verdictCell(row: CheckRow, s: Settings): Cell {
@@ -281,5 +282,7 @@ export function checkCsv(result: CheckResult): { columns: string[]; rows: CsvVal
     r.baseline?.n,
     r.baseline?.value,
   ]);
+  // the run's own outcomes (stale data, --strict): kind `run`
+  for (const x of result.summary.outcomes ?? []) rows.push(['run', null, ...by.map(() => null), null, null, null, null, null, null, null, null, x.status, x.code, x.message, null, null, null, null]);
   return { columns, rows };
 }

@@ -58,12 +58,19 @@ export function safeTerminalText(text: string): string {
 }
 
 /**
+ * What stands in for a character taken out of data (U+FFFD, the replacement character): visible, so two
+ * values that differ only by such characters do not look the same.
+ */
+export const STRIPPED_MARK = '\ufffd';
+
+/**
  * Text without the characters a terminal or log viewer obeys instead of showing — C0 controls but
- * tab and line breaks, DEL, C1 controls — nor bidirectional overrides; line breaks are the caller's.
+ * tab and line breaks, DEL, C1 controls — nor bidirectional marks and overrides (U+061C, U+200E/F,
+ * U+202A–E, U+2066–9), each replaced by STRIPPED_MARK; line breaks are the caller's.
  */
 export function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, STRIPPED_MARK);
 }
 
 /**

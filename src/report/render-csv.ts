@@ -5,6 +5,7 @@
  * characters other than tab and line breaks are removed, so `cat`ing the file cannot drive the
  * terminal. Every CSV cxm writes goes through here.
  */
+import { STRIPPED_MARK } from './format.js';
 import { stringify } from 'csv-stringify/sync';
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -12,13 +13,14 @@ export type CsvValue = string | number | boolean | null | undefined;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMBER = /^-?\d+(\.\d+)?(e-?\d+)?$/i;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// control characters and bidirectional marks and overrides (U+202E shows a cell reversed)
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function safeCsvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  const text = value.replace(CONTROL, '');
+  const text = value.replace(CONTROL, STRIPPED_MARK);
   if (FORMULA_START.test(text) && !NUMBER.test(text)) return `'${text}`;
   return text;
 }

@@ -29,6 +29,11 @@ export function renderGithub(result: CheckResult): string {
     const title = `cxm check: ${checkName(row)} (${groupName(row)})`;
     lines.push(`::${level} title=${escapeGithubProperty(title)}::${escapeGithubData(reasonText(row, result))}`);
   }
+  for (const outcome of result.summary.outcomes ?? []) {
+    if (outcome.status === 'pass') continue;
+    const level = outcome.status === 'fail' ? 'error' : 'warning';
+    lines.push(`::${level} title=${escapeGithubProperty(`cxm check: ${outcome.code === 'stale' ? 'stale data' : '--strict'}`)}::${escapeGithubData(outcome.message)}`);
+  }
   lines.push(`cxm check: ${summaryText(result)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -30,6 +30,19 @@ export function renderJunit(result: CheckResult): string {
       cases.push(`${open}>\n      <system-out>${escapeXml(reason)}</system-out>\n    </testcase>`);
     }
   }
+  // the run's own outcomes (stale data, --strict) are test cases too, so a CI reporter shows them
+  for (const outcome of result.summary.outcomes ?? []) {
+    if (outcome.status === 'pass') continue;
+    const open = `    <testcase name="${escapeXml(outcome.code === 'stale' ? 'stale data' : '--strict')}" classname="cxm.check.run" time="0"`;
+    counts.tests++;
+    if (outcome.status === 'fail') {
+      counts.failures++;
+      cases.push(`${open}>\n      <failure message="${escapeXml(outcome.message)}" type="${outcome.code}">${escapeXml(outcome.message)}</failure>\n    </testcase>`);
+    } else {
+      counts.skipped++;
+      cases.push(`${open}>\n      <skipped message="${escapeXml(outcome.message)}"/>\n    </testcase>`);
+    }
+  }
   const totals = `tests="${counts.tests}" failures="${counts.failures}" errors="0" skipped="${counts.skipped}" time="0"`;
   const properties = [
     ['subject', checkSubject(s)],

@@ -39,6 +39,7 @@ h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 36px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--line); }
 h3 { font-size: 15px; margin: 20px 0 8px; }
 .sub, .note, figcaption, .about { color: var(--muted); }
+.stale { border: 2px solid #b00020; padding: 0.5em 0.75em; }
 .note { font-size: 13px; margin: 6px 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 14px 16px; background: var(--soft); }
@@ -183,6 +184,7 @@ export function renderReportHtml(r: ReportResult): string {
     '<body>',
     '<main>',
     `<header><h1>${e(title)}</h1><p class="sub">${e(reportSubtitle(r))}</p></header>`,
+    ...(r.stale && r.stale.status !== 'pass' ? [`<p class="stale" role="alert"><strong>Warning: stale data.</strong> ${e(r.stale.message)}; every number below is about a period with no answers.</p>`] : []),
     '<section aria-labelledby="headlines"><h2 id="headlines">Headlines</h2>',
     '<div class="cards">',
     ...r.headlines.map((row) => card(r, row)),

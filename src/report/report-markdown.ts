@@ -117,7 +117,9 @@ function comments(r: ReportResult): string[] {
 
 export function renderReportMarkdown(r: ReportResult): string {
   const metrics = r.headlines.map((h) => h.metric);
-  const out = [`# ${escapeMarkdownText(reportTitle(r))}`, '', escapeMarkdownText(reportSubtitle(r)), '', '## Headlines', '', ...headlines(r)];
+  const out = [`# ${escapeMarkdownText(reportTitle(r))}`, '', escapeMarkdownText(reportSubtitle(r)), ''];
+  if (r.stale && r.stale.status !== 'pass') out.push(`> **Warning: stale data.** ${escapeMarkdownText(r.stale.message)}; every number below is about a period with no answers.`, '');
+  out.push('## Headlines', '', ...headlines(r));
   out.push(`## ${trendHeading(r)}`, '');
   for (const m of metrics) out.push(...trend(r, m));
   if (r.segments.length) {

@@ -18,11 +18,11 @@ describe('answers on a narrower scale than declared', () => {
   });
 
   it('suggests 1-5 for an NPS column answered only 1-5, 0-5 when 0 was answered, 1-7 up to 7', () => {
-    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 1: 3, 3: 4, 5: 5 }))).toEqual({ lo: 1, hi: 5 });
-    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 3, 3: 4, 5: 5 }))).toEqual({ lo: 0, hi: 5 });
-    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 1: 3, 4: 4, 7: 5 }))).toEqual({ lo: 1, hi: 7 });
-    expect(suggestedScale(spec('ces', 1, 7), tally({ lo: 1, hi: 7 }, { 1: 3, 4: 4, 5: 5 }))).toEqual({ lo: 1, hi: 5 });
-    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 30, 1: 50 }))).toEqual({ lo: 0, hi: 1 });
+    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 1: 3, 3: 4, 5: 5 }))).toMatchObject({ lo: 1, hi: 5 });
+    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 3, 3: 4, 5: 5 }))).toMatchObject({ lo: 0, hi: 5 });
+    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 1: 3, 4: 4, 7: 5 }))).toMatchObject({ lo: 1, hi: 7 });
+    expect(suggestedScale(spec('ces', 1, 7), tally({ lo: 1, hi: 7 }, { 1: 3, 4: 4, 5: 5 }))).toMatchObject({ lo: 1, hi: 5 });
+    expect(suggestedScale(spec('nps', 0, 10), tally({ lo: 0, hi: 10 }, { 0: 30, 1: 50 }))).toMatchObject({ lo: 0, hi: 1 });
   });
 
   it('stays quiet for full ranges, small n, and 5-point scales whose answers bunch at the top', () => {

@@ -38,11 +38,13 @@ const FUNCTIONS = {
   trend: cxm.trend,
   compare: cxm.compare,
   drivers: cxm.drivers,
+  rank: cxm.rank,
+  plan: cxm.plan,
   report: cxm.report,
   followup: cxm.followup,
   inspect: cxm.inspect,
 } as unknown as Record<string, (files: readonly string[], options: Options) => Promise<cxm.Renderable>>;
-const CASES: { name: string; command: 'score' | 'crosstab' | 'trend' | 'compare' | 'drivers' | 'report' | 'followup' | 'inspect'; files: string[]; options: Options }[] = [
+const CASES: { name: string; command: 'score' | 'crosstab' | 'trend' | 'compare' | 'drivers' | 'rank' | 'plan' | 'report' | 'followup' | 'inspect'; files: string[]; options: Options }[] = [
   { name: 'score by a segment at a 90% level', command: 'score', files: [R], options: { by: ['region'], metric: ['nps', 'csat'], level: 0.9 } },
   { name: 'score joined, weighted and tagged', command: 'score', files: [R], options: { join: 'fixtures/customers.csv', on: 'email', weight: 'revenue', by: 'tier', tags: 'fixtures/tags.json', metric: 'nps', minN: 10 } },
   { name: 'crosstab with low base suppressed', command: 'crosstab', files: [R], options: { rows: 'region', cols: 'plan', metric: 'nps', suppressLow: true } },
@@ -51,6 +53,9 @@ const CASES: { name: string; command: 'score' | 'crosstab' | 'trend' | 'compare'
   { name: 'compare two sets of files', command: 'compare', files: [], options: { current: ['fixtures/compare/2026-q2.csv'], baseline: ['fixtures/compare/2026-q1.csv'], metric: 'nps' } },
   { name: 'compare two periods', command: 'compare', files: [R], options: { period: '2026-05', against: '2026-04', metric: 'csat-mean' } },
   { name: 'drivers of segments and tags', command: 'drivers', files: [R], options: { by: ['region', 'plan'], tags: 'fixtures/tags.json', metric: 'nps' } },
+  { name: 'rank airlines, weighted, top 5', command: 'rank', files: ['fixtures/rank/airlines.csv'], options: { by: 'airline', k: '5', weight: 'weight', seed: 7 } },
+  { name: 'plan from NPS figures', command: 'plan', files: [], options: { promoters: 50, detractors: 20, margin: 4, population: 5000, responseRate: '25%' } },
+  { name: 'plan from a weighted file', command: 'plan', files: ['fixtures/rank/airlines.csv'], options: { weight: 'weight', n2: 200 } },
   { name: 'report of a quarter', command: 'report', files: [R], options: { every: 'quarter', metric: ['nps', 'csat-mean'], comments: 2, asOf: '2026-06-30' } },
   { name: 'followup of promoters without contacts', command: 'followup', files: [R], options: { group: 'promoters', limit: 3, contact: false } },
   { name: 'inspect an export', command: 'inspect', files: ['fixtures/exports/typeform.json'], options: {} },

@@ -321,7 +321,7 @@ describe('outputs', () => {
       // data text arrives as it was, minus the control character XML cannot carry
       const names = cases.map((c) => c.attributes.name);
       expect(names).toContain('NPS ≥ 30 (segment=EMEA & <APAC> "quoted" 100%)');
-      expect(names).toContain('NPS ≥ 30 (segment=a,b: c)');
+      expect(names).toContain('NPS ≥ 30 (segment=a,b: c\ufffd)'); // the control character marked (issue 15)
       expect(allElements(root).some((e) => textContent(e).includes('\u0001'))).toBe(false);
     }
   });
@@ -331,7 +331,7 @@ describe('outputs', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('::warning title=cxm check%3A NPS ≥ 30 (segment=a%2Cb%3A c)::low base: n = 10, under --min-n 30');
+    expect(lines[0]).toBe('::warning title=cxm check%3A NPS ≥ 30 (segment=a%2Cb%3A c\ufffd)::low base: n = 10, under --min-n 30');
     expect(lines[1]).toMatch(/^::error title=cxm check%3A NPS ≥ 30 \(segment=EMEA & <APAC> "quoted" 100%25\)::the 95%25 CI .* lies below 30/);
     expect(lines[2]).toBe('cxm check: FAILED: 1 failed, 2 passed, 1 low base (a warning)');
     for (const line of lines) expect(line).not.toMatch(/\r/);

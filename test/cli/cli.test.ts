@@ -100,10 +100,11 @@ describe('output file', () => {
   });
 
   it('reports an unwritable output path as an input error', async () => {
-    const r = await runCli(['score', 'fixtures/responses.csv', '-o', '/nonexistent-dir/x.json', '--quiet']);
+    // a missing directory is created now (issue 13), so the unwritable path lies under a file
+    const r = await runCli(['score', 'fixtures/responses.csv', '-o', 'fixtures/responses.csv/x.json', '--format', 'json', '--quiet']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^cxm: cannot write \/nonexistent-dir\/x.json: no such file or directory\n/);
-    expect(existsSync('/nonexistent-dir/x.json')).toBe(false);
+    expect(r.stderr).toMatch(/^cxm: cannot write fixtures\/responses.csv\/x.json: /);
+    expect(existsSync('fixtures/responses.csv/x.json')).toBe(false);
   });
 });
 

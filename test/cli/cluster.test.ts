@@ -76,7 +76,7 @@ describe('--cluster', () => {
     for (const line of readFileSync(file, 'utf8').trim().split('\n').slice(1)) perId.set(line.split(',')[0], (perId.get(line.split(',')[0]) ?? 0) + 1);
     const several = [...perId.values()].filter((n) => n > 1);
     const r = await runCli(['inspect', file, '--cluster', 'id', '--format', 'json']);
-    expect(JSON.parse(r.stdout).files[0].repeats).toEqual({ column: 'id', ids: perId.size, several: several.length, answers: several.reduce((a, b) => a + b, 0) });
+    expect(JSON.parse(r.stdout).files[0].clusterRepeats).toEqual({ column: 'id', ids: perId.size, several: several.length, answers: several.reduce((a, b) => a + b, 0) });
     expect((await runCli(['inspect', file, '--cluster', 'id'])).stdout).toContain(`${several.length} of ${perId.size} id values answered more than once`);
   });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
-const COMMANDS = ['score', 'crosstab', 'trend', 'compare', 'drivers', 'inspect', 'check', 'report', 'followup', 'sql'];
+const COMMANDS = ['score', 'crosstab', 'trend', 'compare', 'drivers', 'rank', 'plan', 'inspect', 'check', 'report', 'followup', 'sql'];
 
 const read = (page: string) => readFileSync(new URL(`../../docs/${page}`, import.meta.url), 'utf8');
 

@@ -193,7 +193,7 @@ describe('--tags', () => {
 
   it.each([
     [['--tags', 'fixtures/enrich/tags-bad.json'], 'fixtures/responses.csv', /^cxm: fixtures\/enrich\/tags-bad\.json: tag "billing": \/charg\(e\/i is not a valid regular expression/],
-    [['--tags', 'fixtures/tags.json'], 'fixtures/enrich/two-comments.csv', /^cxm: fixtures\/enrich\/two-comments\.csv: two columns could hold the comments: "comment" and "feedback"\nhint: choose one with --comment COLUMN/],
+    [['--tags', 'fixtures/tags.json'], 'fixtures/enrich/two-comments.csv', /^cxm: fixtures\/enrich\/two-comments\.csv: two columns could hold the comment: "comment" and "feedback"\nhint: choose one with --comment COLUMN/],
     [['--tags', 'missing.json'], 'fixtures/responses.csv', /^cxm: missing\.json: cannot read the tag rules file/],
   ])('%j on %s', async (flags, file, message) => {
     const r = await runCli(['score', file, ...flags, '--by', 'tag']);

@@ -94,7 +94,7 @@ describe('--emit tallies then --tallies gives the same output', () => {
     expect(count('trend')).toBeGreaterThan(15);
   });
 
-  it('refused score only on the files that hold no scores (or two NPS columns to choose from)', () => {
+  it('refused score only on the files that hold no scores (or two NPS columns to choose from, or a column that is not the metric it looks like)', () => {
     expect([...refused.keys()].filter((k) => k.startsWith('score ')).sort()).toEqual(
       [
         'fixtures/customers.csv',
@@ -104,6 +104,9 @@ describe('--emit tallies then --tallies gives the same output', () => {
         'fixtures/reader/two-nps.csv',
         'fixtures/sql/tallies-by-region.csv',
         'fixtures/tags.json',
+        // issue 13: a rating column that names no metric, a 0-100 slider read as NPS
+        'fixtures/trust/lounge.csv',
+        'fixtures/trust/slider.csv',
       ].map((f) => `score ${f}`),
     );
   });

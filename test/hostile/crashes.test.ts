@@ -27,7 +27,7 @@ describe('tag rules', () => {
     expect(r.stderr.split('\n')[0]).toBe(`cxm: ${tags}: tag "billing ": the same name as tag "billing" once spaces are trimmed`);
   });
 
-  it('a blank name, or one holding a control character, is an error', async () => {
+  it('a blank name, or one holding U+001E (the separator of a tag set), is an error', async () => {
     for (const name of ['  ', 'a\\u001eb']) {
       const tags = write('bad-tag.json', `{"${name}": ["refund"]}`);
       const r = await runCli(['score', data, '--tags', tags, '--by', 'tag']);

@@ -68,7 +68,10 @@ describe('hostile inputs: the counts stay honest', () => {
     const r = await runCli(['score', 'fixtures/responses.csv', empty, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).warnings).toContainEqual({ code: 'read-note', file: empty, message: 'no data rows: the file has a header and nothing after it' });
-    const both = await runCli(['score', empty, empty]);
+    // two header-only files (the same file twice is refused before reading: issue 13)
+    const other = path.join(dir, 'responses-header-2.csv');
+    writeFileSync(other, header);
+    const both = await runCli(['score', empty, other]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^cxm: .*: no data rows in any of the 2 files/);
   });

@@ -23,7 +23,7 @@ describe('internal errors', () => {
     const r = await runCli(['score', 'fixtures/responses.csv']);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`cxm: internal error: cannot read properties of undefined second line [2J (cxm ${version}; please report this, with the command you ran)\n`);
+    expect(r.stderr).toBe(`cxm: internal error: cannot read properties of undefined second line \ufffd[2J (cxm ${version}; please report this, with the command you ran)\n`);
   });
 
   it('CXM_DEBUG=1 adds the stack', async () => {

@@ -98,6 +98,7 @@ const CASES: Case[] = [
   { name: 'report', args: ['report', current, '--every', 'month', '--as-of', '2026-06-30', '--by', 'region', '--min-n', '1', '--comments', '100'], formats: ['markdown', 'html', 'json'], listsRegions: false },
   { name: 'followup', args: ['followup', current, '--group', 'all', '--by', 'region'], formats: STANDARD, listsRegions: true },
   { name: 'drivers', args: ['drivers', current, '--by', 'region,=evil()', '--min-n', '1'], formats: STANDARD, listsRegions: true },
+  { name: 'rank', args: ['rank', current, '--by', 'region'], formats: STANDARD, listsRegions: true },
   { name: 'score --join', args: ['score', current, '--join', customers, '--on', 'email', '--by', 'tier', '--min-n', '1'], formats: STANDARD, listsRegions: true },
   { name: 'score --tags', args: ['score', current, '--tags', tags, '--by', 'tag', '--min-n', '1'], formats: STANDARD, listsRegions: false },
   { name: 'score --emit tallies', args: ['score', current, '--by', 'region,=evil()', '--emit', 'tallies'], formats: ['csv', 'json'], listsRegions: true },
@@ -196,8 +197,8 @@ describe('errors and warnings name hostile values safely', () => {
 });
 
 describe('the CSV writer', () => {
-  it('neutralises formulas and removes control characters, keeping plain numbers', () => {
+  it('neutralises formulas and marks removed control characters (U+FFFD), keeping plain numbers', () => {
     const out = renderCsv(['v'], [['=1+1'], ['-3'], ['-3+1'], ['+44 20'], ['@x'], ['\tx'], ['ok\u001b[0m'], ['\u0085x'], [-2.5], ['a,b "c"\nd']]);
-    expect(parseCsvText(out).slice(1).map((r) => r[0])).toEqual(["'=1+1", '-3', "'-3+1", "'+44 20", "'@x", "'\tx", 'ok[0m', 'x', '-2.5', 'a,b "c"\nd']);
+    expect(parseCsvText(out).slice(1).map((r) => r[0])).toEqual(["'=1+1", '-3', "'-3+1", "'+44 20", "'@x", "'\tx", 'ok\ufffd[0m', '\ufffdx', '-2.5', 'a,b "c"\nd']);
   });
 });

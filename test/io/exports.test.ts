@@ -76,7 +76,8 @@ describe('platform rules', () => {
     expect(q.stderr).toContain('left out 4 rows: 2 survey previews, 1 survey test, 1 spam (--include-previews keeps previews, tests and spam)');
     expect(q.stderr).toContain('2 unfinished responses read: answered scores count, blank ones are skipped');
     expect(q.stderr).toContain('read as a Qualtrics export (row 3 holds {"ImportId":…}): 3 header rows, data from line 4');
-    expect(q.stderr).toContain('NPS from column "Q1": "How likely are you to recommend Acme to a friend or colleague?"');
+    // Qualtrics states the NPS question by the Q1_NPS_GROUP column beside it (issue 13); the question text is shown with it
+    expect(q.stderr).toContain('NPS from column "Q1": Qualtrics NPS question ("Q1_NPS_GROUP" beside it): "How likely are you to recommend Acme to a friend or colleague?"');
     const z = await runCli(['score', `${dir}/zendesk.json`]);
     expect(z.stderr).toContain('left out 3 rows: 3 ratings offered but not answered');
     const i = await runCli(['score', `${dir}/intercom.json`]);

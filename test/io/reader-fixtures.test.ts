@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers.js';
 
@@ -107,7 +109,11 @@ describe('reader fixtures', () => {
   });
 
   it('reads several files as one data set and refuses files whose columns differ', async () => {
-    const both = await score(['fixtures/reader/bom.csv', 'fixtures/reader/bom.csv']);
+    // the same file twice is refused (its answers would count twice: issue 13); a copy of it is another export
+    expect((await runCli(['score', 'fixtures/reader/bom.csv', 'fixtures/reader/bom.csv'])).code).toBe(2);
+    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'cxm-bom-')), 'bom-copy.csv');
+    copyFileSync('fixtures/reader/bom.csv', copy);
+    const both = await score(['fixtures/reader/bom.csv', copy]);
     expect(overall(both.json).n).toBe(6);
     expect(both.json.input.files).toHaveLength(2);
     const r = await runCli(['score', 'fixtures/reader/bom.csv', 'fixtures/reader/tab.tsv']);

@@ -30,6 +30,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     .option('--as-of <date>', 'with --every: the last complete period on or before this date (default: the latest date in the data)')
     .option('--rule <rule>', 'credible (default: fail only when credibly below / significantly dropped), point, or assured (pass only when credibly above)')
     .option('--on-low-base <what>', 'a check with fewer than --min-n answers: pass, warn (default) or fail')
+    .option('--on-stale <what>', 'with --every: no answer in the checked period (data ending before it): fail (default), warn or pass')
     .option('--by <columns>', 'also check every segment of these columns (comma-separated or repeated)', collect);
   addScoringFlags(cmd, { emit: false, formats: 'table (default), json, junit, github, markdown or csv' });
   cmd.addHelpText('after', EXAMPLES);
@@ -46,7 +47,7 @@ export function defineCheck(program: Command, io: CliIo): Command {
     const o = parseCheckOptions(files, raw);
     const result = await runCheck(o, runContext(io, o.progress));
     const text = await renderCheck(result, o.format, useColor(io, o.color));
-    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
     const failure = checkFailure(result, o);
     if (failure !== null) throw new CheckFailed(failure);
   });

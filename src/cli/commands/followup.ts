@@ -51,7 +51,7 @@ export function defineFollowup(program: Command, io: CliIo): Command {
     const o = parseFollowupOptions(files, raw);
     const result = await runFollowup(o, { stdin: io.stdin });
     const text = await renderFollowup(result, o.format, useColor(io, o.color));
-    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output: o.output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
   });
   return cmd;
 }

@@ -36,7 +36,7 @@ export function defineInspect(program: Command, io: CliIo): Command {
     const result = await runInspect(o, { stdin: io.stdin });
     const text = await renderResult(result, o.format, useColor(io, o.color));
     // the issues are the output itself: the summary on stderr only counts the rows
-    await emit(io, { text, output: o.output, input: result.input, warnings: [], quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output: o.output, input: result.input, warnings: [], quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
   });
   return cmd;
 }

@@ -26,7 +26,8 @@ export function defineReport(program: Command, io: CliIo): Command {
     .option('--title <text>', 'the report\'s title (default: "Weekly report: 2026-W26")')
     .option('--history <n>', 'periods in the trend chart, the current one included (default 12)')
     .option('--comments <n>', 'how many of the newest detractor comments of the period to show (default 5; 0 for none)')
-    .option('--comment <column>', 'the comment column (found from the header when not given)');
+    .option('--comment <column>', 'the comment column (found from the header when not given)')
+    .option('--on-stale <what>', 'no answer in the reported period (data ending before it): fail (default: a banner and exit 1), warn (banner, exit 0) or pass');
   addEnrichFlags(cmd, { comment: false });
   addDateFlags(cmd);
   addInputFlags(cmd);
@@ -41,11 +42,13 @@ export function defineReport(program: Command, io: CliIo): Command {
       import('../emit.js'),
       import('../progress-bar.js'),
     ]);
+    const { CheckFailed } = await import('../../model/errors.js');
     const o = parseReportOptions(files, raw);
     const result = await runReport(o, runContext(io, o.progress));
     const text = await renderReport(result, o.format);
     const output = o.output?.replaceAll('{period}', result.settings.current.period);
-    await emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict });
+    await emit(io, { text, output, input: result.input, warnings: result.warnings, quiet: o.quiet, strict: o.strict, format: o.format, mkdir: o.mkdir });
+    if (result.stale?.status === 'fail') throw new CheckFailed(`${result.stale.message} (the report was written with a banner; --on-stale warn or pass to exit 0)`);
   });
   return cmd;
 }

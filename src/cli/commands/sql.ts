@@ -44,7 +44,7 @@ export function defineSql(program: Command, io: CliIo): Command {
     .option('--scale <metric=lo-hi>', 'answer scale of a column, e.g. ces=1-5 (repeatable)', collect)
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--config <file>', 'a JSON config file (columns, scales, bands, labels, time zone)')
-    .option('-o, --output <file>', 'write the query to a file (atomically) instead of standard output');
+    .option('-o, --output <file>', 'write the query to a file (atomically) instead of standard output; - is standard output');
   addDateFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (raw: Record<string, unknown>) => {
@@ -55,7 +55,7 @@ export function defineSql(program: Command, io: CliIo): Command {
     ]);
     const o = parseSqlOptions(raw);
     const text = await runSql(o);
-    if (o.output) await writeOutput(o.output, text);
+    if (o.output && o.output !== '-') await writeOutput(o.output, text);
     else io.stdout.write(text);
   });
   return cmd;
