@@ -36,7 +36,8 @@ export function addStatsFlags(cmd: Command): Command {
     .option('--seed <n>', 'seed for --method nps=bootstrap (default 1)')
     .option('--resamples <n>', 'bootstrap resamples (default 2000)')
     .option('--min-n <n>', 'rows with fewer answers are low base: shown, flagged, not tested (default 30)')
-    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)');
+    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)')
+    .option('--adjust-across <scope>', 'table (one family per table and metric, the default) or all (one family over every test the command prints)');
 }
 
 /** Output flags; `formats` describes the command's --format choices. */
@@ -79,6 +80,7 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsO
   }
   scoring('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n');
   scoring('--variance <kind>', 'weighted NPS intervals: kish (effective n, the default) or linearized');
+  scoring('--cluster <column>', 'customer or account id: cluster-robust standard errors when one customer answered several times');
   cmd
     .option('--join <file>', `a customer file (CSV/JSON) joined onto the responses (left join); its columns work in ${options.rowsOnly ? '--by, --where, --contact, --id' : '--by, --where, --weight, --per'}`)
     .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently');

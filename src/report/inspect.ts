@@ -90,6 +90,7 @@ function aboutSection(f: InspectFile): Section {
   const { ids, persons } = f.repeats;
   if (ids?.values) rows.push(['repeated ids', `${formatCount(ids.values)} ${JSON.stringify(ids.column)} value${ids.values === 1 ? '' : 's'} on more than one row (${formatCount(ids.extraRows)} extra row${ids.extraRows === 1 ? '' : 's'}; --duplicates counts each once)`]);
   if (persons) rows.push(['repeat respondents', `${formatCount(persons.values)} ${JSON.stringify(persons.column)} value${persons.values === 1 ? '' : 's'} answered more than once`]);
+  if (f.clusterRepeats) rows.push(['cluster repeats', `${formatCount(f.clusterRepeats.several)} of ${formatCount(f.clusterRepeats.ids)} ${f.clusterRepeats.column} values answered more than once (${formatCount(f.clusterRepeats.answers)} answers)${f.clusterRepeats.several ? ': use --cluster ' + f.clusterRepeats.column : ''}`]);
   return { title: f.file, columns: [{ label: 'what' }, { label: 'cxm sees' }], rows: rows.map(([k, v]) => [cell(k), cell(v)]) };
 }
 
