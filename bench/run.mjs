@@ -7,7 +7,7 @@
 //   npm run bench                      all sizes, 5 rounds (3 at 10M), and every section
 //   npm run bench -- --sizes 100k,1m   fewer sizes
 //   npm run bench -- --no-duckdb       cxm only
-//   npm run bench -- --only exports    one section or more: exports, stats, hostile
+//   npm run bench -- --only exports    one section or more: exports, formats, stats, hostile
 //   npm run bench -- --baseline DIR    also time another built cxm checkout (say, main before a change)
 //                                      in the same alternating rounds: the "cxm / baseline" column
 //
@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatsBench } from './formats.mjs';
 import { hostileBench } from './hostile.mjs';
 import { fmt, measure, median } from './lib.mjs';
 import { statsBench } from './stats.mjs';
@@ -39,7 +40,7 @@ const rounds = Number(value('--rounds', '5'));
 const dir = path.resolve(value('--dir', process.env.CXM_BENCH_DIR ?? path.join(os.tmpdir(), 'cxm-bench')));
 fs.mkdirSync(dir, { recursive: true });
 
-const SECTIONS = ['exports', 'stats', 'hostile'];
+const SECTIONS = ['exports', 'formats', 'stats', 'hostile'];
 const only = value('--only', SECTIONS.join(',')).split(',').map((s) => s.trim());
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s} (use ${SECTIONS.join(', ')})`);
 const baselineDir = value('--baseline', null);
@@ -191,6 +192,10 @@ if (only.includes('exports')) {
     out.push(`- ${t.name}: peak ${fmt(large.cxmRss, 0)} MB at ${large.rows.toLocaleString('en-US')} rows vs ${fmt(small.cxmRss, 0)} MB at ${small.rows.toLocaleString('en-US')} (limit 1.5× + 20 MB = ${fmt(limit, 0)} MB): ${large.cxmRss <= limit ? 'flat' : 'GROWS'}`);
   }
   out.push(`- start-up: \`cxm --version\` ${(startup * 1000).toFixed(0)} ms (median of 10)`, '');
+}
+if (only.includes('formats')) {
+  log('gzip and XLSX…');
+  out.push(...(await formatsBench({ dir, rounds, sizes, ensureFile: (size) => ensureFile(SIZES[size]), log })), '');
 }
 if (only.includes('stats')) {
   log('statistics that must not grow with n…');

@@ -5,12 +5,12 @@
  *
  * Rules (α = 1 − level):
  *   point    — the point estimate against the threshold;
- *   credible — a minimum fails only when the interval lies wholly below it; a drop fails only when it
- *              is significant (the compare/trend difference test) and larger than allowed;
+ *   credible — a minimum fails only when the interval lies wholly below it; a drop fails only when the
+ *              whole interval of the drop lies above the allowed drop (its lower end > allowance);
  *   assured  — a minimum passes only when the interval lies wholly at or above it; a drop passes only
  *              when the interval of the drop lies wholly at or under the allowed drop.
- * Under credible and assured each check has a p-value (the difference test's p for a credible drop,
- * the interval-inversion p otherwise, see intervalExclusionP), and the p-values of all checks of one
+ * Under credible and assured each check has a p-value (the interval-inversion p against the threshold or
+ * the allowance, never against 0; see intervalExclusionP), and the p-values of all checks of one
  * run form one family, adjusted with Holm by default: a gate that runs twenty checks should not fail
  * by chance more often than a gate that runs one. A check with fewer than --min-n answers (on either
  * side) is low base: neither pass nor fail, and outside the family.
@@ -176,20 +176,22 @@ function dropCheck(metric: Metric, group: Record<string, string>, current: Tally
     const ok = drop <= allowed;
     return { row: { ...row, status: ok ? 'pass' : 'fail', code: ok ? 'within' : 'exceeds' }, decide: decideNothing, inFamily: false };
   }
+  const changeAt = (level: number) => compareTallies(metric, current, baseline, specs[0], { ...s, level });
   if (s.rule === 'credible') {
-    row.p = d.p;
+    // the drop's lower end (−upper end of the change) must lie above the allowed drop: a test of
+    // drop > allowance, not of drop ≠ 0
+    row.p = intervalExclusionP((level) => changeAt(level).upper, -allowed, 'below');
     return {
       row,
-      inFamily: true, // a test without a p (zero standard error under plain Wald) is simply not significant
+      inFamily: true,
       decide: (r, significant) => {
-        const fails = significant && drop > 0 && drop > allowed;
-        r.status = fails ? 'fail' : 'pass';
-        r.code = fails ? 'significant-drop' : drop > allowed ? 'not-significant' : 'within';
+        r.status = significant ? 'fail' : 'pass';
+        r.code = significant ? 'significant-drop' : row.lower! > allowed ? 'not-after-adjustment' : drop > allowed ? 'not-significant' : 'within';
       },
     };
   }
   // assured: the drop's upper end (−lower end of the change) must be at or under the allowed drop
-  row.p = intervalExclusionP((level) => compareTallies(metric, current, baseline, specs[0], { ...s, level }).lower, -allowed, 'above');
+  row.p = intervalExclusionP((level) => changeAt(level).lower, -allowed, 'above');
   return {
     row,
     inFamily: true,

@@ -3,7 +3,8 @@
  * — overall and segment by segment. Each row holds both estimates, the difference current − baseline
  * with its interval, and p adjusted across the segments of the metric (the overall row is a family of
  * its own). A segment found on one side only is shown with n = 0 on the other and is not tested.
- * The tests take the two sides as independent samples; repeat respondents make them optimistic.
+ * The tests take the two sides as independent samples: customers in both make them conservative, several
+ * answers from one customer within a side optimistic (--cluster corrects that).
  */
 import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
@@ -15,8 +16,8 @@ import { KEY_SEPARATOR, sumCounts } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type RoleSpec } from '../fold/plan.js';
 import type { Marginals } from '../fold/marginals.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
-import { groupObject, markFamily, type ScoreSettings, type VsRest } from './score.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
+import { groupObject, markFamily, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** What one side is: files, or a period of the date column. */
 export type SideInfo = { files: string[] } | { period: string; start: string; end: string };
@@ -113,7 +114,7 @@ function compareSides(current: Side, baseline: Side, dims: string[], metrics: Me
       return { row, inFamily: !lowBase && d.p !== null };
     };
     for (const family of [[build(null, dataRecord<string>())], segments.map(([id, key]) => build(id, groupObject(dims, key)))]) {
-      markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level);
+      markFamily(family.map((f) => ({ test: f.row, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
       for (const f of family) rows.push(f.row);
     }
   }
@@ -140,7 +141,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     }
   }
   const dims = current.fold.dimensions;
-  const rows = compareSides(loadedSide(current), loadedSide(baseline), dims, metrics, s);
+  const rows = withFamily(s, (t) => compareSides(loadedSide(current), loadedSide(baseline), dims, metrics, t));
   const input = twoSidedInput(current, baseline);
   const inC = input.current;
   const inB = input.baseline;
@@ -148,7 +149,7 @@ export function compareFilesResult(current: Loaded, baseline: Loaded, s: ScoreSe
     input,
     settings: { ...settingsBase(s, metrics, current.roles, dims), mode: 'files', current: { files: inC.files }, baseline: { files: inB.files }, ...enrichSettings(current, s) },
     rows,
-    warnings,
+    warnings: [...warnings, ...zeroSeWarnings(rows)],
   });
 }
 
@@ -182,7 +183,7 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
   const fold = loaded.fold;
   const dims = fold.dimensions.slice(0, -1);
   const window = dims.length;
-  const rows = comparePeriodsRows(loaded, s);
+  const rows = withFamily(s, (t) => comparePeriodsRows(loaded, t));
   const side = (p: PeriodSides['current']): SideInfo => ({ period: p.label, start: p.start, end: p.end });
   return resultEnvelope('compare', {
     input: inputSummary(loaded.sources, fold.counts),
@@ -195,6 +196,6 @@ export function comparePeriodsResult(loaded: Loaded, periods: PeriodSides, s: Sc
       ...enrichSettings(loaded, s),
     },
     rows,
-    warnings: loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []),
+    warnings: [...loadedWarnings(loaded, dims.length ? [[...dims.map((_, i) => i), window]] : []), ...zeroSeWarnings(rows)],
   });
 }

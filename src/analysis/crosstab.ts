@@ -8,12 +8,12 @@
 import { dataRecord } from '../model/data-record.js';
 import type { Metric } from '../model/metrics.js';
 import { tallyN, type Tally } from '../model/tally.js';
-import { compareTallies, estimateFields, type EstimateFields } from './estimate.js';
+import { compareTallies, estimateFields, isLowBase, type EstimateFields } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
-import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
+import { markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface CrosstabSettings extends ScoreSettings {
   /** blank the estimates of cells under --min-n instead of showing them dimmed */
@@ -67,6 +67,8 @@ function row(metric: Metric, given: Record<string, string>, t: Tally, spec: Role
 }
 
 export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabResult {
+  // --adjust-across all: the metrics' matrices are one family, adjusted once they are all built
+  if (s.adjustAcross === 'all' && !s.pool) return withFamily(s, (t) => crosstabResult(loaded, { ...s, ...t }));
   const { fold, marginals, roles, metrics } = loaded;
   const [a, b] = fold.dimensions;
   const cells = marginals.groups([0, 1]);
@@ -87,18 +89,19 @@ export function crosstabResult(loaded: Loaded, s: CrosstabSettings): CrosstabRes
         const cell = row(metric, { [a]: x, [b]: y }, t, spec, s);
         const rest = marginals.rest([0, 1], [x, y])[r];
         const d = compareTallies(metric, t, rest, spec, s);
-        const inFamily = !cell.lowBase && tallyN(rest) > 0 && d.p !== null;
-        if (!cell.suppressed) cell.vsRest = { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false };
+        const restLowBase = isLowBase(rest, s, s.minN);
+        const inFamily = !cell.lowBase && !restLowBase && tallyN(rest) > 0 && d.p !== null;
+        if (!cell.suppressed) cell.vsRest = { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, restLowBase };
         tested.push({ row: cell, inFamily });
       }
     }
-    markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level);
+    markFamily(tested.map((c) => ({ test: c.row.vsRest, inFamily: c.inFamily })), s.adjust, s.level, s.pool);
     for (const c of tested) rows.push(c.row);
   }
   return resultEnvelope('crosstab', {
     input: inputSummary(loaded.sources, fold.counts),
     settings: { ...statSettings(metrics, s), rows: a, cols: b, suppressLow: s.suppressLow, columns: roleColumns(roles), rowValues, colValues, ...enrichSettings(loaded, s) },
     rows,
-    warnings: loadedWarnings(loaded, [[0, 1]]),
+    warnings: [...loadedWarnings(loaded, [[0, 1]]), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
   });
 }

@@ -18,8 +18,8 @@ import { compareTallies, estimateFields, type EstimateFields } from './estimate.
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
-import { markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
+import { markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 export interface DriverRow extends EstimateFields {
   metric: Metric;
@@ -85,15 +85,15 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
           ...fields,
           share,
           rest: { n: restFields.n, ...(restFields.nEff !== undefined ? { nEff: restFields.nEff } : {}), value: restFields.value },
-          vsRest: { diff: diff.diff, lower: diff.lower, upper: diff.upper, p: diff.p, pAdjusted: null, significant: false },
+          vsRest: { diff: diff.diff, lower: diff.lower, upper: diff.upper, p: diff.p, pAdjusted: null, significant: false, restLowBase: restFields.lowBase },
           impact: { value: scaled(share, diff.diff), lower: scaled(share, diff.lower), upper: scaled(share, diff.upper) },
           skipped,
           invalid,
         };
-        family.push({ row, inFamily: !fields.lowBase && tallyN(rest) > 0 && diff.p !== null });
+        family.push({ row, inFamily: !fields.lowBase && !restFields.lowBase && tallyN(rest) > 0 && diff.p !== null });
       }
     });
-    markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level);
+    markFamily(family.map((f) => ({ test: f.row.vsRest, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
     // the largest pull downwards first; rows without an impact last, in table order
     const impact = (f: (typeof family)[number]) => f.row.impact?.value ?? Number.POSITIVE_INFINITY;
     const sorted = family.map((f, i) => ({ f, i })).sort((a, b) => impact(a.f) - impact(b.f) || a.i - b.i);
@@ -104,10 +104,11 @@ export function driverRows(loaded: Loaded, s: ScoreSettings): DriverRow[] {
 
 export function driversResult(loaded: Loaded, s: ScoreSettings): DriversResult {
   const dims = loaded.fold.dimensions;
+  const rows = withFamily(s, (t) => driverRows(loaded, t));
   return resultEnvelope('drivers', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
-    rows: driverRows(loaded, s),
-    warnings: loadedWarnings(loaded, dims.map((_, d) => [d])),
+    rows,
+    warnings: [...loadedWarnings(loaded, dims.map((_, d) => [d])), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
   });
 }

@@ -17,13 +17,15 @@ import { meanDifferenceTest } from '../stats/mean-difference-test.js';
 import { meanInterval } from '../stats/mean-interval.js';
 import { npsDifferenceTest } from '../stats/nps-difference-test.js';
 import { npsInterval } from '../stats/nps-interval.js';
+import { newcombeDifferenceTest } from '../stats/newcombe-difference-test.js';
 import { proportionInterval } from '../stats/proportion-interval.js';
 import { summarizeScaleCounts } from '../stats/summarize-scale-counts.js';
-import { twoProportionTest } from '../stats/two-proportion-test.js';
 import type { DifferenceTest, IntervalEstimate, NpsCounts, WeightedNpsTally } from '../stats/types.js';
 import { weightedNpsLinearizedDifferenceTest } from '../stats/weighted-nps-linearized-difference-test.js';
 import { weightedNpsLinearizedInterval } from '../stats/weighted-nps-linearized-interval.js';
 import { npsClassOf, type RoleSpec } from '../fold/plan.js';
+import { tDifferenceTest } from '../stats/t-difference-test.js';
+import { clusterDifferenceVariance, clusterEffectiveN, clusterEstimate, type PointScore } from './cluster-estimate.js';
 
 /** The interval method of each score role (means always use Student t): the registry's `Methods`. */
 export type { Methods };
@@ -40,6 +42,8 @@ export interface StatSettings {
   /** a --weight column was given: rows report nEff */
   weighted?: boolean;
   variance?: Variance;
+  /** --cluster COL: cluster-robust variances from the Tallies' per-cluster parts (cluster-estimate.ts) */
+  cluster?: string;
 }
 
 export interface MetricEstimate {
@@ -84,8 +88,9 @@ export function methodOf(metric: Metric, methods: Methods, variance?: Variance):
  * The counts a Tally is scored from: the plain counts, or for unequal weights share × n_eff per point
  * (share = Σw of the point / Σw). `n` is the number of answers, `nEff` Kish's effective n.
  */
-export function effectiveCounts(t: Tally): { count: number[]; n: number; nEff: number } {
+export function effectiveCounts(t: Tally, clusterNEff?: number | null): { count: number[]; n: number; nEff: number } {
   const n = tallyN(t);
+  if (clusterNEff != null) return sharesTimes(t, clusterNEff, n);
   if (!isWeighted(t) || hasEqualWeights(t)) return { count: t.count, n, nEff: n };
   let sum = 0;
   let squares = 0;
@@ -99,18 +104,25 @@ export function effectiveCounts(t: Tally): { count: number[]; n: number; nEff: n
   return { count: t.weightSum.map((w) => (w / sum) * nEff), n, nEff };
 }
 
-/** Detractors, passives, promoters of an 11-point NPS Tally (0–6, 7–8, 9–10 from the scale's low end); effective counts when weighted. */
-export function npsCounts(t: Tally): NpsCounts {
+/** share × n_eff per point (share = Σw of the point / Σw), for an effective n from elsewhere (--cluster). */
+function sharesTimes(t: Tally, nEff: number, n: number): { count: number[]; n: number; nEff: number } {
+  let sum = 0;
+  for (const w of t.weightSum) sum += w;
+  return { count: t.weightSum.map((w) => (sum === 0 ? 0 : (w / sum) * nEff)), n, nEff };
+}
+
+/** Detractors, passives, promoters of an 11-point NPS Tally (0–6, 7–8, 9–10 from the scale's low end); effective counts when weighted or clustered. */
+export function npsCounts(t: Tally, clusterNEff?: number | null): NpsCounts {
   const out: NpsCounts = { detractors: 0, passives: 0, promoters: 0 };
-  effectiveCounts(t).count.forEach((c, i) => (out[npsClassOf(i)] += c));
+  effectiveCounts(t, clusterNEff).count.forEach((c, i) => (out[npsClassOf(i)] += c));
   return out;
 }
 
-/** Answers inside the success band (satisfied / agree) and all answers; effective counts when weighted. */
-export function bandCounts(t: Tally, band: RoleSpec['band']): { x: number; n: number } {
+/** Answers inside the success band (satisfied / agree) and all answers; effective counts when weighted or clustered. */
+export function bandCounts(t: Tally, band: RoleSpec['band'], clusterNEff?: number | null): { x: number; n: number } {
   let x = 0;
   let n = 0;
-  effectiveCounts(t).count.forEach((c, i) => {
+  effectiveCounts(t, clusterNEff).count.forEach((c, i) => {
     const point = t.lo + i;
     n += c;
     if (point >= band.lo && point <= band.hi) x += c;
@@ -165,27 +177,55 @@ function fromInterval(e: IntervalEstimate, k: number, counts: Record<string, num
   };
 }
 
+/** The score of an answer for the cluster-robust variance: NPS −1/0/1, a percent 1 in the band, a mean the answer. */
+function pointScore(metric: Metric, t: Tally, spec: RoleSpec): PointScore {
+  const kind = metricDef(metric).kind;
+  if (kind === 'nps') return (i) => ({ promoters: 1, passives: 0, detractors: -1 })[npsClassOf(i)];
+  if (kind === 'proportion') return (i) => (t.lo + i >= spec.band.lo && t.lo + i <= spec.band.hi ? 1 : 0);
+  return (i) => t.lo + i;
+}
+
+/** Under --cluster: V/Var of the Tally (scaled by 1/k for a difference), or null (no clusters, or Var undefined: Kish's n_eff then). */
+function clusterNEffOf(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings, scale = 1): number | null {
+  if (!s.cluster || !t.clusters) return null;
+  const e = clusterEstimate(t, pointScore(metric, t, spec));
+  return e ? clusterEffectiveN(e, scale) : null;
+}
+
+/** A mean under --cluster: Student t on the cluster SE with G − 1 degrees of freedom. */
+function clusteredMean(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
+  const e = clusterEstimate(t, pointScore(metric, t, spec));
+  const summary = e === null ? summarizeScaleCounts(t.count, t.lo) : { n: e.clusters, mean: e.mean, variance: e.variance === null ? null : e.variance * e.clusters };
+  // meanInterval's SE is √(variance/n) = √Var and its df n − 1 = G − 1
+  const interval = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
+  const counts: Record<string, number> = {};
+  t.count.forEach((c, i) => (counts[String(t.lo + i)] = c));
+  return fromInterval(interval, KINDS.mean.displayFactor, counts, t);
+}
+
 /**
  * A metric's estimate and interval, by its kind: NPS from the class counts (its --method, or the
  * linearization SE), a proportion from the answers in the band (its --method), a mean with the
  * Student t interval. Counts: NPS classes, the role's success word and the rest, or per scale point.
+ * Under --cluster the counts are share × the cluster-robust effective n, and a mean's t is on G − 1 df.
  */
 export function estimateMetric(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings): MetricEstimate {
   const def = metricDef(metric);
   const k = KINDS[def.kind].displayFactor;
   switch (def.kind) {
     case 'nps': {
-      const c = npsCounts(t);
+      const c = npsCounts(t, clusterNEffOf(metric, t, spec, s));
       const e = s.variance === 'linearized' ? weightedNpsLinearizedInterval(weightedNpsTally(t), s.level) : npsInterval(c, s.level, s.methods[def.role] as NpsMethodName, { seed: s.seed, resamples: s.resamples });
       return fromInterval(e, k, { promoters: c.promoters, passives: c.passives, detractors: c.detractors }, t);
     }
     case 'proportion': {
-      const { x, n } = bandCounts(t, spec.band);
+      const { x, n } = bandCounts(t, spec.band, clusterNEffOf(metric, t, spec, s));
       const e = proportionInterval(x, n, s.level, s.methods[def.role] as ProportionMethodName);
       const words = ROLE_DEFS[def.role].success!;
       return fromInterval(e, k, { [words.yes]: x, [words.rest]: n - x }, t);
     }
     case 'mean': {
+      if (s.cluster && t.clusters) return clusteredMean(metric, t, spec, s);
       const effective = effectiveCounts(t).count;
       const summary = summarizeScaleCounts(effective, t.lo);
       const e = meanInterval(summary, s.level, { min: t.lo, max: t.hi });
@@ -204,25 +244,56 @@ function fromDifference(d: DifferenceTest, k: number): Difference {
 
 /**
  * a − b with its interval and two-sided p. NPS: the adjusted-Wald difference test unless the NPS
- * method is plain Wald; percents: pooled two-proportion z; means: Welch t.
+ * method is plain Wald; percents: Newcombe's hybrid score interval with the p that inverts it (significant
+ * exactly when the interval excludes 0); means: Welch t.
  */
 export function compareTallies(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
   const def = metricDef(metric);
   const k = KINDS[def.kind].displayFactor;
+  const scale = s.cluster && a.clusters && b.clusters ? clusterScale(metric, a, b, spec) : null;
+  if (scale !== null && def.kind === 'mean') return clusteredMeanDifference(metric, a, b, spec, s);
+  const nEffA = scale === null ? null : clusterNEffOf(metric, a, spec, s, scale);
+  const nEffB = scale === null ? null : clusterNEffOf(metric, b, spec, s, scale);
   switch (def.kind) {
     case 'nps':
       if (s.variance === 'linearized') return fromDifference(weightedNpsLinearizedDifferenceTest(weightedNpsTally(a), weightedNpsTally(b), s.level), k);
-      return fromDifference(npsDifferenceTest(npsCounts(a), npsCounts(b), s.level, { adjusted: s.methods[def.role] !== 'wald' }), k);
+      return fromDifference(npsDifferenceTest(npsCounts(a, nEffA), npsCounts(b, nEffB), s.level, { adjusted: s.methods[def.role] !== 'wald' }), k);
     case 'proportion': {
-      const ca = bandCounts(a, spec.band);
-      const cb = bandCounts(b, spec.band);
-      return fromDifference(twoProportionTest(ca.x, ca.n, cb.x, cb.n, s.level), k);
+      const ca = bandCounts(a, spec.band, nEffA);
+      const cb = bandCounts(b, spec.band, nEffB);
+      return fromDifference(newcombeDifferenceTest(ca.x, ca.n, cb.x, cb.n, s.level), k);
     }
     case 'mean':
       return fromDifference(meanDifferenceTest(summarizeScaleCounts(effectiveCounts(a).count, a.lo), summarizeScaleCounts(effectiveCounts(b).count, b.lo), s.level), k);
     default:
       return unhandledKind(def);
   }
+}
+
+/**
+ * Under --cluster, k = Var(a − b)/(Var(a) + Var(b)): each side's effective n is divided by k, so that the
+ * difference tests, which add the two sides' variances, use the cluster-robust variance of the
+ * difference, covariance of clusters in both sides included. 1 when it is undefined.
+ */
+function clusterScale(metric: Metric, a: Tally, b: Tally, spec: RoleSpec): number {
+  const score = pointScore(metric, a, spec);
+  const ea = clusterEstimate(a, score);
+  const eb = clusterEstimate(b, score);
+  const d = clusterDifferenceVariance(a, b, score);
+  if (!ea || !eb || !d || ea.variance === null || eb.variance === null || d.variance === null) return 1;
+  const sum = ea.variance + eb.variance;
+  return sum > 0 && d.variance > 0 ? d.variance / sum : 1;
+}
+
+/** Means under --cluster: a − b ± t(G − 1)·SE with the cluster-robust SE of the difference. */
+function clusteredMeanDifference(metric: Metric, a: Tally, b: Tally, spec: RoleSpec, s: StatSettings): Difference {
+  const score = pointScore(metric, a, spec);
+  const ea = clusterEstimate(a, score);
+  const eb = clusterEstimate(b, score);
+  const d = clusterDifferenceVariance(a, b, score);
+  if (!ea || !eb || !d || d.variance === null) return { diff: ea && eb ? ea.mean - eb.mean : null, lower: null, upper: null, p: null, reason: ea && eb ? 'fewer than 2 clusters: no cluster-robust variance' : 'n/a (n=0)' };
+  const width = a.hi - a.lo;
+  return fromDifference(tDifferenceTest(ea.mean - eb.mean, Math.sqrt(d.variance), d.clusters - 1, s.level, [-width, width]), 1);
 }
 
 /** What every result row says about one Tally: n, estimate, interval, class counts, low base, blank and invalid answers. */
@@ -243,6 +314,12 @@ export interface EstimateFields {
 
 export function estimateFields(metric: Metric, t: Tally, spec: RoleSpec, s: StatSettings, minN: number): EstimateFields {
   return fieldsOf(estimateMetric(metric, t, spec, s), t, s, minN);
+}
+
+/** Whether a Tally is under --min-n: on n_eff when weighted (unequal weights carry the information of fewer answers). */
+export function isLowBase(t: Tally, s: StatSettings, minN: number): boolean {
+  const { n, nEff } = effectiveCounts(t);
+  return (s.weighted ? nEff : n) < minN;
 }
 
 /**

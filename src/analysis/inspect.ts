@@ -5,11 +5,13 @@
  * stop (no score column, two candidates), inspect reports the problem and goes on.
  */
 import { ROLES, type Role } from '../model/metrics.js';
-import { detectRoleCandidates, guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { detectRoleCandidates, findColumn, guessColumnKind, type ColumnKind } from '../io/columns.js';
+import { tallyN } from '../model/tally.js';
 import { decideDateFormat } from '../time/dates.js';
+import type { ContainerInfo } from '../io/containers/open-container.js';
 import { detectCommentColumn } from '../io/person-columns.js';
 import { InputError } from '../model/errors.js';
-import { openSource, type Source } from '../io/read-source.js';
+import { openSources, type Source } from '../io/read-source.js';
 import { foldSource } from '../fold/fold-source.js';
 import type { FoldResult } from '../fold/fold.js';
 import { NO_DATA_ROWS, openOptions, type LoadRequest } from '../fold/load.js';
@@ -51,6 +53,8 @@ export interface InspectFile {
   layout: string;
   layoutEvidence: string;
   format: string;
+  /** how the export was found in a gzip stream, a zip archive or a workbook (absent for a plain file) */
+  container?: ContainerInfo;
   encoding: { name: string; by: string; bom: boolean };
   delimiter: string | null;
   headerRows: number;
@@ -62,6 +66,8 @@ export interface InspectFile {
   repeats: { ids: RepeatCount | null; persons: RepeatCount | null };
   columns: InspectColumn[];
   issues: Warning[];
+  /** --cluster COL: how many ids answered (a used row) more than once, and how many answers they gave */
+  clusterRepeats?: { column: string; ids: number; several: number; answers: number };
 }
 
 export interface InspectResult {
@@ -79,7 +85,9 @@ const EXCLUDED = { preview: 'excluded-preview', test: 'excluded-test', spam: 'ex
 
 export async function inspect(request: InspectRequest): Promise<InspectResult> {
   const files: InspectFile[] = [];
-  for (const file of request.files) files.push(await inspectFile(file, request));
+  for (const file of request.files) {
+    for (const source of await openSources(file, openOptions(request))) files.push(await inspectSource(source, request));
+  }
   const total = sumCounts(files.map((f) => f.rows));
   return resultEnvelope('inspect', {
     input: { files: files.map((f) => f.file), ...total },
@@ -88,10 +96,12 @@ export async function inspect(request: InspectRequest): Promise<InspectResult> {
   });
 }
 
-async function inspectFile(file: string, request: InspectRequest): Promise<InspectFile> {
-  const source = await openSource(file, openOptions(request));
+async function inspectSource(source: Source, request: InspectRequest): Promise<InspectFile> {
   const { specs, problems } = planRoles(source.header, source.input.name, request, undefined, sourceContext(source));
-  const fold = await foldSource(source, bindPlan(source, specs, []), { threads: request.threads });
+  // with --cluster the rows are folded by the id (the totals are the sums over the ids)
+  if (request.cluster !== undefined) findColumn(source.header, request.cluster, '--cluster', source.input.name);
+  const fold = await foldSource(source, bindPlan(source, specs, request.cluster !== undefined ? [request.cluster] : []), { threads: request.threads });
+  const repeats = request.cluster !== undefined ? repeatsOf(fold) : undefined;
   if (fold.counts.rows === 0) source.notes.push(NO_DATA_ROWS);
   const summary = inputSummary([source], fold.counts);
   const candidates = detectRoleCandidates(source.header, source.labels);
@@ -117,6 +127,7 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     layout: source.layout,
     layoutEvidence: source.layoutEvidence,
     format: source.format,
+    ...(source.container ? { container: source.container } : {}),
     encoding: { name: source.encoding.encoding, by: source.encoding.by, bom: source.encoding.bomLength > 0 },
     delimiter: source.delimiter,
     headerRows: source.headerRows,
@@ -127,7 +138,22 @@ async function inspectFile(file: string, request: InspectRequest): Promise<Inspe
     repeats: await countRepeats(source, openOptions(request)),
     columns: source.header.map((_, i) => describeColumn(source, i, specs, fold, candidates, comment)),
     issues,
+    ...(repeats ? { clusterRepeats: repeats } : {}),
   };
+}
+
+/** The ids of --cluster that answered more than once: per id, its answers on the score column answered most (a row with NPS and CSAT is one answer). */
+function repeatsOf(fold: FoldResult): InspectFile['clusterRepeats'] {
+  let several = 0;
+  let answers = 0;
+  for (const g of fold.groups) {
+    const n = Math.max(0, ...g.tallies.map(tallyN));
+    if (n > 1) {
+      several++;
+      answers += n;
+    }
+  }
+  return { column: fold.dimensions[0], ids: fold.groups.length, several, answers };
 }
 
 /** The comment column as report, followup and --tags find it; two candidates leave none marked. */

@@ -2,7 +2,7 @@
  * The parts of the JSON v1 envelope every command shares: what was read, with which settings, and
  * the warnings. (ARCHITECTURE.md, Contracts: add fields, never rename.)
  */
-import { type Metric, roleName } from '../model/metrics.js';
+import { metricDef, type Metric, roleName, unhandledKind } from '../model/metrics.js';
 import { shownIssues, type IssueCode, type SerializedIssueLog } from '../model/issues.js';
 import { layoutTitle } from '../io/layout.js';
 import type { PAdjustMethod } from '../stats/types.js';
@@ -37,12 +37,41 @@ export interface StatSettingsJson {
   methods: Record<string, string>;
   minN: number;
   adjust: PAdjustMethod;
+  /** the test of a difference per metric (segment vs rest, period vs previous): it need not be the interval's method */
+  tests: Record<string, string>;
+  /** --cluster: the id column whose clusters the variances are robust to */
+  cluster?: string;
+  /** --adjust-across all: one adjustment family over every test the command prints */
+  adjustAcross?: 'all';
 }
 
-export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod }): StatSettingsJson {
+export function statSettings(metrics: Metric[], s: StatSettings & { minN: number; adjust: PAdjustMethod; adjustAcross?: string }): StatSettingsJson {
   const methods: Record<string, string> = {};
-  for (const m of metrics) methods[m] = methodOf(m, s.methods, s.variance);
-  return { level: s.level, methods, minN: s.minN, adjust: s.adjust };
+  const tests: Record<string, string> = {};
+  for (const m of metrics) {
+    methods[m] = methodOf(m, s.methods, s.variance);
+    tests[m] = testOf(m, s);
+  }
+  return { level: s.level, methods, tests, minN: s.minN, adjust: s.adjust, ...(s.adjustAcross === 'all' ? { adjustAcross: 'all' as const } : {}), ...(s.cluster !== undefined ? { cluster: s.cluster } : {}) };
+}
+
+/**
+ * Which test compares two groups (estimate.ts compareTallies): NPS the adjusted difference test unless
+ * --method nps=wald (score and bootstrap set only the interval of each score), or the linearized one;
+ * percents Newcombe; means Welch t, or t on the cluster SE under --cluster.
+ */
+export function testOf(metric: Metric, s: StatSettings): string {
+  const def = metricDef(metric);
+  switch (def.kind) {
+    case 'nps':
+      return s.variance === 'linearized' ? 'linearized' : s.methods[def.role] === 'wald' ? 'wald' : 'adjusted-wald';
+    case 'proportion':
+      return 'newcombe';
+    case 'mean':
+      return s.cluster !== undefined ? 'cluster-t' : 'welch-t';
+    default:
+      return unhandledKind(def);
+  }
 }
 
 /** Which column each score role was read from. */
@@ -117,6 +146,18 @@ export function loadedWarnings(loaded: Pick<Loaded, 'sources' | 'roles' | 'fold'
     }
   }
   return out;
+}
+
+type Tested = { diff: number | null; p: number | null; lower: number | null; upper: number | null } | undefined;
+
+/**
+ * A difference whose standard error is 0 (plain Wald with every answer in one class on both sides, or
+ * means with no spread) has a zero-width interval and no p: it is not tested, and the run says so once.
+ */
+export function zeroSeWarnings(tests: readonly Tested[]): Warning[] {
+  const n = tests.filter((t) => t !== undefined && t.diff !== null && t.p === null && t.lower !== null && t.lower === t.upper).length;
+  if (n === 0) return [];
+  return [{ code: 'zero-se', message: `${n} difference${n === 1 ? ' has' : 's have'} a standard error of 0 (no variation in the answers): zero-width interval, no p, not tested` }];
 }
 
 /** Row issues (the first few of each kind, then a count of the rest) and notes on how files were read. */

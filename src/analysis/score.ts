@@ -6,17 +6,41 @@ import type { Metric } from '../model/metrics.js';
 import { tallyN } from '../model/tally.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import type { PAdjustMethod } from '../stats/types.js';
-import { compareTallies, estimateFields, type EstimateFields, type StatSettings } from './estimate.js';
+import { compareTallies, estimateFields, isLowBase, type EstimateFields, type StatSettings } from './estimate.js';
 import type { Loaded } from '../fold/load.js';
 import { groupKeyComparator } from './natural-order.js';
 import { specOf, type RoleSpec } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
 import { dataRecord } from '../model/data-record.js';
 
 export interface ScoreSettings extends StatSettings {
   minN: number;
   adjust: PAdjustMethod;
   segmentOrder: Record<string, string[]>;
+  /** --adjust-across: one family per table and metric (default), or one over every test a command prints */
+  adjustAcross?: AdjustAcross;
+  /** with adjustAcross 'all': where the tables' families are pooled until the command marks them at once */
+  pool?: FamilyPool;
+}
+
+export const ADJUST_ACROSS = ['table', 'all'] as const;
+export type AdjustAcross = (typeof ADJUST_ACROSS)[number];
+
+/** The tests of every table of a command, adjusted as one family (`--adjust-across all`). */
+export class FamilyPool {
+  readonly items: { test: FamilyTest | undefined; inFamily: boolean }[] = [];
+}
+
+/**
+ * Runs `rows` with a pool when --adjust-across all, then adjusts the pooled family once; otherwise
+ * each table's markFamily has already adjusted its own.
+ */
+export function withFamily<T>(s: ScoreSettings, rows: (s: ScoreSettings) => T): T {
+  if (s.adjustAcross !== 'all') return rows(s);
+  const pool = new FamilyPool();
+  const out = rows({ ...s, pool });
+  markFamily(pool.items, s.adjust, s.level);
+  return out;
 }
 
 export interface VsRest {
@@ -26,6 +50,11 @@ export interface VsRest {
   p: number | null;
   pAdjusted: number | null;
   significant: boolean;
+  /**
+   * Segment against the rest only: the rest has fewer than --min-n answers (n_eff when weighted), so the
+   * row is not tested and stays out of the adjustment family, as when the segment itself is low base.
+   */
+  restLowBase?: boolean;
 }
 
 export interface ScoreRow extends EstimateFields {
@@ -74,8 +103,12 @@ export interface FamilyTest {
   significant: boolean;
 }
 
-/** adjustFamily, written into each item's test (items without a test are skipped). */
-export function markFamily(items: { test: FamilyTest | undefined; inFamily: boolean }[], method: PAdjustMethod, level: number): void {
+/** adjustFamily, written into each item's test (items without a test are skipped); with a pool, deferred to it. */
+export function markFamily(items: { test: FamilyTest | undefined; inFamily: boolean }[], method: PAdjustMethod, level: number, pool?: FamilyPool): void {
+  if (pool) {
+    pool.items.push(...items);
+    return;
+  }
   const marks = adjustFamily(items.map((i) => ({ p: i.test?.p ?? null, inFamily: i.inFamily })), method, level);
   items.forEach((item, k) => {
     if (!item.test) return;
@@ -101,19 +134,20 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
       const { skipped, invalid, ...fields } = estimateFields(metric, tally, spec, s, s.minN);
       const rest = marginals.rest(all, key)[r];
       const d = compareTallies(metric, tally, rest, spec, s);
+      const restLowBase = isLowBase(rest, s, s.minN);
       return {
         row: {
           metric,
           group: groupObject(dims, key),
           ...fields,
-          vsRest: { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false } as VsRest,
+          vsRest: { diff: d.diff, lower: d.lower, upper: d.upper, p: d.p, pAdjusted: null, significant: false, restLowBase } as VsRest,
           skipped,
           invalid,
         } satisfies ScoreRow,
-        inFamily: !fields.lowBase && tallyN(rest) > 0 && d.p !== null,
+        inFamily: !fields.lowBase && !restLowBase && tallyN(rest) > 0 && d.p !== null,
       };
     });
-    markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level);
+    markFamily(segmentRows.map((r) => ({ test: r.row.vsRest, inFamily: r.inFamily })), s.adjust, s.level, s.pool);
     for (const r of segmentRows) rows.push(r.row);
   }
   return rows;
@@ -121,10 +155,11 @@ export function scoreRows(loaded: Loaded, s: ScoreSettings): ScoreRow[] {
 
 export function scoreResult(loaded: Loaded, s: ScoreSettings): ScoreResult {
   const dims = loaded.fold.dimensions;
+  const rows = withFamily(s, (t) => scoreRows(loaded, t));
   return resultEnvelope('score', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: { ...statSettings(loaded.metrics, s), by: dims, columns: roleColumns(loaded.roles), ...enrichSettings(loaded, s) },
-    rows: scoreRows(loaded, s),
-    warnings: loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []),
+    rows,
+    warnings: [...loadedWarnings(loaded, dims.length ? [dims.map((_, i) => i)] : []), ...zeroSeWarnings(rows.map((r) => r.vsRest))],
   });
 }

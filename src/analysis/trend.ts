@@ -14,8 +14,8 @@ import { KEY_SEPARATOR } from '../fold/merge-folds.js';
 import { groupKeyComparator } from './natural-order.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
 import { specOf } from '../fold/plan.js';
-import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope } from './result.js';
-import { groupObject, markFamily, roleIndex, type ScoreSettings, type VsRest } from './score.js';
+import { enrichSettings, inputSummary, loadedWarnings, roleColumns, statSettings, type EnrichSettings, type InputSummary, type StatSettingsJson, type Warning, resultEnvelope, zeroSeWarnings } from './result.js';
+import { groupObject, markFamily, roleIndex, withFamily, type ScoreSettings, type VsRest } from './score.js';
 
 /** More periods than this is almost surely a stray date (year 2099): the user narrows the range. */
 export const MAX_PERIODS = 10_000;
@@ -167,7 +167,7 @@ export function trendRows(loaded: Loaded, s: TrendSettings): { rows: TrendRow[];
         previous = { tally, fields, label };
       }
     }
-    markFamily(family.map((f) => ({ test: f.row.vsPrevious, inFamily: f.inFamily })), s.adjust, s.level);
+    markFamily(family.map((f) => ({ test: f.row.vsPrevious, inFamily: f.inFamily })), s.adjust, s.level, s.pool);
     for (const f of family) rows.push(f.row);
   }
   return { rows, first, last };
@@ -193,9 +193,10 @@ function rollingOf(metric: Metric, window: Tally[], spec: Parameters<typeof esti
 }
 
 export function trendResult(loaded: Loaded, s: TrendSettings): TrendResult {
-  const { rows, first, last } = trendRows(loaded, s);
+  const { rows, first, last } = withFamily(s, (t) => trendRows(loaded, { ...s, ...t }));
   const warnings = loadedWarnings(loaded);
   if (loaded.fold.groups.length === 0) warnings.push({ code: 'no-dates', message: 'no row has a usable date: the trend is empty' });
+  warnings.push(...zeroSeWarnings(rows.map((r) => r.vsPrevious)));
   return resultEnvelope('trend', {
     input: inputSummary(loaded.sources, loaded.fold.counts),
     settings: {

@@ -29,12 +29,12 @@ type ValueOf<K extends Kind> = K extends 'text'
 /** The options type of a table: every key optional. */
 export type OptionsOf<T extends Record<string, Kind>> = { [K in keyof T]?: ValueOf<T[K]> };
 
-const ENRICH = { where: 'list', since: 'text', until: 'text', weight: 'text', variance: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', comment: 'text', duplicates: 'text', id: 'text' } as const;
+const ENRICH = { where: 'list', since: 'text', until: 'text', weight: 'text', variance: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', comment: 'text', cluster: 'text', duplicates: 'text', id: 'text' } as const;
 const DATE = { date: 'text', dateFormat: 'text', tz: 'text', weekStart: 'text' } as const;
 /** A column option per score role of the registry: `nps`, `csat`, `ces`, `recommend` */
 const ROLE_COLUMNS = Object.fromEntries(ROLES.map((r) => [r, 'text'])) as { readonly [R in Role]: 'text' };
-const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number', maxGroups: 'number' } as const;
-const STATS = { metric: 'list', level: 'number', method: 'list', seed: 'number', resamples: 'number', minN: 'number', adjust: 'text' } as const;
+const INPUT = { ...ROLE_COLUMNS, scale: 'list', band: 'list', delimiter: 'text', encoding: 'text', sheet: 'text', entry: 'text', layout: 'text', includePreviews: 'flag', includePartials: 'flag', config: 'text', threads: 'number', maxGroups: 'number' } as const;
+const STATS = { metric: 'list', level: 'number', method: 'list', seed: 'number', resamples: 'number', minN: 'number', adjust: 'text', adjustAcross: 'text' } as const;
 const STRICT = { strict: 'flag' } as const;
 const SCORING = { ...ENRICH, ...DATE, ...INPUT, tallies: 'flag', ...STATS, ...STRICT } as const;
 
@@ -50,9 +50,9 @@ export const COMMAND_OPTIONS = {
   report: { every: 'text', asOf: 'text', by: 'list', title: 'text', history: 'number', comments: 'number', onStale: 'text', ...ENRICH, ...DATE, ...INPUT, ...STATS, ...STRICT },
   followup: {
     group: 'list', score: 'text', metric: 'text', since: 'text', until: 'text', withComment: 'flag', by: 'list', id: 'text', comment: 'text', contact: 'list-or-false', limit: 'number',
-    where: 'list', weight: 'text', variance: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', ...DATE, ...INPUT, ...STRICT,
+    where: 'list', weight: 'text', variance: 'text', cluster: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text', ...DATE, ...INPUT, ...STRICT,
   },
-  inspect: { ...INPUT, ...STRICT },
+  inspect: { cluster: 'text', ...INPUT, ...STRICT },
   sql: {
     dialect: 'text', from: 'text', by: 'list', every: 'text', since: 'text', until: 'text', where: 'list', weight: 'text', join: 'text', on: 'text', per: 'text', perRule: 'text', tags: 'text',
     ...ROLE_COLUMNS, metric: 'list', scale: 'list', band: 'list', config: 'text', ...DATE,

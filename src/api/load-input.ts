@@ -28,6 +28,7 @@ export async function loadInput(o: Omit<CommonOptions, 'format'>, context: RunCo
     const loaded = await loadTallies({ ...o, files, stdin: stdinOf(context, files), ...(request.period ? { period: request.period } : {}) });
     // weighted tallies (their meta names the weight column) are scored and shown as a weighted run
     if (loaded.enrich.weight) o.weighted = true;
+    else if (o.variance === 'linearized') throw new UsageError('--variance linearized needs weighted tallies', 'the tally files carry no weights: count them with --weight COLUMN --emit tallies');
     return loaded;
   }
   const { load } = await import('../fold/load.js');

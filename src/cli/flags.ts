@@ -17,6 +17,8 @@ export function addInputFlags(cmd: Command): Command {
     .option('--band <metric=lo-hi>', 'answers that count as satisfied/agree, e.g. csat=4-5 (repeatable)', collect)
     .option('--delimiter <char>', 'CSV delimiter: , ; tab | (detected when not given)')
     .option('--encoding <name>', 'utf8, utf16le, utf16be or windows-1252 (detected when not given)')
+    .option('--sheet <name|n>', 'the sheet of an .xlsx workbook, by name or position from 1 (default: the first visible sheet)')
+    .option('--entry <name>', 'the export inside a .zip archive, by its name (default: the one export, or all of them when they share columns)')
     .option('--layout <name>', `the export's layout: ${LAYOUT_NAMES.join(', ')} (detected when not given)`)
     .option('--include-previews', 'keep Qualtrics survey previews, tests and spam (left out by default)')
     .option('--include-partials', 'keep partial responses (Typeform partial or not submitted; left out by default) — unfinished Qualtrics and Formbricks answers are kept already')
@@ -34,7 +36,8 @@ export function addStatsFlags(cmd: Command): Command {
     .option('--seed <n>', 'seed for --method nps=bootstrap (default 1)')
     .option('--resamples <n>', 'bootstrap resamples (default 2000)')
     .option('--min-n <n>', 'rows with fewer answers are low base: shown, flagged, not tested (default 30)')
-    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)');
+    .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)')
+    .option('--adjust-across <scope>', 'table (one family per table and metric, the default) or all (one family over every test the command prints)');
 }
 
 /** Output flags; `formats` describes the command's --format choices. */
@@ -77,6 +80,7 @@ export function addEnrichFlags(cmd: Command, options: { comment?: boolean; rowsO
   }
   scoring('--weight <column>', 'weight each response by this column (e.g. revenue); intervals use Kish\'s effective n');
   scoring('--variance <kind>', 'weighted NPS intervals: kish (effective n, the default) or linearized');
+  scoring('--cluster <column>', 'customer or account id: cluster-robust standard errors when one customer answered several times');
   cmd
     .option('--join <file>', `a customer file (CSV/JSON) joined onto the responses (left join); its columns work in ${options.rowsOnly ? '--by, --where, --contact, --id' : '--by, --where, --weight, --per'}`)
     .option('--on <column[=column]>', 'the key of --join: the response column, and the join file\'s when it is named differently');

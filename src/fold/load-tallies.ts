@@ -14,6 +14,7 @@ import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { readTallyFile, type CountRow, type TallyFile } from '../io/read-tallies.js';
 import type { FoldResult, GroupResult } from './fold.js';
 import type { Loaded, LoadRequest, SourceInfo } from './load.js';
+import { foldClusters } from './cluster-dimension.js';
 import { Marginals } from './marginals.js';
 import { KEY_SEPARATOR, sumCounts } from './merge-folds.js';
 import { parsePeriod, periodIndex, periodLabel, periodRange, type Every, type WeekStart } from '../time/period.js';
@@ -32,7 +33,7 @@ export interface PeriodRequest {
 }
 
 /** What `load` is asked, less what only reading responses needs; plus the period settings given. */
-export interface TallyRequest extends Pick<LoadRequest, 'files' | 'columns' | 'scales' | 'bands' | 'metrics' | 'by' | 'delimiter' | 'encoding' | 'stdin'> {
+export interface TallyRequest extends Pick<LoadRequest, 'files' | 'columns' | 'scales' | 'bands' | 'metrics' | 'by' | 'cluster' | 'delimiter' | 'encoding' | 'stdin'> {
   /** trend: a period dimension after --by */
   period?: PeriodRequest;
 }
@@ -60,6 +61,13 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
     if (!meta.dimensions.includes(d)) {
       throw new InputError(`--by ${JSON.stringify(d)}: the tallies have no group column ${JSON.stringify(d)}`, { file: first.file }, `group columns in the tallies: ${listed(meta.dimensions)}; count them with --by ${d}`);
     }
+  }
+  if (request.cluster !== undefined) {
+    // the per-cluster sums the cluster-robust variance needs are there only when the cluster column was counted as a group column
+    if (!meta.dimensions.includes(request.cluster)) {
+      throw new InputError(`--cluster ${JSON.stringify(request.cluster)}: the tallies have no group column ${JSON.stringify(request.cluster)}`, { file: first.file }, `count them with the cluster column as a group column: --by ${[...request.by, request.cluster].join(',')} --emit tallies`);
+    }
+    dims.push(request.cluster);
   }
   let period: TallyPeriod | null = null;
   let relabel: ((label: string, row: CountRow, file: string) => string) | null = null;
@@ -111,7 +119,7 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
     Object.assign(counts, { used: read.used, skipped: read.skipped, invalid: counts.invalid - counted.invalid + read.invalid });
     issueLog = withoutColumns(issueLog, unreadInvalid.columns, unreadInvalid.count);
   }
-  const fold: FoldResult = {
+  const counted: FoldResult = {
     dimensions: dims,
     roles: roles.map((r) => ({ role: r.role, column: r.column, scale: r.scale })),
     groups: [...groups.values()],
@@ -119,6 +127,7 @@ export async function loadTallies(request: TallyRequest): Promise<TallyLoaded> {
     issues: issueLog,
     ...(patterns ? { patterns: projectPatterns(patterns, keep) } : {}),
   };
+  const fold = request.cluster !== undefined ? foldClusters(counted, request.by.length) : counted;
   const sources = files.flatMap((f) => f.meta.sources.map(sourceInfo));
   if (!patterns && roles.length < meta.roles.length && sources.length > 0) {
     // rows are used, skipped or invalid by all the metrics counted; fewer metrics would count them otherwise

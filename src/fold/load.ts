@@ -6,13 +6,15 @@
 import { type Role, roleOf, type Metric } from '../model/metrics.js';
 import { InputError, UsageError } from '../model/errors.js';
 import type { Scale } from '../model/tally.js';
+import { findColumn } from '../io/columns.js';
 import { readJoinTable } from '../io/join-table.js';
-import { openSource, type OpenOptions, type Source } from '../io/read-source.js';
+import { openSources, type OpenOptions, type Source } from '../io/read-source.js';
 import type { TagRule } from '../io/tag-rules.js';
 import type { Encoding } from '../io/decode.js';
 import { bindDateDimension, resolveDateColumn, type DateRequest } from '../time/date-plan.js';
 import { bindEnrich, scopeSpace, type EnrichPlan, type EnrichRequest, type RowScope } from './enrich-plan.js';
 import type { PerRule } from './entity-state.js';
+import { foldClusters } from './cluster-dimension.js';
 import { foldSource } from './fold-source.js';
 import { groupLimitError, type FoldResult } from './fold.js';
 import { MAX_GROUPS } from '../io/limits.js';
@@ -47,6 +49,8 @@ export interface LoadRequest {
   date?: DateRequest;
   delimiter?: string;
   encoding?: Encoding;
+  sheet?: string;
+  entry?: string;
   /** `--layout`: the export's layout instead of the detected one */
   layout?: string;
   /** keep Qualtrics previews, tests and spam */
@@ -65,6 +69,8 @@ export interface LoadRequest {
   dateFormat?: string;
   /** --join FILE --on COL[=COL2] */
   join?: { file: string; on: string; key: string };
+  /** --cluster COL: folded as a hidden group dimension after --by, then kept per Tally (cluster-dimension.ts) */
+  cluster?: string;
   /** --duplicates and --id: how a response id seen more than once counts (duplicates.ts) */
   duplicates?: DuplicatePolicy;
   idColumn?: string;
@@ -118,7 +124,7 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
   refuseRepeatedFiles(request.files);
   const sources: Source[] = [];
   for (const file of request.files) {
-    sources.push(await openSource(file, openOptions(request)));
+    sources.push(...(await openSources(file, openOptions(request))));
   }
   checkSameColumns(sources);
   const first = sources[0];
@@ -151,7 +157,10 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
         extra.push(dimension);
       }
       const space = scopeSpace(source, scope);
-      const plan = bindPlan(source, roles, request.by, extra, space);
+      // named as --cluster in the error, before bindPlan would call it a --by column
+      if (request.cluster !== undefined && space) space.index(request.cluster, '--cluster');
+      else if (request.cluster !== undefined) findColumn(source.header, request.cluster, '--cluster', source.input.name);
+      const plan = bindPlan(source, roles, request.cluster !== undefined ? [...request.by, request.cluster] : request.by, extra, space);
       let enrich = bindEnrich(space, request, { column: gateColumn, timeZone: request.timeZone ?? 'UTC', format: request.dateFormat, gate: gateDates });
       const drop = duplicates?.drop[sources.indexOf(source)];
       if (drop?.length) enrich = { ...(enrich ?? {}), drop };
@@ -166,8 +175,10 @@ export async function load(request: LoadRequest & EnrichRequest & DateBounds): P
     if (progress) display!.end();
   }
   checkDataRows(sources, parts.map((p) => p.result.counts.rows));
-  const fold = parts.length === 1 ? parts[0].result : mergeFolds(parts);
-  checkGroupCount(fold, request.maxGroups ?? MAX_GROUPS);
+  const merged = parts.length === 1 ? parts[0].result : mergeFolds(parts);
+  // with --cluster the (group, cluster) pairs are what is held in memory: they are counted against the limit
+  checkGroupCount(merged, request.maxGroups ?? MAX_GROUPS);
+  const fold = request.cluster !== undefined ? foldClusters(merged, request.by.length) : merged;
   checkFiltersMatch(first, request, fold.counts);
   checkScales(first, roles, fold);
   const enrich = enrichInfo(request, first, firstEnrich, scope, gateDates ? gateColumn : undefined);
@@ -243,8 +254,8 @@ function checkDataRows(sources: Source[], rows: number[]): void {
 }
 
 /** How the reader should open each input of a request. */
-export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
-  return { delimiter: request.delimiter, encoding: request.encoding, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
+export function openOptions(request: Pick<LoadRequest, 'delimiter' | 'encoding' | 'sheet' | 'entry' | 'layout' | 'includePreviews' | 'includePartials' | 'stdin'>): OpenOptions {
+  return { delimiter: request.delimiter, encoding: request.encoding, sheet: request.sheet, entry: request.entry, layout: request.layout, includePreviews: request.includePreviews, includePartials: request.includePartials, stdin: request.stdin };
 }
 
 /** Files and threads each under the limit may make more groups together. */

@@ -12,6 +12,8 @@ const CHUNK_BYTES = 1 << 20;
 export interface Input {
   /** the name used in messages: the path as given, or `stdin` */
   name: string;
+  /** the name that says the format when it is not `name` (`export.csv` inside `export.csv.gz`) */
+  innerName?: string;
   /** a regular file that can be read again at any offset (enables splitting across threads) */
   path: string | null;
   size: number | null;

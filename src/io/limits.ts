@@ -50,6 +50,30 @@ export const MIN_WEIGHT = 1e-100;
 
 /** `16 MiB`, `16,384` in messages. */
 export function formatLimit(value: number, unit: 'bytes' | 'count'): string {
+  if (unit === 'bytes' && value % (1024 * MiB) === 0) return `${value / (1024 * MiB)} GiB`;
   if (unit === 'bytes') return value % MiB === 0 ? `${value / MiB} MiB` : `${Math.ceil(value / 1024)} KiB`;
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
+
+/**
+ * Archives and workbooks (zip, gzip, XLSX). A zip bomb or an XML bomb is bytes that unpack into far
+ * more: the reader counts what it unpacks (never trusting the sizes an archive declares) and stops at
+ * these. A real export unpacks to a few hundred MiB at most, at ratios of 5-50 to 1 (text) and up to
+ * about 100 to 1 (a sheet's XML, which repeats its markup in every cell).
+ */
+export const MAX_UNPACKED_BYTES = 8 * 1024 * MiB;
+/** Unpacked bytes per packed byte, checked once an entry or stream has unpacked more than RATIO_FREE_BYTES. */
+export const MAX_UNPACK_RATIO = 1000;
+export const RATIO_FREE_BYTES = 64 * MiB;
+/** Entries in a zip archive (a download holds a handful; an XLSX a few dozen parts). */
+export const MAX_ZIP_ENTRIES = 10_000;
+/** An archive read from standard input is held in memory (a zip needs its end first): up to this. */
+export const MAX_ARCHIVE_IN_MEMORY = 1024 * MiB;
+/** The parts of a workbook read whole (workbook, relationships, styles), each. */
+export const MAX_WORKBOOK_PART_BYTES = 64 * MiB;
+/** The shared-strings table of a workbook, held in memory: its unpacked XML. */
+export const MAX_SHARED_STRINGS_BYTES = 1024 * MiB;
+/** Nesting of XML elements in a workbook part. */
+export const MAX_XML_DEPTH = 64;
+/** Rows of a sheet, Excel's own limit. */
+export const MAX_SHEET_ROWS = 1_048_576;

@@ -1,20 +1,17 @@
 /**
- * Telling a file that is not text at all (a spreadsheet, an archive, random bytes) from a text export,
- * before reading it: its first bytes are a known binary signature, or control characters are common.
+ * Telling a file that is not text at all (an old spreadsheet, an archive cxm does not open, random
+ * bytes) from a text export, before reading it (zip, gzip, workbooks are opened before this: containers/): its first bytes are a known binary signature, or control characters are common.
  * Without this, binary bytes decoded as Windows-1252 become a "header" of garbage column names.
  */
 import { formatLimit } from './limits.js';
 
 /** Signatures of files people pass by mistake instead of a CSV or JSON export. */
 const SIGNATURES: { bytes: number[]; what: string }[] = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a zip archive or an Excel .xlsx workbook: open it and save the sheet as CSV' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Excel .xls workbook: open it and save the sheet as CSV' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip-compressed file: decompress it first (gunzip, or zcat FILE | cxm … -)' },
-  { bytes: [0x42, 0x5a, 0x68], what: 'a bzip2-compressed file: decompress it first' },
-  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'an xz-compressed file: decompress it first' },
-  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'a zstd-compressed file: decompress it first' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an old Excel .xls workbook (Excel 97-2003): cxm reads .xlsx; open it and save it as .xlsx or CSV' },
+  { bytes: [0x42, 0x5a, 0x68], what: 'a bzip2-compressed file: decompress it first (cxm reads gzip)' },
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'an xz-compressed file: decompress it first (cxm reads gzip)' },
+  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'a zstd-compressed file: decompress it first (cxm reads gzip)' },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
-  { bytes: [0x50, 0x41, 0x52, 0x31], what: 'a Parquet file: export it as CSV' },
   { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], what: 'an SQLite database: export a query as CSV' },
 ];
 

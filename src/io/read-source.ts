@@ -19,6 +19,9 @@ import { NulWatch } from './nul-watch.js';
 import type { RecordSink } from './record.js';
 import { hasRowRules, withRowRules } from './row-rules.js';
 import { detectDelimiter, detectFormat, type Format } from './sniff.js';
+import { containerKind } from './containers/container-kind.js';
+import type { ContainerInfo } from './containers/open-container.js';
+import type { Table, TableRow } from './containers/table.js';
 
 export interface OpenOptions {
   delimiter?: string;
@@ -29,12 +32,23 @@ export interface OpenOptions {
   /** keep partial responses (Typeform partial / not submitted): left out by default */
   includePartials?: boolean;
   stdin?: NodeJS.ReadableStream;
+  /** the sheet of a workbook (name, or position from 1) */
+  sheet?: string;
+  /** the export inside a zip archive */
+  entry?: string;
 }
+
+/** Text formats, and the formats read as tables of cells (workbooks, Parquet, SPSS). */
+export type SourceFormat = Format | Table['format'];
 
 export interface Source {
   input: Input;
   encoding: EncodingGuess;
-  format: Format;
+  format: SourceFormat;
+  /** how the export was found in a gzip stream, a zip archive or a workbook; absent for a plain file */
+  container?: ContainerInfo;
+  /** tables: the rows, read again for each pass */
+  table?: Table;
   /** CSV only */
   delimiter: string | null;
   layout: LayoutName;
@@ -83,8 +97,47 @@ function recordsToKeep(width: number): number {
   return 4 + Math.max(MIN_PREVIEW_ROWS, Math.min(PREVIEW_ROWS, Math.floor(PREVIEW_CELLS / Math.max(1, width))));
 }
 
-export async function openSource(arg: string, options: OpenOptions = {}): Promise<Source> {
+/**
+ * Opens an input and the exports inside it: one for a plain file, a gzip stream or a workbook; one per
+ * entry for a zip archive read as one data set.
+ */
+export async function openSources(arg: string, options: OpenOptions = {}): Promise<Source[]> {
   const input = await openInput(arg, options.stdin);
+  if (input.head.length === 0 && input.complete) throw new InputError('the file is empty', { file: input.name });
+  if (containerKind(input.head) === null) {
+    if (options.sheet !== undefined) throw new InputError('--sheet: not a workbook (.xlsx): --sheet chooses a sheet of a workbook', { file: input.name });
+    if (options.entry !== undefined) throw new InputError('--entry: not a zip archive: --entry chooses an export inside a .zip', { file: input.name });
+    return [await openText(input, options)];
+  }
+  // the readers of containers load only now: CSV runs and `cxm --version` never load them
+  const { openContainer } = await import('./containers/open-container.js');
+  const opened = await openContainer(input, { sheet: options.sheet, entry: options.entry });
+  const kinds = new Set(opened.flatMap((o) => o.container.kinds));
+  if (options.sheet !== undefined && !kinds.has('xlsx')) throw new InputError('--sheet: not a workbook (.xlsx): --sheet chooses a sheet of a workbook', { file: input.name });
+  if (options.entry !== undefined && !kinds.has('zip')) throw new InputError('--entry: not a zip archive: --entry chooses an export inside a .zip', { file: input.name });
+  const sources: Source[] = [];
+  for (const o of opened) {
+    const source = o.table ? await openTable(o.table, options) : await openText(o.input!, options);
+    if (o.container.kinds.length) source.container = o.container;
+    sources.push(source);
+  }
+  if (sources.length > 1) {
+    sources[0].notes.push(`read the ${sources.length} exports of the archive as one data set: ${opened.map((o) => o.container.entry).join(', ')} (--entry NAME reads one)`);
+  }
+  return sources;
+}
+
+/** One export: an archive holding several is an error that lists them. */
+export async function openSource(arg: string, options: OpenOptions = {}): Promise<Source> {
+  const sources = await openSources(arg, options);
+  if (sources.length > 1) {
+    const entries = sources.map((s) => s.container?.entry).join(', ');
+    throw new InputError(`the archive holds ${sources.length} exports (${entries}): choose one with --entry NAME`, { file: arg === '-' ? 'stdin' : arg });
+  }
+  return sources[0];
+}
+
+async function openText(input: Input, options: OpenOptions): Promise<Source> {
   if (input.head.length === 0 && input.complete) throw new InputError('the file is empty', { file: input.name });
   const encoding = detectEncoding(input.head, options.encoding);
   const notes: string[] = [];
@@ -92,8 +145,12 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const headText = headBytes(input, encoding).toString('utf8');
   const notText = notTextReason(input.head, headText);
   if (notText) throw new InputError(notText.message, { file: input.name, line: notText.line });
-  const format = detectFormat(input.name, headText);
+  const format = detectFormat(input.innerName ?? input.name, headText);
   const source = format === 'csv' ? await openCsv(input, encoding, headText, options, notes) : await openJson(input, encoding, format, options, notes);
+  return finishSource(source, options);
+}
+
+function finishSource(source: Source, options: OpenOptions): Source {
   if (options.includePreviews) delete source.rules.status;
   if (options.includePartials) {
     delete source.rules.responseType;
@@ -102,6 +159,55 @@ export async function openSource(arg: string, options: OpenOptions = {}): Promis
   const dateHint = layoutDateColumn(source.layout, source.header);
   if (dateHint) source.dateHint = dateHint;
   return source;
+}
+
+/**
+ * A table (a sheet, a Parquet or SPSS file): its first rows are what a CSV's first records are, so the
+ * layouts are detected from them exactly as from a CSV of the same cells.
+ */
+async function openTable(table: Table, options: OpenOptions): Promise<Source> {
+  const first: string[][] = [];
+  const lines: number[] = [];
+  let keep = PREVIEW_ROWS + 4;
+  const rows = table.rows();
+  try {
+    for await (const row of rows) {
+      if (first.length === 0) keep = recordsToKeep(row.cells.length);
+      first.push(row.cells);
+      lines.push(row.line);
+      if (first.length >= keep) break;
+    }
+  } finally {
+    await rows.return(undefined);
+  }
+  if (first.length === 0) throw new InputError(`no header row: the ${table.format === 'xlsx' ? 'sheet' : 'file'} has no rows`, { file: table.name });
+  const layout = chosenLayout(first, 'csv', options.layout, table.name);
+  if (first.length < layout.headerRows) {
+    throw new InputError(`--layout ${layout.name}: the layout has ${layout.headerRows} header rows, the ${table.format === 'xlsx' ? 'sheet' : 'file'} ${first.length} row${first.length === 1 ? '' : 's'}`, { file: table.name });
+  }
+  const header = layout.header;
+  const preview = first.slice(layout.headerRows, layout.headerRows + keep - 4).map((row) => header.map((_, i) => row[i] ?? ''));
+  const labels = table.labels ? header.map((_, i) => layout.labels[i] || table.labels![i] || '') : layout.labels;
+  const source: Source = {
+    input: { name: table.name, path: null, size: null, head: Buffer.alloc(0), complete: true, extendHead: async () => {}, chunks: async function* () {} },
+    encoding: { encoding: 'utf8', bomLength: 0, by: 'utf8' },
+    format: table.format,
+    table,
+    delimiter: null,
+    layout: layout.name,
+    layoutEvidence: layout.evidence,
+    header,
+    labels,
+    timeZones: layout.timeZones,
+    rules: layoutRules(layout.name, header),
+    hints: layoutHints(layout.name, header, previewColumn(header, preview), () => undefined),
+    headerRows: layout.headerRows,
+    dataOffset: 0,
+    dataLine: lines[layout.headerRows] ?? (lines[layout.headerRows - 1] ?? 1) + 1,
+    preview,
+    notes: [],
+  };
+  return finishSource(source, options);
 }
 
 function chosenLayout(first: string[][], format: 'csv' | 'json', forced: string | undefined, file: string): Layout {
@@ -329,6 +435,7 @@ export type OnProgress = (bytesRead: number) => void;
 export async function readSource(source: Source, sink: RecordSink, issues: IssueLog, range?: ReadRange, onProgress?: OnProgress): Promise<ReadResult> {
   const ruled = hasRowRules(source.rules) ? withRowRules(sink, source.rules, issues, source.input.name) : sink;
   if (source.format === 'csv') return readCsv(source, ruled, issues, range, onProgress);
+  if (source.table) return readTable(source, ruled, issues, onProgress);
   return readJson(source, ruled, onProgress);
 }
 
@@ -455,4 +562,28 @@ async function readJson(source: Source, sink: RecordSink, onProgress?: OnProgres
     throw jsonError(error, source.input.name);
   }
   return { endOffset: 0, endLine: lastLine + 1 };
+}
+
+/** A table's data rows (after its header rows) as records; cells past the header's width are warned about. */
+async function readTable(source: Source, sink: RecordSink, issues: IssueLog, onProgress?: OnProgress): Promise<ReadResult> {
+  const width = source.header.length;
+  const file = source.input.name;
+  const record = new JsonRecord();
+  let toSkip = source.headerRows;
+  let last: TableRow | undefined;
+  let n = 0;
+  for await (const row of source.table!.rows()) {
+    last = row;
+    if (toSkip > 0) {
+      toSkip--;
+      continue;
+    }
+    if (row.cells.length > width && row.cells.slice(width).some((c) => c !== '')) {
+      issues.add({ code: 'ragged-row', file, line: row.line, message: `${row.cells.length} cells where the header has ${width} (extra ones ignored)` });
+    }
+    record.set(row.cells, row.line);
+    sink.record(record);
+    if (++n % 4096 === 0) onProgress?.(0);
+  }
+  return { endOffset: 0, endLine: (last?.line ?? 0) + 1 };
 }

@@ -195,8 +195,8 @@ export interface KindDef {
   range: readonly [number, number] | null;
   /**
    * The test of a difference of two independent samples (analysis/estimate.ts compareTallies): NPS
-   * the adjusted-Wald difference test (plain Wald with --method nps=wald), percents the pooled
-   * two-proportion z test, means Welch's t.
+   * the adjusted-Wald difference test (plain Wald with --method nps=wald), percents Newcombe's hybrid
+   * score interval with the p that inverts it, means Welch's t.
    */
   difference: string;
 }
@@ -204,7 +204,7 @@ export interface KindDef {
 /** Kinds in the order the methods note names them. */
 export const KINDS: Readonly<Record<MetricKind, KindDef>> = {
   nps: { plural: 'NPS', percent: false, displayFactor: 100, range: [-100, 100], difference: 'adjusted difference test' },
-  proportion: { plural: 'percents', percent: true, displayFactor: 100, range: [0, 100], difference: 'pooled two-proportion z' },
+  proportion: { plural: 'percents', percent: true, displayFactor: 100, range: [0, 100], difference: 'Newcombe hybrid score interval, p by inverting it' },
   mean: { plural: 'means', percent: false, displayFactor: 1, range: null, difference: 'Welch t' },
 };
 

@@ -24,6 +24,17 @@ export interface Tally {
   weightSqSum: number[];
   skipped: number;
   invalid: number;
+  /**
+   * `--cluster`: the same answers split by cluster (customer or account id), for the cluster-robust
+   * variance. Present only in clustered runs; adding and subtracting Tallies carries it along.
+   */
+  clusters?: ClusterParts;
+}
+
+/** A Tally's answers per cluster, and every cluster id of the data set it came from (G = its size). */
+export interface ClusterParts {
+  universe: ReadonlySet<string>;
+  byId: Map<string, Tally>;
 }
 
 export function emptyTally(scale: Scale): Tally {
@@ -45,9 +56,16 @@ function sameScale(a: Tally, b: Tally): void {
   }
 }
 
+/** A copy that shares no array (nor cluster part) with t. */
+export function copyTally(t: Tally): Tally {
+  const copy: Tally = { lo: t.lo, hi: t.hi, count: [...t.count], weightSum: [...t.weightSum], weightSqSum: [...t.weightSqSum], skipped: t.skipped, invalid: t.invalid };
+  if (t.clusters) copy.clusters = { universe: t.clusters.universe, byId: new Map([...t.clusters.byId].map(([id, part]) => [id, copyTally(part)])) };
+  return copy;
+}
+
 /** a + b, a new Tally. */
 export function addTallies(a: Tally, b: Tally): Tally {
-  const sum = { ...a, count: [...a.count], weightSum: [...a.weightSum], weightSqSum: [...a.weightSqSum] };
+  const sum = copyTally(a);
   addInto(sum, b);
   return sum;
 }
@@ -62,6 +80,17 @@ export function addInto(a: Tally, b: Tally): void {
   }
   a.skipped += b.skipped;
   a.invalid += b.invalid;
+  if (b.clusters) addClusters(a, b.clusters);
+}
+
+function addClusters(a: Tally, parts: ClusterParts): void {
+  if (!a.clusters) a.clusters = { universe: parts.universe, byId: new Map() };
+  else if (a.clusters.universe !== parts.universe) a.clusters.universe = new Set([...a.clusters.universe, ...parts.universe]);
+  for (const [id, part] of parts.byId) {
+    const into = a.clusters.byId.get(id);
+    if (into) addInto(into, part);
+    else a.clusters.byId.set(id, copyTally(part));
+  }
 }
 
 /**
@@ -70,6 +99,20 @@ export function addInto(a: Tally, b: Tally): void {
  */
 export function subtractTallies(a: Tally, b: Tally): Tally {
   sameScale(a, b);
+  const out = subtractCounts(a, b);
+  if (a.clusters) {
+    const byId = new Map<string, Tally>();
+    for (const [id, part] of a.clusters.byId) {
+      const minus = b.clusters?.byId.get(id);
+      const left = minus ? subtractCounts(part, minus) : copyTally(part);
+      if (tallyN(left) > 0) byId.set(id, left);
+    }
+    out.clusters = { universe: a.clusters.universe, byId };
+  }
+  return out;
+}
+
+function subtractCounts(a: Tally, b: Tally): Tally {
   return {
     lo: a.lo,
     hi: a.hi,

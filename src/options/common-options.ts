@@ -13,6 +13,7 @@ import { ENCODINGS, normalizeEncoding, type Encoding } from '../io/decode.js';
 import { readJsonFile } from '../io/json-file.js';
 import { readTagRules, type TagRule } from '../io/tag-rules.js';
 import { VARIANCES, type Variance } from '../analysis/estimate.js';
+import { ADJUST_ACROSS, type AdjustAcross } from '../analysis/score.js';
 import { PER_RULES, type PerRule } from '../fold/entity-state.js';
 import { LAYOUT_NAMES, type LayoutName } from '../io/layout.js';
 import { EVERY, parsePeriodSpan, WEEK_STARTS, type WeekStart } from '../time/period.js';
@@ -38,10 +39,15 @@ export interface CommonOptions {
   resamples: number;
   minN: number;
   adjust: PAdjustMethod;
+  /** --adjust-across: one family per table (default) or over every test of the command */
+  adjustAcross: AdjustAcross;
   format: OutputFormat;
   output: string | undefined;
   delimiter: string | undefined;
   encoding: Encoding | undefined;
+  /** the sheet of a workbook, the export inside a zip */
+  sheet: string | undefined;
+  entry: string | undefined;
   layout: LayoutName | undefined;
   includePreviews: boolean;
   /** --include-partials: keep partial responses (Typeform), left out by default */
@@ -77,6 +83,8 @@ export interface CommonOptions {
   /** --weight COL */
   weight: string | undefined;
   weighted: boolean;
+  /** --cluster COL: cluster-robust variances (customer or account id) */
+  cluster: string | undefined;
   /** --variance: how weighted NPS intervals are computed */
   variance: Variance;
   /** --join FILE --on COL[=COL2]: `on` is the response column, `key` the join file's */
@@ -258,10 +266,13 @@ const cliSchema = z.object({
   ),
   minN: z.optional(nonNegativeInt('a whole number')),
   adjust: z.optional(choice(P_ADJUST_METHODS)),
+  adjustAcross: z.optional(choice(ADJUST_ACROSS)),
   format: z.optional(choice(FORMATS)),
   output: z.optional(z.string()),
   delimiter: z.optional(delimiterSchema),
   encoding: z.optional(encodingSchema),
+  sheet: z.optional(z.string().check(z.minLength(1, 'must name a sheet'))),
+  entry: z.optional(z.string().check(z.minLength(1, 'must name an entry'))),
   layout: z.optional(choice(LAYOUT_NAMES)),
   includePreviews: z.optional(z.boolean()),
   includePartials: z.optional(z.boolean()),
@@ -284,6 +295,7 @@ const cliSchema = z.object({
   where: z.optional(z.array(z.string())),
   weight: z.optional(z.string()),
   variance: z.optional(choice(VARIANCES)),
+  cluster: z.optional(z.string()),
   join: z.optional(z.string()),
   on: z.optional(z.string()),
   per: z.optional(z.string()),
@@ -444,10 +456,15 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
   const { first, last } = parseDayBounds(o.since, o.until, weekStart);
   const weight = o.weight ?? config.weight;
   const variance = o.variance ?? config.variance ?? DEFAULTS.variance;
-  if (variance === 'linearized' && weight === undefined) throw new UsageError('--variance linearized needs --weight COLUMN', 'the linearized variance is for weighted NPS; unweighted NPS uses --method');
+  // weighted tally files carry Σw and Σw² per class, all the linearized SE needs: checked once they are read
+  if (variance === 'linearized' && weight === undefined && !o.tallies) throw new UsageError('--variance linearized needs --weight COLUMN', 'the linearized variance is for weighted NPS; unweighted NPS uses --method');
   if (variance === 'linearized' && methods.nps !== DEFAULTS.methods.nps) throw new UsageError(`--variance linearized replaces the NPS interval method (--method nps=${methods.nps})`, 'give one of them');
   if ((o.join === undefined) !== (o.on === undefined)) throw new UsageError(o.join === undefined ? '--on needs --join FILE' : '--join needs --on COLUMN', 'e.g. --join customers.csv --on email, or --on email=contact_email when the names differ');
   const per = o.per ?? config.per;
+  const cluster = o.cluster;
+  if (cluster !== undefined && per !== undefined) throw new UsageError('--cluster and --per both handle several answers from one customer: give one', '--per scores each customer once; --cluster keeps every answer and widens the intervals for the repeats');
+  if (cluster !== undefined && variance === 'linearized') throw new UsageError('--cluster already gives the linearized variance, with clusters', 'leave out --variance linearized');
+  if (cluster !== undefined && o.emit === 'tallies') throw new UsageError('--emit tallies cannot keep --cluster', `count the cluster column as a group column instead: --by ${[...by, cluster].join(',')} --emit tallies, then read them with --tallies … --cluster ${cluster}`);
   if (o.perRule !== undefined && per === undefined) throw new UsageError('--per-rule needs --per COLUMN');
   const tagsFile = o.tags ?? (config.tags !== undefined ? path.resolve(path.dirname(o.config!), config.tags) : undefined);
   return {
@@ -461,10 +478,13 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     resamples: o.resamples ?? DEFAULTS.resamples,
     minN: o.minN ?? config.minN ?? DEFAULTS.minN,
     adjust: o.adjust ?? config.adjust ?? DEFAULTS.adjust,
+    adjustAcross: o.adjustAcross ?? 'table',
     format: o.format ?? DEFAULTS.format,
     output: o.output,
     delimiter: o.delimiter ?? configText(delimiterSchema, config.delimiter, 'delimiter', configFile),
     encoding: o.encoding ?? configText(encodingSchema, config.encoding, 'encoding', configFile),
+    sheet: o.sheet,
+    entry: o.entry,
     layout: o.layout ?? config.layout,
     includePreviews: o.includePreviews ?? config.includePreviews ?? false,
     includePartials: o.includePartials ?? false,
@@ -491,6 +511,7 @@ export function parseCommonOptions(files: string[], raw: Record<string, unknown>
     weight,
     weighted: weight !== undefined,
     variance,
+    cluster,
     join: o.join !== undefined ? parseJoin(o.join, o.on!) : undefined,
     per,
     perRule: o.perRule ?? config.perRule ?? DEFAULTS.perRule,

@@ -42,7 +42,7 @@ function parseGroups(values: string[] | undefined): string[] | null | undefined 
 }
 
 /** Flags of the scoring commands that have no meaning for a list of respondents. */
-const SCORING_FLAGS = ['weight', 'variance', 'per', 'perRule'] as const;
+const SCORING_FLAGS = ['weight', 'variance', 'cluster', 'per', 'perRule'] as const;
 
 export function parseFollowupOptions(files: string[], raw: Record<string, unknown>): FollowupOptions {
   const scoring = SCORING_FLAGS.find((k) => raw[k] !== undefined);

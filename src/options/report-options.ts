@@ -82,6 +82,7 @@ export function parseReportOptions(files: string[], raw: Record<string, unknown>
   if (inputs.length === 0) throw new UsageError('no input file', 'give one or more files (or - for standard input), or a config whose report section lists them');
   const { format: _format, every: _every, ...rest } = merged;
   const common = parseCommonOptions(inputs, rest);
+  if (common.adjustAcross === 'all') throw new UsageError('--adjust-across all is not offered by report', 'its headline changes are one comparison per metric and each --by table is its own family; use compare --adjust-across all for one family');
   return {
     ...common,
     format: o.format ?? formatFromOutput(common.output),

@@ -98,19 +98,23 @@ export function reasonText(row: CheckRow, result: CheckResult): string {
   const drop = row.value!;
   const change = drop > 0 ? `dropped ${amount(row, drop)}` : drop < 0 ? `rose ${amount(row, -drop)}` : 'did not change';
   const dropCi = `the ${level} CI of the drop ${formatInterval(row.lower, row.upper, digits)}`;
+  // `drop 6.0, 95% CI 3.0 – 8.9`: the credible rule reads the whole interval against the allowance
+  const dropFigures = `drop ${amount(row, drop)}, ${level} CI ${formatInterval(row.lower, row.upper, digits)}`;
   switch (row.code) {
     case 'within':
       return row.rule === 'assured' ? `${dropCi} lies at or under ${t}${adjusted} (${move})` : `${change} (${move}), within ${t}`;
     case 'exceeds':
       return `${change} (${move}), more than ${t}`;
     case 'not-significant':
-      return `${change} (${move}), more than ${t}, but the change is not significant${row.pAdjusted === null ? '' : adjusted}`;
+      return `${dropFigures}: not credibly more than ${t}; ${move}`;
     case 'significant-drop':
-      return `${change} (${move}), more than ${t}, and significant: ${dropCi}${adjusted}`;
+      return `${dropFigures}: credibly more than ${t}${adjusted}; ${move}`;
     case 'upper-exceeds':
       return `${change} (${move}); ${dropCi} reaches over ${t}: not assured`;
     case 'not-after-adjustment':
-      return `${dropCi} lies at or under ${t}, but ${notAfterAdjustment(row, result)}`;
+      return row.rule === 'credible'
+        ? `${dropFigures}: more than ${t}, but ${notAfterAdjustment(row, result)}`
+        : `${dropCi} lies at or under ${t}, but ${notAfterAdjustment(row, result)}`;
     default:
       return row.code;
   }
@@ -218,7 +222,7 @@ export function checkView(result: CheckResult): View {
     s.rule === 'point'
       ? 'rule point: the estimate alone is compared with the threshold.'
       : s.rule === 'credible'
-        ? 'rule credible: a minimum fails only when its interval lies below it; a drop fails only when it is larger than allowed and significant.'
+        ? 'rule credible: a minimum fails only when its interval lies below it; a drop fails only when its whole interval lies above the allowed drop.'
         : 'rule assured: a minimum passes only when its interval lies at or above it; a drop passes only when its interval lies at or under the allowed drop.';
   const notes = [rule];
   if (s.rule !== 'point') notes.push(`p (adj.): ${adjustLabel(s.adjust)} across all ${familySize(result)} tested checks of this run; a check counts at p < ${formatAlpha(s.level)}.`);

@@ -8,7 +8,7 @@ import type { CompareResult, CompareRow, SideInfo } from '../analysis/compare.js
 import { formatAlpha, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
 import { dateNote } from './trend.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -87,7 +87,7 @@ export function compareView(result: CompareResult): View {
   ];
   if (s.date) notes.unshift(dateNote(s.date));
   if (s.by.length) notes.push('Segments are sorted by adjusted p (strongest evidence first), not by the size of Δ.');
-  notes.push('The test takes the two sides as different respondents; people who answered in both make it optimistic.');
+  notes.push(repeatNote(s, 'the two sides'), ...testNote(s));
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(s, 'shown, not tested.', ' on a side'));
   notes.push(...enrichNotes(s));
   return { sections: metrics.map((m) => compareSection(result, m)), notes };

@@ -9,7 +9,7 @@ import { formatAlpha, formatInterval, formatLevel, formatN } from './format.js';
 import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, repeatNote, restLowBaseNote, scoreCell, testNote } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 export interface CrosstabViewOptions {
@@ -55,6 +55,9 @@ export function crosstabView(result: CrosstabResult, o: CrosstabViewOptions): Vi
   if (result.rows.some((r) => r.lowBase && r.n > 0)) {
     notes.push(lowBaseNote(s, s.suppressLow ? 'estimate not shown (--suppress-low), not tested.' : 'shown dimmed, not tested.'));
   }
+  if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(s));
+  if (s.cluster !== undefined) notes.push(repeatNote(s, 'cells'));
+  notes.push(...testNote(s));
   notes.push(...enrichNotes(s));
   return { sections: metrics.map((m) => matrix(result, m, o)), notes };
 }

@@ -9,7 +9,7 @@ import { countColumns, estimateColumns, estimateValues, testColumns, testValues 
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP, formatSigned } from './format.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, restLowBaseNote, scoreCell } from './score.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
 function impactCell(r: DriverRow, digits: number): Cell {
@@ -54,7 +54,7 @@ function driversSection(result: DriversResult, metric: Metric): Section {
         cell(formatSigned(t.diff, digits), mark),
         impactCell(r, digits),
         cell(formatInterval(r.impact?.lower ?? null, r.impact?.upper ?? null, digits), mark),
-        cell(r.lowBase && t.p !== null ? 'low base' : formatP(t.pAdjusted), mark),
+        cell(r.lowBase && t.p !== null ? 'low base' : t.restLowBase && t.p !== null ? 'rest low base' : formatP(t.pAdjusted), mark),
       ];
     });
   return {
@@ -72,6 +72,7 @@ export function driversView(result: DriversResult): View {
     `Sorted by impact, the largest pull downwards first. ▲/▼ the segment differs from the rest (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the table's segments).`,
   ];
   if (result.rows.some((r) => r.lowBase && r.dimension !== undefined)) notes.push(lowBaseNote(s, 'shown, not tested.'));
+  if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(s));
   notes.push(...enrichNotes(s));
   return { sections: metrics.map((m) => driversSection(result, m)), notes };
 }

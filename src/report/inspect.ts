@@ -50,15 +50,38 @@ function roleText(c: InspectColumn): string {
   return c.notUsed ? `${roleName(c.metric!)}? not used` : `${roleName(c.metric!)} score`;
 }
 
+const FORMAT_NAMES: Record<string, string> = { json: 'JSON', ndjson: 'NDJSON', xlsx: 'XLSX workbook', parquet: 'Parquet', sav: 'SPSS .sav' };
+const TABLE_FORMATS = new Set(['xlsx', 'parquet', 'sav']);
+const CONTAINER_NAMES: Record<string, string> = { gzip: 'gzip', zip: 'zip archive', xlsx: 'XLSX workbook' };
+const SHEET_STATES: Record<string, string> = { hidden: ' (hidden)', veryHidden: ' (very hidden)' };
+
+/** The container, entry and sheet lines: how the export was found, and what else the archive or workbook holds. */
+function containerRows(f: InspectFile): [string, string][] {
+  const c = f.container;
+  if (!c) return [];
+  const rows: [string, string][] = [['container', c.kinds.map((k) => CONTAINER_NAMES[k] ?? k).join(' → ')]];
+  if (c.entry !== undefined) {
+    const others = (c.entries ?? []).filter((e) => e !== c.entry);
+    rows.push(['entry', others.length ? `${c.entry} (the archive also holds ${others.join(', ')})` : c.entry]);
+  }
+  if (c.sheet !== undefined) {
+    const sheets = (c.sheets ?? []).map((s, i) => `${i + 1} ${s.name}${SHEET_STATES[s.state] ?? ''}`).join(', ');
+    rows.push(['sheet', `${c.sheet} (sheets: ${sheets}; --sheet NAME|N reads another)`]);
+  }
+  return rows;
+}
+
 function aboutSection(f: InspectFile): Section {
   const encoding = `${ENCODING_NAMES[f.encoding.name] ?? f.encoding.name}${f.encoding.bom ? ' with BOM' : ''} (${ENCODING_BY[f.encoding.by] ?? f.encoding.by})`;
-  const format = f.format === 'csv' ? `CSV, ${DELIMITER_NAMES[f.delimiter ?? ','] ?? JSON.stringify(f.delimiter)}-separated` : f.format === 'ndjson' ? 'NDJSON' : 'JSON';
+  const format = f.format === 'csv' ? `CSV, ${DELIMITER_NAMES[f.delimiter ?? ','] ?? JSON.stringify(f.delimiter)}-separated` : (FORMAT_NAMES[f.format] ?? f.format);
   const rows: [string, string][] = [
     ['layout', `${f.layout === 'generic' ? 'generic' : `${f.layout} (${layoutTitle(f.layout)})`}: ${f.layoutEvidence}`],
+    ...containerRows(f),
     ['format', format],
-    ['encoding', encoding],
   ];
+  if (!TABLE_FORMATS.has(f.format)) rows.push(['encoding', encoding]);
   if (f.format === 'csv') rows.push(['header rows', `${f.headerRows}, data from line ${f.dataLine}`]);
+  if (TABLE_FORMATS.has(f.format)) rows.push(['header rows', `${f.headerRows}, data from row ${f.dataLine}`]);
   rows.push(['rows', rowsText(f)]);
   const left = Object.entries(f.excludedBy).map(([reason, n]) => `${formatCount(n)} ${EXCLUDED_NAMES[reason]?.[n === 1 ? 0 : 1] ?? reason}`);
   if (f.excludedBy.partial) left.push('--include-partials keeps the partial responses');
@@ -67,6 +90,7 @@ function aboutSection(f: InspectFile): Section {
   const { ids, persons } = f.repeats;
   if (ids?.values) rows.push(['repeated ids', `${formatCount(ids.values)} ${JSON.stringify(ids.column)} value${ids.values === 1 ? '' : 's'} on more than one row (${formatCount(ids.extraRows)} extra row${ids.extraRows === 1 ? '' : 's'}; --duplicates counts each once)`]);
   if (persons) rows.push(['repeat respondents', `${formatCount(persons.values)} ${JSON.stringify(persons.column)} value${persons.values === 1 ? '' : 's'} answered more than once`]);
+  if (f.clusterRepeats) rows.push(['cluster repeats', `${formatCount(f.clusterRepeats.several)} of ${formatCount(f.clusterRepeats.ids)} ${f.clusterRepeats.column} values answered more than once (${formatCount(f.clusterRepeats.answers)} answers)${f.clusterRepeats.several ? ': use --cluster ' + f.clusterRepeats.column : ''}`]);
   return { title: f.file, columns: [{ label: 'what' }, { label: 'cxm sees' }], rows: rows.map(([k, v]) => [cell(k), cell(v)]) };
 }
 

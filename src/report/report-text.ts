@@ -8,7 +8,7 @@ import type { CompareRow } from '../analysis/compare.js';
 import type { ReportResult } from '../analysis/period-report.js';
 import type { TrendRow } from '../analysis/trend.js';
 import { formatAlpha, formatCount, formatFixed, formatInterval, formatLevel, formatP, formatSigned } from './format.js';
-import { adjustLabel, methodLabel } from './score.js';
+import { adjustLabel, methodLabel, repeatNote } from './score.js';
 import { EVERY_LABELS, everyLabel } from './trend.js';
 import { enrichNotes } from './enrich-notes.js';
 
@@ -140,7 +140,8 @@ export function commentPlace(row: { group: Record<string, string>; tags?: string
 export function segmentNotes(r: ReportResult): string[] {
   const s = r.settings;
   const notes = [
-    `Δ = ${s.current.period} − ${s.previous.period}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the segments of each table); the two periods are compared as different respondents, so repeat respondents make the test optimistic.`,
+    `Δ = ${s.current.period} − ${s.previous.period}. ▲/▼ a significant change (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)} across the segments of each table).`,
+    repeatNote(s, 'the two periods'),
   ];
   if (r.segments.some((t) => t.rows.some((row) => row.lowBase))) notes.push(`* low base: n < ${s.minN} in either period; shown, not tested.`);
   return notes;

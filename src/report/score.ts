@@ -87,6 +87,7 @@ function metricSection(result: ScoreResult, metric: Metric): Section {
     if (dims.length > 0) {
       if (isOverall || !r.vsRest) cells.push(cell(''), cell(''));
       else if (r.lowBase) cells.push(cell(formatSigned(r.vsRest.diff, digits), 'low'), cell('low base', 'low'));
+      else if (r.vsRest.restLowBase) cells.push(cell(formatSigned(r.vsRest.diff, digits), 'low'), cell('rest low base', 'low'));
       else cells.push(cell(formatSigned(r.vsRest.diff, digits)), cell(formatP(r.vsRest.pAdjusted)));
     }
     return cells;
@@ -108,6 +109,9 @@ export function scoreView(result: ScoreResult): View {
     );
   }
   if (result.rows.some((r) => r.lowBase)) notes.push(lowBaseNote(result.settings, 'shown, not tested.'));
+  if (result.rows.some((r) => !r.lowBase && r.vsRest?.restLowBase)) notes.push(restLowBaseNote(result.settings));
+  if (result.settings.cluster !== undefined) notes.push(repeatNote(result.settings, 'segments'));
+  if (dims.length > 0) notes.push(...testNote(result.settings));
   notes.push(...enrichNotes(result.settings));
   return { sections: metrics.map((m) => metricSection(result, m)), notes };
 }
@@ -119,6 +123,28 @@ export function scoreCsv(result: ScoreResult): { columns: string[]; rows: CsvVal
   const columns = ['metric', ...dims, ...estimateColumns(weighted, counts), ...testColumns('vs_rest'), 'skipped', 'invalid'];
   const rows = result.rows.map((r) => [r.metric, ...dims.map((d) => r.group[d] ?? ''), ...estimateValues(r, weighted, counts), ...testValues(r.vsRest), r.skipped, r.invalid]);
   return { columns, rows };
+}
+
+/**
+ * What the tests assume about repeat respondents (issue 14): the same customers in both sides make an
+ * independent-samples test conservative; several answers from one customer make it optimistic, which
+ * --cluster corrects.
+ */
+export function repeatNote(s: { cluster?: string }, sides: string): string {
+  if (s.cluster !== undefined) return `Standard errors are cluster-robust by "${s.cluster}": several answers from one ${s.cluster} count as one cluster.`;
+  return `The tests take ${sides} as independent answers: customers who answered in both make them conservative; several answers from one customer make them optimistic (use --cluster ID).`;
+}
+
+/** Under --method nps=score or bootstrap the interval of a score and the test of a difference differ: say which test. */
+export function testNote(s: { methods: Record<string, string>; tests: Record<string, string> }): string[] {
+  const m = s.methods.nps;
+  if (m !== 'score' && m !== 'bootstrap') return [];
+  return [`NPS differences use the ${s.tests.nps === 'wald' ? 'Wald' : 'adjusted Wald'} difference test; --method nps=${m} sets the interval of each score only.`];
+}
+
+/** A segment-vs-rest test needs both sides at or above --min-n. */
+export function restLowBaseNote(s: { minN: number; weight?: unknown }): string {
+  return `rest low base: the respondents outside the segment have ${s.weight ? 'effective n' : 'n'} < ${s.minN}; not tested.`;
 }
 
 /** `* low base: n < 30; …` (n_eff when weighted). */

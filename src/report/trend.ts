@@ -9,7 +9,7 @@ import { formatAlpha, formatFixed, formatInterval, formatLevel, formatN, formatP
 import { countColumns, estimateColumns, estimateValues, testColumns, testValues } from './csv-columns.js';
 import { enrichNotes, nLabel } from './enrich-notes.js';
 import type { CsvValue } from './render-csv.js';
-import { adjustLabel, lowBaseNote, methodLabel, metricTitle, scoreCell } from './score.js';
+import { adjustLabel, lowBaseNote, methodLabel, metricTitle, repeatNote, scoreCell, testNote } from './score.js';
 import { sparkline } from './sparkline.js';
 import { cell, type Cell, type Column, type Section, type View } from './view.js';
 
@@ -101,7 +101,9 @@ export function trendView(result: TrendResult): View {
   const s = result.settings;
   const notes = [
     dateNote(s.date),
-    `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}); periods are compared as independent samples, so repeat respondents make the test optimistic.`,
+    `▲/▼ differs from the previous period (${adjustLabel(s.adjust)} p < ${formatAlpha(s.level)}).`,
+    repeatNote(s, 'the periods'),
+    ...testNote(s),
   ];
   if (result.rows.some((r) => r.lowBase && r.n > 0)) notes.push(lowBaseNote(s, 'shown, not tested.'));
   if (result.rows.some((r) => r.partial)) notes.push('† part of the period only: --since/--until falls inside it.');

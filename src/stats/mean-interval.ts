@@ -15,7 +15,8 @@ import type { IntervalEstimate, ScaleRange, ScaleSummary } from './types.js';
  * when `scale` is given (a 1–5 mean's interval never leaves 1–5 on display); without it the
  * clipped copy equals the unclipped one. Same as R `t.test(x)$conf.int`.
  *
- * Edge cases: n < 2 gives a null estimate ("n/a (n<2)": no variance, t undefined); s = 0
+ * Edge cases: n = 0 gives a null estimate; 0 < n < 2 gives the mean with null bounds ("n/a (n<2)": no
+ * variance, t undefined); s = 0
  * (all answers equal) gives a zero-width interval with `zeroWidth: true`.
  *
  * Complexity: one t quantile.
@@ -40,7 +41,9 @@ export function meanInterval(
   checkLevel(level);
   const { n, mean, variance } = checkScaleSummary(summary, 'sample');
   if (n < 2 || mean === null || variance === null) {
-    return noEstimate('t', level, n, n === 0 ? 'n/a (n=0)' : 'n/a (n<2)');
+    // one answer is still a mean: shown, without an interval (issue 14)
+    const none = noEstimate('t', level, n, n === 0 ? 'n/a (n=0)' : 'n/a (n<2)');
+    return mean === null ? none : { ...none, value: mean };
   }
   const alpha = 1 - level;
   const halfWidth = -studentTQuantile(alpha / 2, n - 1) * Math.sqrt(variance / n);

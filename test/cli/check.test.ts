@@ -190,12 +190,31 @@ describe('drops', () => {
     const big = await checkJson([slump, '--baseline', before, '--max-drop', 'nps=5']);
     expect(big.code).toBe(1);
     expect(big.out.checks[0]).toMatchObject({ status: 'fail', code: 'significant-drop', value: 40 });
-    expect(big.out.checks[0].reason).toMatch(/^dropped 40\.0 \(40\.0 → 0\.0\), more than 5, and significant/);
+    expect(big.out.checks[0].reason).toMatch(/^drop 40\.0, 95% CI \d+\.\d – \d+\.\d: credibly more than 5 \(p [\d.]+\); 40\.0 → 0\.0$/);
     const small = await checkJson([dip, '--baseline', before, '--max-drop', 'nps=5']);
     expect(small.code).toBe(0);
     expect(small.out.checks[0]).toMatchObject({ status: 'pass', code: 'within' });
     const unsure = await checkJson([dip, '--baseline', before, '--max-drop', 'nps=2']);
     expect(unsure.out.checks[0]).toMatchObject({ status: 'pass', code: 'not-significant' });
+  });
+
+  it('credible tests the drop against the allowance, not against 0 (issue 14)', async () => {
+    // NPS 40 → 34 on 5000 answers a side: the drop 6.0 is clearly not 0 (CI about 3.0 – 8.9) but not clearly more than 5
+    const many = npsCsv('many-before.csv', [{ segment: 'A', promoters: 2750, passives: 1500, detractors: 750 }]);
+    const fewer = npsCsv('many-after.csv', [{ segment: 'A', promoters: 2600, passives: 1500, detractors: 900 }]);
+    const r = await checkJson([fewer, '--baseline', many, '--max-drop', 'nps=5']);
+    expect(r.code).toBe(0);
+    const row = r.out.checks[0];
+    expect(row).toMatchObject({ status: 'pass', code: 'not-significant', value: 6 });
+    expect(row.lower).toBeGreaterThan(0);
+    expect(row.lower).toBeLessThan(5);
+    expect(row.p).toBeGreaterThan(0.05);
+    expect(row.reason).toMatch(/^drop 6\.0, 95% CI 3\.\d – 8\.\d: not credibly more than 5; 40\.0 → 34\.0$/);
+    // with an allowance of 2 the same interval lies wholly above it: fail, p below α
+    const tight = await checkJson([fewer, '--baseline', many, '--max-drop', 'nps=2']);
+    expect(tight.code).toBe(1);
+    expect(tight.out.checks[0]).toMatchObject({ status: 'fail', code: 'significant-drop' });
+    expect(tight.out.checks[0].p).toBeLessThan(0.05);
   });
 
   it('point fails any drop larger than allowed; assured fails unless the interval rules it out', async () => {
@@ -302,7 +321,7 @@ describe('outputs', () => {
       // data text arrives as it was, minus the control character XML cannot carry
       const names = cases.map((c) => c.attributes.name);
       expect(names).toContain('NPS ≥ 30 (segment=EMEA & <APAC> "quoted" 100%)');
-      expect(names).toContain('NPS ≥ 30 (segment=a,b: c)');
+      expect(names).toContain('NPS ≥ 30 (segment=a,b: c\ufffd)'); // the control character marked (issue 15)
       expect(allElements(root).some((e) => textContent(e).includes('\u0001'))).toBe(false);
     }
   });
@@ -312,7 +331,7 @@ describe('outputs', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('::warning title=cxm check%3A NPS ≥ 30 (segment=a%2Cb%3A c)::low base: n = 10, under --min-n 30');
+    expect(lines[0]).toBe('::warning title=cxm check%3A NPS ≥ 30 (segment=a%2Cb%3A c\ufffd)::low base: n = 10, under --min-n 30');
     expect(lines[1]).toMatch(/^::error title=cxm check%3A NPS ≥ 30 \(segment=EMEA & <APAC> "quoted" 100%25\)::the 95%25 CI .* lies below 30/);
     expect(lines[2]).toBe('cxm check: FAILED: 1 failed, 2 passed, 1 low base (a warning)');
     for (const line of lines) expect(line).not.toMatch(/\r/);

@@ -101,7 +101,7 @@ describe('--emit tallies then --tallies gives the same output', () => {
         'fixtures/enrich/accounts.json',
         'fixtures/enrich/customers-duplicate.csv',
         'fixtures/enrich/tags-bad.json',
-        // issue 18: the true scores of the rank fixture's airlines, not responses
+        // the true unit scores of the rank fixtures: an "nps" field of real numbers, not answers on 0-10
         'fixtures/rank/truth.json',
         'fixtures/reader/two-nps.csv',
         'fixtures/sql/tallies-by-region.csv',
@@ -172,6 +172,60 @@ describe('shards', () => {
   it('score: three shards merged equal the whole file', () => compareShards('score', ['--by', 'region,channel', '--min-n', '10']));
   it('crosstab: three shards merged equal the whole file', () => compareShards('crosstab', ['--rows', 'region', '--cols', 'plan', '--ci']));
   it('trend: three shards merged equal the whole file', () => compareShards('trend', ['--every', 'week', '--by', 'region', '--window', '4']));
+});
+
+describe('weighted tallies keep the linearized variance (issue 14, defect 4)', () => {
+  /** The rows and methods are the same (the settings differ only by the --join the tallies no longer know of). */
+  const sameNumbers = (back: string, direct: string, format: string) => {
+    if (format === 'csv') return expect(back).toBe(direct);
+    const [b, d] = [JSON.parse(back), JSON.parse(direct)];
+    expect(b.settings.methods).toEqual({ nps: 'linearized', ...(d.settings.methods.ces ? { ces: d.settings.methods.ces } : {}) });
+    expect(b.settings.weight).toEqual(d.settings.weight);
+    expect(b.rows).toEqual(d.rows);
+  };
+  const weighting = ['--join', 'fixtures/customers.csv', '--on', 'email', '--weight', 'revenue'];
+  for (const [command, args] of [
+    ['score', ['--by', 'region', '--metric', 'nps,ces', '--variance', 'linearized']],
+    ['compare', ['--metric', 'nps', '--variance', 'linearized', '--by', 'tier']],
+  ] as const) {
+    it(`${command} --tallies t.csv --variance linearized prints what the responses print`, async () => {
+      const out = tmpFile('csv');
+      const counting = [command, 'fixtures/responses.csv'];
+      const fromResponses = command === 'compare' ? ['fixtures/compare/2026-q2.csv', 'fixtures/compare/2026-q1.csv'] : ['fixtures/responses.csv'];
+      if (command === 'compare') {
+        // two weighted tally files, one per side
+        const base = tmpFile('csv');
+        for (const [file, to] of [['fixtures/compare/2026-q2.csv', out], ['fixtures/compare/2026-q1.csv', base]] as const) {
+          const r = await runCli(['score', file, ...weighting, '--by', 'tier', '--emit', 'tallies', '-o', to, '--quiet']);
+          expect(r.code, r.stderr).toBe(0);
+        }
+        for (const format of ['json', 'csv']) {
+          const direct = await runCli([command, ...fromResponses, ...weighting, ...args, '--format', format]);
+          expect(direct.code, direct.stderr).toBe(0);
+          const back = await runCli([command, '--tallies', out, base, ...args, '--format', format]);
+          sameNumbers(back.stdout, direct.stdout, format);
+        }
+        return;
+      }
+      const emitted = await runCli([...counting, ...weighting, '--by', 'region', '--emit', 'tallies', '-o', out, '--quiet']);
+      expect(emitted.code, emitted.stderr).toBe(0);
+      for (const format of ['json', 'csv']) {
+        const direct = await runCli([command, ...fromResponses, ...weighting, ...args, '--format', format]);
+        expect(direct.code, direct.stderr).toBe(0);
+        const back = await runCli([command, '--tallies', out, ...args, '--format', format]);
+        expect(back.code).toBe(0);
+        sameNumbers(back.stdout, direct.stdout, format);
+      }
+    });
+  }
+
+  it('is refused for unweighted tallies, with a hint', async () => {
+    const out = tmpFile('csv');
+    await runCli(['score', 'fixtures/responses.csv', '--emit', 'tallies', '-o', out, '--quiet']);
+    const r = await runCli(['score', '--tallies', out, '--variance', 'linearized']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('cxm: --variance linearized needs weighted tallies\nhint: the tally files carry no weights: count them with --weight COLUMN --emit tallies\n');
+  });
 });
 
 describe('reading tallies counted finer', () => {

@@ -14,9 +14,10 @@ differences and R p.adjust this script reuses):
   CSAT/CES % Wilson: statsmodels proportions_ztest(value=T, prop_var=T) (the score test Wilson inverts);
   means: scipy ttest_1samp(popmean=T).
   p is 1 when the centre is on the threshold's passing side (credible) or failing side (assured).
-- A drop check's p: credible, the difference test of trend_compare.difference (H0: no change);
-  assured, the test of H0 "the change is −D": NPS by the adjusted-difference formula, percents by
-  statsmodels test_proportions_2indep(method="wald", value=−D), means by statsmodels
+- A drop check's p is a test against the allowance D, never against 0 (issue 14): H0 "the change is −D",
+  one direction (credible: evidence the drop is more than D; assured: evidence it is at most D; p = 1
+  when the estimate is on the other side): NPS by the adjusted-difference formula, percents by
+  inverting Newcombe's interval at −D (newcombe_ref.py), means by statsmodels
   CompareMeans.ttest_ind(usevar="unequal", value=−D).
 - All p-values of a run are adjusted together by R p.adjust (Holm unless --adjust says otherwise).
 - Verdicts follow the rules as docs/commands/check.md states them, coded here from that text.
@@ -30,11 +31,12 @@ import os
 import sys
 
 from scipy import stats
-from statsmodels.stats.proportion import proportions_ztest, test_proportions_2indep
+from statsmodels.stats.proportion import proportions_ztest
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import trend_compare as tc  # noqa: E402
+from newcombe_ref import newcombe_p  # noqa: E402
 
 HERE = tc.HERE
 
@@ -66,26 +68,27 @@ def min_p(values, metric, threshold, side):
     return 1.0 if gap <= 0 else float(stats.ttest_1samp(values, threshold).pvalue)
 
 
-def drop_assured_p(current, baseline, metric, allowed):
-    """Evidence that the change current − baseline is above −allowed (the drop is within the allowance)."""
+def drop_p(current, baseline, metric, allowed, side):
+    """Evidence about the change current − baseline against −allowed.
+
+    side 'above' (assured): the change is above −allowed, i.e. the drop is within the allowance;
+    side 'below' (credible): the change is below −allowed, i.e. the drop is more than the allowance.
+    """
+    sign = 1 if side == "above" else -1
     if metric == "nps":
         ca, va, na = tc.nps_parts(current, True)
         cb, vb, nb = tc.nps_parts(baseline, True)
         centre = ca - cb
         se = math.sqrt(va / na + vb / nb)
-        gap = centre + allowed / 100
+        gap = sign * (centre + allowed / 100)
         return 1.0 if gap <= 0 else float(2 * stats.norm.sf(gap / se))
     if metric in ("csat", "ces"):
         lo, hi = tc.BAND[metric]
         xa = sum(1 for v in current if lo <= v <= hi)
         xb = sum(1 for v in baseline if lo <= v <= hi)
-        gap = xa / len(current) - xb / len(baseline) + allowed / 100
-        if gap <= 0:
-            return 1.0
-        res = test_proportions_2indep(xa, len(current), xb, len(baseline), value=-allowed / 100, method="wald", compare="diff")
-        return float(res.pvalue)
+        return newcombe_p(xa, len(current), xb, len(baseline), -allowed / 100, side)
     x, y = DescrStatsW(current), DescrStatsW(baseline)
-    gap = x.mean - y.mean + allowed
+    gap = sign * (x.mean - y.mean + allowed)
     if gap <= 0:
         return 1.0
     return float(CompareMeans(x, y).ttest_ind(usevar="unequal", value=-allowed)[1])
@@ -172,7 +175,7 @@ def check_case(args):
                     elif o["rule"] == "point":
                         row["status"] = "pass" if row["value"] <= threshold else "fail"
                     else:
-                        row["p"] = d["p"] if o["rule"] == "credible" else drop_assured_p(c, b, metric, threshold)
+                        row["p"] = drop_p(c, b, metric, threshold, "below" if o["rule"] == "credible" else "above")
                         row["inFamily"] = True
                 rows.append(row)
     family = [r for r in rows if r["inFamily"] and r["p"] is not None]
@@ -188,7 +191,7 @@ def check_case(args):
             if o["rule"] == "credible" and r["kind"] == "min":
                 r["status"] = "fail" if evidence else "pass"
             elif o["rule"] == "credible":
-                r["status"] = "fail" if evidence and r["value"] > 0 and r["value"] > r["threshold"] else "pass"
+                r["status"] = "fail" if evidence else "pass"
             else:
                 r["status"] = "pass" if evidence else "fail"
     return {"args": args, "checks": rows}

@@ -13,15 +13,20 @@ Regenerate from the repository root:  /usr/bin/python3 test/reference/enrich_fix
 """
 import csv
 import json
+import os
 import math
+import sys
 import re
 from datetime import datetime
 
 import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+from statsmodels.stats.proportion import proportion_confint
 from statsmodels.stats.weightstats import DescrStatsW
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from newcombe_ref import newcombe_ci, newcombe_p  # noqa: E402
 
 LEVEL = 0.95
 MIN_N = 30
@@ -153,9 +158,8 @@ def share_estimate(pairs, band):
 def share_diff(xs, ys, band):
     x1, n1, _ = band_counts(xs, band)
     x2, n2, _ = band_counts(ys, band)
-    _, p = proportions_ztest([x1, x2], [n1, n2])
-    lo, hi = confint_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff", alpha=1 - LEVEL)
-    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": p}
+    lo, hi = newcombe_ci(x1, n1, x2, n2, LEVEL)
+    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": newcombe_p(x1, n1, x2, n2)}
 
 
 def described(pairs):
@@ -230,7 +234,10 @@ def per_entity_pairs(data, column, entity, rule, weight):
 
 
 def bh(rows, key="vsRest", weighted=False):
-    family = [i for i, r in enumerate(rows) if (r["nEff"] if weighted else r["n"]) >= MIN_N and r[key]["p"] is not None]
+    """BH over the rows whose segment and rest (`_rest`, popped here) both reach MIN_N (n_eff when weighted)"""
+    size = (lambda e: e["nEff"]) if weighted else (lambda e: e["n"])
+    rests = [r.pop("_rest", None) for r in rows]
+    family = [i for i, r in enumerate(rows) if size(r) >= MIN_N and (rests[i] is None or size(rests[i]) >= MIN_N) and r[key]["p"] is not None]
     adj = multipletests([rows[i][key]["p"] for i in family], method="fdr_bh")[1] if family else []
     for i, r in enumerate(rows):
         r[key]["pAdjusted"] = float(adj[family.index(i)]) if i in family else None
@@ -256,7 +263,8 @@ def score_case(name, args, data, by, metrics, weight=unit, weighted=False, per=N
         for value in sorted({v for r in data for v in values_of(r, by)}, key=lambda v: (v in ("(blank)", "(untagged)"), v.lower())):
             inside = [r for r in data if value in values_of(r, by)]
             outside = [r for r in data if value not in values_of(r, by)]
-            row = {"metric": metric.replace("-linearized", ""), "group": {by: value}, **estimate(collect(inside)), "vsRest": versus(collect(inside), collect(outside))}
+            row = {"metric": metric.replace("-linearized", ""), "group": {by: value}, **estimate(collect(inside)), "vsRest": versus(collect(inside), collect(outside)),
+                   "_rest": estimate(collect(outside))}
             segs.append(row)
         bh(segs, weighted=weighted)
         out.extend(segs)
@@ -284,6 +292,7 @@ def drivers_case(name, args, data, by, metrics, weight=unit, weighted=False):
                     "rest": {"n": rest["n"], "value": rest["value"]}, "vsRest": d,
                     "impact": {"value": share * d["diff"], "lower": share * d["lower"], "upper": share * d["upper"]},
                     "overallMinusRest": estimate(total_pairs)["value"] - rest["value"],
+                    "_rest": rest,
                 })
         bh(segs, weighted=weighted)
         segs.sort(key=lambda s: s["impact"]["value"])

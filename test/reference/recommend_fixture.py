@@ -4,8 +4,8 @@
 Reads the fixture with Python's csv module, reads each answer with its own table of spellings (1/0,
 yes/no, true/false, y/n in any case; blank and N/A are no answer; anything else is invalid), and computes
 with statsmodels: the share answering yes with its Wilson interval (and Clopper-Pearson for
---method recommend=clopper-pearson), each region against the rest with the pooled two-proportion z test and
-the Wald interval of the difference (as score_fixture.py does for the other percents), p-values adjusted
+--method recommend=clopper-pearson), each region against the rest with Newcombe's hybrid score interval and
+the p that inverts it (newcombe_ref.py, as score_fixture.py does for the other percents), p-values adjusted
 with Benjamini-Hochberg over the segments of at least 30 answers. Writes test/reference/recommend-fixture.json,
 which test/analysis/recommend-reference.test.ts compares with cxm.
 
@@ -13,9 +13,14 @@ Regenerate from the repository root:  /usr/bin/python3 test/reference/recommend_
 """
 import csv
 import json
+import os
+import sys
 
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+from statsmodels.stats.proportion import proportion_confint
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from newcombe_ref import newcombe_ci, newcombe_p  # noqa: E402
 
 LEVEL = 0.95
 MIN_N = 30
@@ -64,9 +69,8 @@ def estimate(values, method="wilson"):
 def versus(a, b):
     xa, xb = [v for v in a if v in (0, 1)], [v for v in b if v in (0, 1)]
     x1, n1, x2, n2 = sum(xa), len(xa), sum(xb), len(xb)
-    _, p = proportions_ztest([x1, x2], [n1, n2])
-    lo, hi = confint_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff", alpha=1 - LEVEL)
-    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": p}
+    lo, hi = newcombe_ci(x1, n1, x2, n2, LEVEL)
+    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": newcombe_p(x1, n1, x2, n2)}
 
 
 regions = sorted({r["region"] for r in rows})

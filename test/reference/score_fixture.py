@@ -9,13 +9,18 @@ Regenerate from the repository root:  /usr/bin/python3 test/reference/score_fixt
 """
 import csv
 import json
+import os
 import math
+import sys
 from collections import defaultdict
 
 import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+from statsmodels.stats.proportion import proportion_confint
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from newcombe_ref import newcombe_ci, newcombe_p  # noqa: E402
 
 LEVEL = 0.95
 MIN_N = 30
@@ -81,9 +86,8 @@ def share_estimate(xs, band):
 def share_vs_rest(xs, ys, band):
     x1, n1 = sum(1 for v in xs if band[0] <= v <= band[1]), len(xs)
     x2, n2 = sum(1 for v in ys if band[0] <= v <= band[1]), len(ys)
-    _, p = proportions_ztest([x1, x2], [n1, n2])
-    lo, hi = confint_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff", alpha=1 - LEVEL)
-    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": p}
+    lo, hi = newcombe_ci(x1, n1, x2, n2, LEVEL)
+    return {"diff": 100 * (x1 / n1 - x2 / n2), "lower": 100 * lo, "upper": 100 * hi, "p": newcombe_p(x1, n1, x2, n2)}
 
 
 def mean_estimate(xs, lo_scale, hi_scale):

@@ -15,8 +15,9 @@ Sources of truth:
 - Date parsing: datetime.fromisoformat and explicit arithmetic for unix times and zone words.
 - Command results: the fixture CSV read with the csv module, bucketed with zoneinfo, and every
   estimate and test recomputed: NPS (adjusted) Wald intervals and difference tests from docs/methods.md's
-  formulas, Wilson intervals (statsmodels proportion_confint), pooled two-proportion z tests
-  (statsmodels proportions_ztest) with Wald difference intervals (confint_proportions_2indep),
+  formulas, Wilson intervals (statsmodels proportion_confint), Newcombe hybrid score
+  difference intervals (statsmodels confint_proportions_2indep(method="newcomb")) with the p that inverts them
+  (newcombe_ref.py),
   Student t intervals and Welch tests on the raw answers (statsmodels DescrStatsW / CompareMeans,
   scipy ttest_ind), and p-value adjustment by R p.adjust (cross-checked with statsmodels
   multipletests).
@@ -25,6 +26,7 @@ import csv
 import datetime as dt
 import json
 import math
+import sys
 import os
 import random
 import subprocess
@@ -34,8 +36,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint, proportions_ztest
+from statsmodels.stats.proportion import proportion_confint
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from newcombe_ref import newcombe_ci, newcombe_p  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -274,7 +279,9 @@ def estimate(values, metric, level, nps_method):
         x = sum(1 for v in values if lo <= v <= hi)
         low, up = proportion_confint(x, n, alpha=1 - level, method="wilson")
         out.update(value=100 * x / n, lower=100 * low, upper=100 * up)
-    elif n >= 2:  # a mean needs two answers (cxm shows no estimate below that)
+    elif n == 1:  # one answer: its value, no interval (issue 14)
+        out.update(value=float(values[0]))
+    elif n >= 2:  # an interval needs two answers
         lo, hi = SCALE[COLUMN[metric]]
         low, up = DescrStatsW(np.array(values, dtype=float)).tconfint_mean(alpha=1 - level)
         out.update(value=float(np.mean(values)), lower=clip(low, lo, hi), upper=clip(up, lo, hi))
@@ -302,12 +309,8 @@ def difference(a, b, metric, level, nps_method):
         lo, hi = BAND[metric]
         xa = sum(1 for v in a if lo <= v <= hi)
         xb = sum(1 for v in b if lo <= v <= hi)
-        pooled = (xa + xb) / (len(a) + len(b))
-        p = None
-        if 0 < pooled < 1:
-            _, p = proportions_ztest([xa, xb], [len(a), len(b)])
-            p = float(p)
-        low, up = confint_proportions_2indep(xa, len(a), xb, len(b), method="wald", compare="diff", alpha=1 - level)
+        p = newcombe_p(xa, len(a), xb, len(b))
+        low, up = newcombe_ci(xa, len(a), xb, len(b), level)
         return {"diff": 100 * (xa / len(a) - xb / len(b)), "lower": 100 * clip(low, -1, 1), "upper": 100 * clip(up, -1, 1), "p": p}
     if len(a) < 2 or len(b) < 2:
         return none

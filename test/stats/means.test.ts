@@ -37,10 +37,10 @@ describe('meanInterval from summarizeScaleCounts against R t.test', () => {
 });
 
 describe('mean edge cases', () => {
-  it('n = 0 and n = 1 give null with a reason (t undefined)', () => {
+  it('n = 0 gives null; n = 1 gives the value without an interval (t undefined; issue 14)', () => {
     expect(meanInterval(summarizeScaleCounts([0, 0, 0, 0, 0]))).toMatchObject({ n: 0, value: null, reason: 'n/a (n=0)' });
     expect(summarizeScaleCounts([0, 0, 1, 0, 0])).toEqual({ n: 1, mean: 3, variance: null });
-    expect(meanInterval(summarizeScaleCounts([0, 0, 1, 0, 0]))).toMatchObject({ n: 1, value: null, reason: 'n/a (n<2)' });
+    expect(meanInterval(summarizeScaleCounts([0, 0, 1, 0, 0]))).toMatchObject({ n: 1, value: 3, lower: null, upper: null, reason: 'n/a (n<2)' });
   });
   it('s = 0 gives a zero-width interval, flagged', () => {
     const result = meanInterval(summarizeScaleCounts([0, 0, 0, 6, 0]));

@@ -21,6 +21,7 @@ export function defineInspect(program: Command, io: CliIo): Command {
     .description('Shows how cxm reads each file: layout, encoding, delimiter, header rows, row counts, every column with its detected role (score, date, segment, comment, id, contact), scale and first values, and the issues found')
     .argument('[files...]', 'CSV, JSON or NDJSON exports; - reads standard input');
   addInputFlags(cmd);
+  cmd.option('--cluster <column>', 'a customer or account id: count the ids that answered more than once');
   addOutputFlags(cmd);
   cmd.addHelpText('after', EXAMPLES);
   cmd.action(async (files: string[], raw: Record<string, unknown>) => {
