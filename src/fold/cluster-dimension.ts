@@ -10,7 +10,7 @@
  * command warns when there are any.
  */
 import { UsageError } from '../model/errors.js';
-import { emptyTally, type Tally } from '../model/tally.js';
+import { addCounts, emptyTally, type Tally } from '../model/tally.js';
 import type { FoldResult, GroupResult } from './fold.js';
 import { KEY_SEPARATOR } from './merge-folds.js';
 
@@ -30,11 +30,11 @@ export function foldClusters(fold: FoldResult, at: number): FoldResult {
     if (!into) groups.set(k, (into = { key, tallies: fold.roles.map((r) => withClusters(emptyTally(r.scale), universe)) }));
     g.tallies.forEach((t, r) => {
       const target = into!.tallies[r];
-      addPlain(target, t);
+      addCounts(target, t);
       if (tallyEmpty(t)) return;
       const byId = target.clusters!.byId;
       const part = byId.get(id);
-      if (part) addPlain(part, t);
+      if (part) addCounts(part, t);
       else byId.set(id, { ...t, count: [...t.count], weightSum: [...t.weightSum], weightSqSum: [...t.weightSqSum] });
     });
   }
@@ -55,13 +55,3 @@ function tallyEmpty(t: Tally): boolean {
   return t.count.every((c) => c === 0);
 }
 
-/** Adds the counts (not the cluster parts) of b into a. */
-function addPlain(a: Tally, b: Tally): void {
-  for (let i = 0; i < a.count.length; i++) {
-    a.count[i] += b.count[i];
-    a.weightSum[i] += b.weightSum[i];
-    a.weightSqSum[i] += b.weightSqSum[i];
-  }
-  a.skipped += b.skipped;
-  a.invalid += b.invalid;
-}

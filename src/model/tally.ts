@@ -73,6 +73,12 @@ export function addTallies(a: Tally, b: Tally): Tally {
 /** Adds b into a in place (the fold's merge step). */
 export function addInto(a: Tally, b: Tally): void {
   sameScale(a, b);
+  addCounts(a, b);
+  if (b.clusters) addClusters(a, b.clusters);
+}
+
+/** Adds the counts, weight sums and skipped/invalid counts of b into a; not its per-cluster parts. */
+export function addCounts(a: Tally, b: Tally): void {
   for (let i = 0; i < a.count.length; i++) {
     a.count[i] += b.count[i];
     a.weightSum[i] += b.weightSum[i];
@@ -80,7 +86,6 @@ export function addInto(a: Tally, b: Tally): void {
   }
   a.skipped += b.skipped;
   a.invalid += b.invalid;
-  if (b.clusters) addClusters(a, b.clusters);
 }
 
 function addClusters(a: Tally, parts: ClusterParts): void {
