@@ -33,7 +33,7 @@ export function addStatsFlags(cmd: Command): Command {
     .option('--metric <list>', `${METRICS.join(', ')} (default: every metric whose column is found)`, collect)
     .option('--level <x>', 'confidence level, e.g. 0.95 or 95', undefined)
     .option('--method <spec>', 'interval methods, e.g. nps=score,csat=jeffreys (repeatable)', collect)
-    .option('--seed <n>', 'seed for --method nps=bootstrap (default 1)')
+    .option('--seed <n>', 'seed of the random draws: --method nps=bootstrap and the draws of rank (default 1)')
     .option('--resamples <n>', 'bootstrap resamples (default 2000)')
     .option('--min-n <n>', 'rows with fewer answers are low base: shown, flagged, not tested (default 30)')
     .option('--adjust <method>', 'p-value adjustment across a table: bh, holm or none (default bh)')
